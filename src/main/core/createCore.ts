@@ -1,0 +1,162 @@
+/**
+ * createCore builds every service of a till on one data folder: opens the database, applies
+ * migrations, wires the domains' handlers into one dispatcher, and closes it all cleanly.
+ */
+import fs from 'node:fs';
+import pino, { type Logger } from 'pino';
+import { ApiCallError, handlers, type ApiInput, type ApiOutput, type CallResult, type HandlerName } from '../../shared/api';
+import { createSystemModule } from '../system';
+import { createAuditModule } from '../audit';
+import { createStaffModule } from '../staff';
+import { createCatalogModule } from '../catalog';
+import { createLedgerModule } from '../ledger';
+import { createSettingsModule } from '../settings';
+import { createShiftsModule } from '../shifts';
+import { createDemoModule } from '../demo';
+import { createOrdersModule } from '../orders';
+import { coreConfigSchema, type CoreConfig, type CoreConfigInput } from './config';
+import { type SessionResolver } from './context';
+import { openDatabase, type Db } from './db';
+import { createDispatcher, missingHandlers, type HandlerImpls, type PartialHandlerImpls } from './dispatch';
+import { EventBus } from './events';
+import { applyMigrations } from './migrate';
+import { migrations } from './migrations';
+import { type CoreDeps, type DomainModule, type ReceiptPrinter } from './services';
+
+export interface CreateCoreOptions {
+  dataDir: string;
+  config?: CoreConfigInput;
+  logger?: Logger;
+  now?: () => Date;
+  nativeBinding?: string;
+  /** The door's receipt printer, when it has one (the Electron shell). */
+  printer?: ReceiptPrinter;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly config: CoreConfig;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  /** The database, for tests and benchmarks that check invariants; domains own their tables. */
+  readonly db: Db;
+  /** Untyped entry for the doors: never throws, returns the data or an ApiError. */
+  invoke(name: string, input: unknown, session?: string | null): Promise<CallResult>;
+  /** Typed entry for tests and in-process callers: returns the data or throws ApiCallError. */
+  call<N extends HandlerName>(name: N, input: ApiInput<N>, session?: string | null): Promise<ApiOutput<N>>;
+  close(): void;
+}
+
+/**
+ * Builds the domains of the core, wiring the services one domain offers another (sales uses the
+ * ledger, the catalog and staff approvals). Each domain returns its handlers.
+ */
+function buildDomains(deps: CoreDeps): DomainModule[] {
+  const system = createSystemModule(deps);
+  const audit = createAuditModule(deps);
+  const staff = createStaffModule(deps, { audit: audit.service });
+  const ledger = createLedgerModule(deps);
+  const catalog = createCatalogModule(deps);
+  const settings = createSettingsModule(deps, { audit: audit.service });
+  const shifts = createShiftsModule(deps, {
+    ledger: ledger.ledger,
+    settings: settings.service,
+    staff: staff.service,
+    audit: audit.service,
+  });
+  const orders = createOrdersModule(deps, {
+    ledger: ledger.ledger,
+    catalog: catalog.service,
+    staff: staff.service,
+    audit: audit.service,
+    settings: settings.service,
+    shifts: shifts.service,
+  });
+  shifts.service.setSalesSummary((shiftId) => orders.service.summarizeShift(shiftId));
+  const demo = createDemoModule(deps, {
+    staff: staff.service,
+    catalog: catalog.service,
+    settings: settings.service,
+  });
+  return [system, audit, staff, ledger, catalog, settings, shifts, orders, demo];
+}
+
+export async function createCore(options: CreateCoreOptions): Promise<Core> {
+  const config = coreConfigSchema.parse(options.config ?? {});
+  const logger = options.logger ?? pino({ level: config.logLevel, name: 'tillpoint' });
+  const now = options.now ?? (() => new Date());
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    const applied = applyMigrations(db, migrations, now);
+    if (applied.length > 0) logger.info({ applied }, 'applied migrations');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const events = new EventBus();
+  const deps: CoreDeps = {
+    db,
+    dataDir: options.dataDir,
+    config,
+    events,
+    logger,
+    now,
+    startedAt: now(),
+    ...(options.printer ? { printer: options.printer } : {}),
+  };
+  const modules = buildDomains(deps);
+
+  const impls: PartialHandlerImpls = {};
+  const resolvers: SessionResolver[] = [];
+  for (const module of modules) {
+    Object.assign(impls, module.handlers);
+    if (module.resolveSession) resolvers.push(module.resolveSession);
+  }
+  const missing = missingHandlers(impls, Object.keys(handlers) as HandlerName[]);
+  if (missing.length > 0) {
+    db.close();
+    throw new Error(`The core has no implementation for: ${missing.join(', ')}`);
+  }
+  // Start-up work of a domain (the demo seed) runs before any door can serve a call.
+  try {
+    for (const module of modules) await (module as { start?: () => Promise<unknown> }).start?.();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const dispatcher = createDispatcher({
+    impls: impls as HandlerImpls,
+    resolveSession: (session) => {
+      for (const resolve of resolvers) {
+        const staff = resolve(session);
+        if (staff) return staff;
+      }
+      return null;
+    },
+    logger,
+  });
+
+  let closed = false;
+  return {
+    dataDir: options.dataDir,
+    config,
+    events,
+    logger,
+    db,
+    invoke: (name, input, session = null) => dispatcher.invoke(name, input, session),
+    async call(name, input, session = null) {
+      const result = await dispatcher.invoke(name, input, session);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.data as ApiOutput<typeof name>;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      for (const module of modules) module.close?.();
+      db.close();
+    },
+  };
+}

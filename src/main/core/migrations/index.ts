@@ -1,0 +1,13 @@
+/**
+ * Every migration, oldest first. A file in this folder must appear here (a test checks it):
+ * add new ones at the end with a newer timestamp than the last.
+ */
+import { type Migration } from '../migrate';
+import { migration as core } from './20261121T000000_core';
+import { migration as ledger } from './20261121T000100_ledger';
+import { migration as staff } from './20261121T000200_staff';
+import { migration as catalog } from './20261121T000300_catalog';
+import { migration as orders } from './20261121T000400_orders';
+import { migration as shifts } from './20261121T000500_shifts';
+
+export const migrations: readonly Migration[] = [core, ledger, staff, catalog, orders, shifts];

@@ -1,0 +1,32 @@
+/** What every domain gets from the core when it is built. */
+import { type Logger } from 'pino';
+import { type CoreConfig } from './config';
+import { type SessionResolver } from './context';
+import { type Db } from './db';
+import { type PartialHandlerImpls } from './dispatch';
+import { type EventBus } from './events';
+
+export interface CoreDeps {
+  readonly db: Db;
+  readonly dataDir: string;
+  readonly config: CoreConfig;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  /** The clock every domain reads, so tests can move time. */
+  readonly now: () => Date;
+  readonly startedAt: Date;
+  /** The receipt printer of this door (the Electron shell's); absent in the browser host and tests. */
+  readonly printer?: ReceiptPrinter;
+}
+
+/** Prints a receipt's HTML page on the store's printer (its OS name; "" for the default printer). */
+export interface ReceiptPrinter {
+  print(html: string, options: { layout: 'thermal80' | 'a4'; printerName: string }): Promise<void>;
+}
+
+/** A domain plugs into the core with its handler implementations, and maybe a session resolver. */
+export interface DomainModule {
+  readonly handlers: PartialHandlerImpls;
+  readonly resolveSession?: SessionResolver;
+  close?(): void;
+}

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine, UsageError } from './cli';
+import { defaultDataDir } from './paths';
+
+describe('tillpoint command line', () => {
+  it('defaults to serve on 127.0.0.1:4319 in the app-data folder', () => {
+    const { command, options } = parseCommandLine([]);
+    expect(command).toBe('serve');
+    expect(options).toMatchObject({ port: 4319, host: '127.0.0.1', demo: false, logLevel: 'info' });
+    expect(options.dataDir).toBe(defaultDataDir({ demo: false }));
+  });
+
+  it('reads every option', () => {
+    const { command, options } = parseCommandLine([
+      'serve',
+      '--data-dir',
+      'some/dir',
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--demo',
+      '--log-level',
+      'warn',
+    ]);
+    expect(command).toBe('serve');
+    expect(options).toEqual({
+      dataDir: path.resolve('some/dir'),
+      port: 0,
+      host: '0.0.0.0',
+      demo: true,
+      logLevel: 'warn',
+    });
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port/],
+    [['--port', '70000'], /--port/],
+    [['--log-level', 'loud'], /--log-level/],
+    [['launch'], /Unknown command "launch"/],
+    [['serve', 'extra'], /Unexpected argument "extra"/],
+  ])('rejects %j with a clear message', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError);
+    expect(() => parseCommandLine(argv)).toThrow(message);
+  });
+
+  it('throws a plain error for unknown flags', () => {
+    expect(() => parseCommandLine(['--nope'])).toThrow(/nope/);
+  });
+
+  it.each([
+    ['linux', { XDG_CONFIG_HOME: '/x' }, false, path.join('/x', 'Tillpoint')],
+    ['linux', { XDG_CONFIG_HOME: '/x' }, true, path.join('/x', 'Tillpoint Demo')],
+    ['win32', { APPDATA: 'C:/Users/a/AppData/Roaming' }, false, path.join('C:/Users/a/AppData/Roaming', 'Tillpoint')],
+  ] as const)('app-data folder on %s', (platform, env, demo, expected) => {
+    expect(defaultDataDir({ demo }, env, platform)).toBe(expected);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * What the host allows a browser to do: the Content-Security-Policy of served pages, and the
+ * checks that keep the token bootstrap same-origin and loopback-only (no DNS rebinding).
+ */
+import { isIP } from 'node:net';
+
+export const hostContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
+  if (isIP(plain) === 4) return plain.startsWith('127.');
+  return plain === '::1';
+}
+
+/** True when the Host header names this machine's loopback (guards against DNS rebinding). */
+export function isLoopbackHostHeader(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.split(':')[0];
+  return name === 'localhost' || isLoopbackAddress(name);
+}
+
+/**
+ * The bootstrap hands the token to a page only when the request comes from this machine, names
+ * it in its Host header, and (when the browser says) comes from the same origin.
+ */
+export function mayBootstrap(request: {
+  remoteAddress: string | undefined;
+  host: string | undefined;
+  secFetchSite: string | undefined;
+}): boolean {
+  if (!isLoopbackAddress(request.remoteAddress)) return false;
+  if (!isLoopbackHostHeader(request.host)) return false;
+  return request.secFetchSite === undefined || request.secFetchSite === 'same-origin' || request.secFetchSite === 'none';
+}

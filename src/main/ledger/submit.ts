@@ -1,0 +1,320 @@
+/**
+ * The write path of the ledger. `submit` runs every group in one SQLite transaction, each group in
+ * its own savepoint, so a refused group writes nothing and the others still commit together.
+ *
+ * Per submit call, each account touched is read once (one SELECT) into a working copy; transfers
+ * update the copies in memory (with an undo log for a refused group) and the copies are written
+ * back once, just before commit. Per transfer there is one INSERT (ON CONFLICT DO NOTHING: a
+ * conflict is diagnosed only when it happens, so idempotent replays cost a read, new ones nothing).
+ */
+import { monotonicFactory } from 'ulid';
+import { TillpointError } from '../../shared/api/errors';
+import { type Db } from '../core/db';
+import { applyEffect, availableUnderLimit, limitBreach } from './effects';
+import {
+  isPendingResolution,
+  parseTransferInput,
+  Refusal,
+  type LooseTransferInput,
+  type ResolvedTransfer,
+} from './parse';
+import { checkReversal, compareWithExisting, resolveAgainstPending } from './rules';
+import { SubmitSession } from './session';
+import { toTransfer, type LedgerStatements } from './statements';
+import { createMicrosFormatter, lastMicrosOfDate, microsFromIso } from './timestamps';
+import { type SubmitResult, type Transfer, type TransferInput } from './types';
+
+/** Thrown inside a group's savepoint to roll it back. */
+class GroupRefused extends Error {
+  constructor(
+    readonly index: number,
+    readonly refusal: Refusal,
+  ) {
+    super(refusal.message);
+  }
+}
+
+export interface Submitter {
+  submit(groups: readonly (readonly TransferInput[])[]): SubmitResult[];
+  expirePending(now: Date): number;
+}
+
+export function createSubmitter(db: Db, statements: LedgerStatements, clock: () => Date): Submitter {
+  const format = createMicrosFormatter();
+  const newId = monotonicFactory();
+
+  const readTransfer = (id: string): Transfer | null => {
+    const row = statements.transferById.get(id);
+    return row ? toTransfer(row) : null;
+  };
+
+  /** Why an insert hit a uniqueness constraint: an identical replay, or a refusal. */
+  const diagnoseConflict = (next: ResolvedTransfer): 'exists' | Refusal => {
+    const existing = readTransfer(next.id);
+    if (existing) return compareWithExisting(next, existing) ?? 'exists';
+    const details = { transferId: next.id };
+    if (next.externalKey !== null) {
+      const holder = statements.transferIdByExternalKey.get(next.externalKey);
+      if (holder !== undefined) {
+        return new Refusal(
+          'external_key_exists',
+          `External key ${next.externalKey} was recorded by transfer ${holder}.`,
+          {
+            ...details,
+            externalKey: next.externalKey,
+            existingTransferId: holder,
+          },
+        );
+      }
+    }
+    if (next.pendingId !== null) {
+      const resolution = statements.resolutionOf.get(next.pendingId);
+      if (resolution) {
+        const more = { ...details, pendingId: next.pendingId, resolvedBy: resolution.id };
+        if (resolution.kind === 'post_pending') {
+          return new Refusal(
+            'pending_already_posted',
+            `Pending transfer ${next.pendingId} was already posted.`,
+            more,
+          );
+        }
+        if (resolution.kind === 'void_pending') {
+          return new Refusal(
+            'pending_already_voided',
+            `Pending transfer ${next.pendingId} was already voided.`,
+            more,
+          );
+        }
+        return new Refusal('pending_expired', `Pending transfer ${next.pendingId} expired.`, more);
+      }
+    }
+    if (next.reversesId !== null) {
+      const reversal = statements.reversalOf.get(next.reversesId);
+      if (reversal !== undefined) {
+        return new Refusal(
+          'already_reversed',
+          `Transfer ${next.reversesId} was already reversed by ${reversal}.`,
+          {
+            ...details,
+            reversesId: next.reversesId,
+            reversedBy: reversal,
+          },
+        );
+      }
+    }
+    throw new Error(`Transfer ${next.id} hit a uniqueness constraint the ledger cannot explain.`);
+  };
+
+  /** Writes one resolved transfer and moves the working balances; the caller's savepoint undoes a refusal. */
+  const write = (
+    session: SubmitSession,
+    next: ResolvedTransfer,
+    pending: Transfer | null,
+  ): 'ok' | 'exists' | Refusal => {
+    const debit = session.account(next.debitAccountId);
+    const credit = session.account(next.creditAccountId);
+    if (debit === null || credit === null) {
+      const missing = debit === null ? next.debitAccountId : next.creditAccountId;
+      return new Refusal('account_not_found', `No ledger account ${missing}.`, {
+        transferId: next.id,
+        accountId: missing,
+      });
+    }
+    if (next.asset !== debit.asset || next.asset !== credit.asset) {
+      return new Refusal(
+        'asset_mismatch',
+        `Transfer asset ${next.asset} must equal both accounts' (debit ${debit.asset}, credit ${credit.asset}).`,
+        { transferId: next.id, asset: next.asset, debitAsset: debit.asset, creditAsset: credit.asset },
+      );
+    }
+    const timestamp = session.nextTimestamp();
+    const expiresAt =
+      next.timeoutMs === null ? null : session.format(microsFromIso(timestamp) + next.timeoutMs * 1000);
+    const inserted = statements.insertTransfer.run(
+      next.id,
+      next.kind,
+      debit.seq,
+      credit.seq,
+      next.amount.toString(),
+      next.asset,
+      next.code,
+      next.ref,
+      next.externalKey,
+      next.staffId,
+      next.memo,
+      next.pendingId,
+      next.pendingAmount === null ? null : next.pendingAmount.toString(),
+      next.timeoutMs,
+      expiresAt,
+      next.reversesId,
+      timestamp,
+    );
+    if (inserted.changes === 0) return diagnoseConflict(next);
+
+    if (pending !== null) {
+      if (
+        next.kind !== 'expire_pending' &&
+        pending.expiresAt !== null &&
+        pending.expiresAt <= session.nowThroughIso
+      ) {
+        return new Refusal(
+          'pending_expired',
+          `Pending transfer ${pending.id} expired at ${pending.expiresAt}.`,
+          {
+            transferId: next.id,
+            pendingId: pending.id,
+            expiresAt: pending.expiresAt,
+          },
+        );
+      }
+      if (pending.expiresAt !== null) statements.deleteTimeout.run(pending.id);
+    }
+    if (next.reversesId !== null) {
+      const refusal = checkReversal(next, readTransfer(next.reversesId));
+      if (refusal) return refusal;
+    }
+    if (expiresAt !== null) statements.insertTimeout.run(next.id, expiresAt);
+
+    const debitAvailable = debit.flags === 0 ? 0n : availableUnderLimit(debit.flags, debit);
+    const creditAvailable = credit.flags === 0 ? 0n : availableUnderLimit(credit.flags, credit);
+    session.remember(debit);
+    session.remember(credit);
+    applyEffect(debit, 'debit', next.kind, next.amount, next.pendingAmount);
+    applyEffect(credit, 'credit', next.kind, next.amount, next.pendingAmount);
+    debit.dirty = true;
+    credit.dirty = true;
+    for (const [account, available] of [
+      [debit, debitAvailable],
+      [credit, creditAvailable],
+    ] as const) {
+      if (account.flags === 0) continue;
+      const breach = limitBreach(account.flags, account);
+      if (breach === null) continue;
+      const what =
+        breach === 'exceeds_credits' ? 'debits would exceed its credits' : 'credits would exceed its debits';
+      return new Refusal(breach, `Account ${account.id}: ${what} (needs ${next.amount}, has ${available}).`, {
+        transferId: next.id,
+        accountId: account.id,
+        requiredMinor: next.amount.toString(),
+        availableMinor: (available < 0n ? 0n : available).toString(),
+      });
+    }
+    return 'ok';
+  };
+
+  const applyInput = (session: SubmitSession, input: TransferInput): 'ok' | 'exists' | Refusal => {
+    const parsed = parseTransferInput(input as LooseTransferInput);
+    if (parsed instanceof Refusal) return parsed;
+    if (isPendingResolution(parsed)) {
+      const pending = readTransfer(parsed.pendingId);
+      const resolved = resolveAgainstPending(parsed, pending);
+      if (resolved instanceof Refusal) return resolved;
+      return write(session, resolved, pending);
+    }
+    return write(session, parsed, null);
+  };
+
+  const runGroup = db.transaction((session: SubmitSession, group: readonly TransferInput[]): number => {
+    let existing = 0;
+    for (let i = 0; i < group.length; i += 1) {
+      const outcome = applyInput(session, group[i] as TransferInput);
+      if (outcome instanceof Refusal) throw new GroupRefused(i, outcome);
+      if (outcome === 'exists') existing += 1;
+    }
+    return existing;
+  });
+
+  const submitGroup = (session: SubmitSession, group: readonly TransferInput[]): SubmitResult => {
+    if (!Array.isArray(group) || group.length === 0) {
+      const message = 'A linked group needs at least one transfer.';
+      return {
+        status: 'error',
+        code: 'group_must_not_be_empty',
+        transferId: '',
+        message,
+        details: {},
+        transfers: [],
+      };
+    }
+    session.tick();
+    try {
+      const existing = runGroup(session, group);
+      session.keep();
+      return existing === group.length ? { status: 'exists' } : { status: 'ok' };
+    } catch (error) {
+      if (!(error instanceof GroupRefused)) throw error;
+      session.undo();
+      const idOf = (input: unknown) => {
+        const id = (input as { id?: unknown } | null)?.id;
+        return typeof id === 'string' ? id : '';
+      };
+      const { refusal, index } = error;
+      return {
+        status: 'error',
+        code: refusal.code,
+        transferId: idOf(group[index]),
+        message: refusal.message,
+        details: refusal.details,
+        transfers: group.map((input, i) => ({
+          id: idOf(input),
+          code: i === index ? refusal.code : 'linked_event_failed',
+        })),
+      };
+    }
+  };
+
+  const submitAll = db.transaction((groups: readonly (readonly TransferInput[])[]): SubmitResult[] => {
+    const session = new SubmitSession(statements, clock, format);
+    const results = groups.map((group) => submitGroup(session, group));
+    session.flush();
+    return results;
+  });
+
+  const expireAll = db.transaction((now: Date): number => {
+    const session = new SubmitSession(statements, clock, format);
+    const expired = statements.expiredPending.all(format(lastMicrosOfDate(now)));
+    for (const pendingId of expired) {
+      const pending = readTransfer(pendingId);
+      if (pending === null) throw new Error(`Pending timeout names a missing transfer ${pendingId}.`);
+      const outcome = write(
+        session,
+        {
+          id: newId(clock().getTime()),
+          kind: 'expire_pending',
+          debitAccountId: pending.debitAccountId,
+          creditAccountId: pending.creditAccountId,
+          amount: pending.amount,
+          asset: pending.asset,
+          code: pending.code,
+          ref: pending.ref,
+          externalKey: null,
+          staffId: null,
+          memo: null,
+          pendingId: pending.id,
+          pendingAmount: pending.amount,
+          timeoutMs: null,
+          reversesId: null,
+        },
+        pending,
+      );
+      if (outcome !== 'ok') {
+        const why = outcome instanceof Refusal ? outcome.message : outcome;
+        throw new Error(`Could not expire pending transfer ${pendingId}: ${why}`);
+      }
+    }
+    session.flush();
+    return expired.length;
+  });
+
+  return {
+    submit(groups) {
+      if (!Array.isArray(groups)) {
+        throw new TillpointError('bad_input', 'submit takes a list of linked groups (arrays of transfers).');
+      }
+      return submitAll.immediate(groups);
+    },
+    expirePending(now) {
+      return expireAll.immediate(now);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * What the parts of the orders domain share: the core's deps, the services of the domains it uses
+ * (described here as the small ports this domain needs, so each can be read on its own), the payments
+ * service, and the id maker.
+ */
+import { monotonicFactory } from 'ulid';
+import { type ApprovalAction } from '../../shared/api/staff';
+import { type StoreSettings } from '../../shared/api/settings';
+import { type AuditService } from '../audit';
+import { type CallContext, type StaffIdentity } from '../core/context';
+import { type CoreDeps, type ReceiptPrinter } from '../core/services';
+import { type Account, type Ledger } from '../ledger';
+import { type PaymentsService } from '../payments';
+import { type RecordStockMovementInput, type VariantForSale } from '../catalog';
+
+/** The catalog as sales use it. */
+export interface CatalogPort {
+  getVariantForSale(variantId: string, currency: string): VariantForSale;
+  /** The variant with this barcode (or SKU); not_found otherwise. */
+  lookupBarcode(code: string): { variantId: string };
+  recordStockMovement(input: RecordStockMovementInput): unknown;
+  /** The rates of a tax class (custom items name one); not_found otherwise. */
+  taxClassRates(taxClassId: string): { taxId: string; name: string; ratePercent: string }[];
+}
+
+/** Staff as sales use it: approvals and names. */
+export interface StaffPort {
+  requireApproval(
+    ctx: CallContext,
+    action: ApprovalAction,
+    approvalToken: string | undefined,
+    ref?: string,
+  ): { approvedBy: StaffIdentity };
+  getStaff(staffId: string): { name: string } | null;
+}
+
+/** The shift of this till, as sales use it (the shifts domain). */
+export interface ShiftsPort {
+  /** The shift that may take payments now; throws conflict (reason no_open_shift) otherwise. */
+  requireOpenShift(): { id: string };
+  /** The open or closing shift, or null. */
+  currentShift(): { id: string } | null;
+  /** The ledger account of a shift's cash drawer. */
+  drawerAccount(shiftId: string): Account;
+}
+
+export interface SettingsPort {
+  get(): StoreSettings;
+  tillId(): string;
+}
+
+/** Where a receipt goes to paper: given by the Electron door, absent in the browser host and tests. */
+export type PrinterPort = ReceiptPrinter;
+
+export interface OrdersServices {
+  readonly ledger: Ledger;
+  readonly catalog: CatalogPort;
+  readonly staff: StaffPort;
+  readonly audit: AuditService;
+  readonly settings: SettingsPort;
+  readonly shifts: ShiftsPort;
+  readonly printer?: PrinterPort | undefined;
+}
+
+export interface OrdersContext extends OrdersServices {
+  readonly deps: CoreDeps;
+  readonly payments: PaymentsService;
+  newId(): string;
+  nowIso(): string;
+  /** A staff member's name for views and receipts ("Unknown" when the member is gone). */
+  staffName(staffId: string): string;
+}
+
+export function createOrdersContext(
+  deps: CoreDeps,
+  services: OrdersServices,
+  payments: PaymentsService,
+): OrdersContext {
+  const ulid = monotonicFactory();
+  return {
+    ...services,
+    deps,
+    payments,
+    newId: () => ulid(deps.now().getTime()),
+    nowIso: () => deps.now().toISOString(),
+    staffName: (staffId) => services.staff.getStaff(staffId)?.name ?? 'Unknown',
+  };
+}

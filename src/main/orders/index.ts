@@ -1,0 +1,139 @@
+/**
+ * Orders: an open order is the cart (lines from the catalog or custom items, discounts, a tip), priced
+ * by priceCart with the store settings; it is paid by one or more tenders (split tender), then maybe
+ * refunded line by line, or voided before it is paid. Receipts of orders, and the sales figures of a
+ * shift for its X and Z reports.
+ *
+ * `createOrdersModule(deps, services)` builds the payments service (with the cash tender) and gives
+ * the `orders.*`, `payments.*` and `receipts.*` handlers, and a `service` with `summarizeShift(shiftId)`
+ * (the shifts domain freezes it into each Z report) and `view(orderId)`. Also the pure rules: the order
+ * lifecycle (`nextOrderStatus`), refund allocation, and the sale and refund ledger postings.
+ */
+import { type ApiOutput } from '../../shared/api';
+import { type AuditService } from '../audit';
+import { type CatalogService } from '../catalog';
+import { createCatalogContext } from '../catalog/context';
+import { getTaxClass } from '../catalog/reads';
+import { lookupBarcode } from '../catalog/search';
+import { type PartialHandlerImpls } from '../core/dispatch';
+import { type CoreDeps, type DomainModule } from '../core/services';
+import { type Ledger } from '../ledger';
+import {
+  cashDrawerAccountCode,
+  createCashAdapter,
+  createPaymentHandlers,
+  createPaymentsService,
+  paymentUpdateOf,
+  type PaymentsService,
+  type TenderAdapter,
+} from '../payments';
+import { type ShiftSalesSummary } from '../shifts';
+import { createOrdersContext, type SettingsPort, type ShiftsPort, type StaffPort } from './context';
+import { createOrdersHandlers } from './handlers';
+import { buildOrderView } from './orderView';
+import { createSettlementPort } from './settle';
+import { summarizeShift } from './summary';
+
+export {
+  nextOrderStatus,
+  orderTransition,
+  orderStatuses,
+  orderEvents,
+  type OrderStatus,
+  type OrderEvent,
+} from './lifecycle';
+export {
+  planLineRefund,
+  refundedSoFar,
+  refundMoney,
+  type RefundableLine,
+  type LineRefundPlan,
+} from './refundRules';
+export { salePostings, refundPostings, receivableNet, type Posting, type AccountKey } from './postings';
+export { discountOverLimit } from './cart';
+export { buildReceiptModel } from './receipt';
+export {
+  type CatalogPort,
+  type StaffPort,
+  type ShiftsPort,
+  type SettingsPort,
+  type PrinterPort,
+} from './context';
+
+export interface OrdersModuleServices {
+  readonly ledger: Ledger;
+  readonly catalog: CatalogService;
+  readonly staff: StaffPort;
+  readonly audit: AuditService;
+  readonly settings: SettingsPort;
+  readonly shifts: ShiftsPort;
+  /** More tenders (card, crypto, coins) beside cash, each behind the TenderAdapter interface. */
+  readonly tenders?: readonly TenderAdapter[];
+}
+
+export interface OrdersService {
+  /** The sales figures of a shift for its X and Z reports. */
+  summarizeShift(shiftId: string): ShiftSalesSummary;
+  /** An order as `orders.get` shows it. */
+  view(orderId: string): ApiOutput<'orders.get'>['order'];
+}
+
+export interface OrdersModule extends DomainModule {
+  readonly handlers: PartialHandlerImpls;
+  readonly service: OrdersService;
+  readonly payments: PaymentsService;
+}
+
+export function createOrdersModule(deps: CoreDeps, services: OrdersModuleServices): OrdersModule {
+  const { ledger, shifts } = services;
+  const cash = createCashAdapter({
+    lookup: (paymentId) => {
+      const record = payments.get(paymentId);
+      return record && record.kind === 'cash' ? paymentUpdateOf(record) : null;
+    },
+  });
+  const payments = createPaymentsService({
+    deps,
+    ledger,
+    adapters: [cash, ...(services.tenders ?? [])],
+    resolveAccount: (key, currency) =>
+      key.code === cashDrawerAccountCode && key.ref.startsWith('shift:')
+        ? shifts.drawerAccount(key.ref.slice('shift:'.length))
+        : ledger.ensureAccount({ asset: currency, code: key.code, ref: key.ref }),
+  });
+  const catalogContext = createCatalogContext(deps);
+  const oc = createOrdersContext(
+    deps,
+    {
+      ledger,
+      staff: services.staff,
+      audit: services.audit,
+      settings: services.settings,
+      shifts,
+      printer: deps.printer,
+      catalog: {
+        getVariantForSale: (variantId, currency) => services.catalog.getVariantForSale(variantId, currency),
+        recordStockMovement: (input) => services.catalog.recordStockMovement(input),
+        lookupBarcode: (code) => ({ variantId: lookupBarcode(catalogContext, code).variant.id }),
+        taxClassRates: (taxClassId) =>
+          getTaxClass(deps.db, taxClassId).rates.map((rate) => ({
+            taxId: rate.taxId,
+            name: rate.name,
+            ratePercent: rate.ratePercent,
+          })),
+      },
+    },
+    payments,
+  );
+  return {
+    handlers: {
+      ...createOrdersHandlers(oc),
+      ...createPaymentHandlers({ deps, payments, audit: services.audit, orders: createSettlementPort(oc) }),
+    },
+    payments,
+    service: {
+      summarizeShift: (shiftId) => summarizeShift(oc, shiftId),
+      view: (orderId) => buildOrderView(oc, orderId),
+    },
+  };
+}

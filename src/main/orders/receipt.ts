@@ -1,0 +1,161 @@
+/**
+ * Receipts of orders: builds the `ReceiptModel` (src/main/receipts) from an order, the store settings
+ * and the staff names, and renders it (PDF, HTML, text) or sends it to the door's printer.
+ */
+import { type ApiOutput, type ApiParsedInput } from '../../shared/api';
+import { TillpointError } from '../../shared/api/errors';
+import {
+  receiptText,
+  renderReceiptHtml,
+  renderReceiptPdf,
+  type ReceiptLayout,
+  type ReceiptModel,
+  type ReceiptTender,
+} from '../receipts';
+import { type OrdersContext } from './context';
+import { getOrder, orderLines } from './ordersStore';
+import { orderRefunds } from './refundsStore';
+import { priceOrder } from './priced';
+import { orderLabel } from './cart';
+
+const tenderLabels: Record<ReceiptTender['kind'], string> = {
+  cash: 'Cash',
+  card: 'Card',
+  crypto: 'Crypto',
+  coins: 'Store coins',
+};
+
+function optionalText(value: string): string | undefined {
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+export function buildReceiptModel(oc: OrdersContext, orderId: string): ReceiptModel {
+  const { db } = oc.deps;
+  const order = getOrder(db, orderId);
+  if (order.status === 'open') {
+    throw new TillpointError(
+      'conflict',
+      `${orderLabel(order)} is still open: its receipt is printed once it is paid (or voided).`,
+      { orderId, status: order.status },
+    );
+  }
+  const settings = oc.settings.get();
+  const lines = orderLines(db, orderId);
+  const { taxMode, result } = priceOrder(order, lines, settings);
+  const payments = oc.payments
+    .listForOrder(orderId)
+    .filter((p) => p.status === 'succeeded' || p.status === 'partially_refunded' || p.status === 'refunded');
+  const nameOf = (lineId: string) => lines.find((line) => line.id === lineId)?.name ?? lineId;
+  const phone = optionalText(settings.phone);
+  const taxId = optionalText(settings.taxId);
+  const footer = optionalText(settings.receiptFooter);
+
+  return {
+    store: {
+      name: settings.storeName,
+      addressLines: settings.addressLines.map((line) => line.trim()).filter((line) => line !== ''),
+      ...(phone ? { phone } : {}),
+      ...(taxId ? { taxId } : {}),
+      ...(footer ? { footerMessage: footer } : {}),
+      timeZone: settings.timeZone,
+    },
+    status: order.status,
+    orderNumber: String(order.number),
+    orderId: order.id,
+    createdAt: new Date(order.createdAt),
+    cashierName: oc.staffName(order.createdBy),
+    tillName: `Till ${oc.settings.tillId().slice(-4)}`,
+    currency: order.currency,
+    locale: settings.locale,
+    lines: result.lines.map((line, index) => {
+      const sku = optionalText(lines[index]?.sku ?? '');
+      return {
+        name: lines[index]?.name ?? line.lineId,
+        ...(sku ? { sku } : {}),
+        quantity: line.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+        discountMinor: line.lineDiscountMinor,
+        totalMinor: line.grossMinor - line.lineDiscountMinor,
+      };
+    }),
+    orderDiscountMinor: result.orderDiscountMinor,
+    subtotalMinor: result.subtotalMinor - result.lineDiscountTotalMinor,
+    taxes: result.taxes.map((tax) => ({
+      name: tax.name,
+      ratePercent: tax.ratePercent,
+      amountMinor: tax.amountMinor,
+      inclusive: taxMode === 'inclusive',
+    })),
+    tipMinor: result.tipMinor,
+    totalMinor: result.totalMinor,
+    cashRoundingMinor: payments.find((p) => p.settles)?.roundingMinor ?? 0n,
+    tenders: payments.map((payment) => ({
+      kind: payment.kind,
+      label: tenderLabels[payment.kind],
+      amountMinor: payment.amountMinor,
+      ...(payment.tenderedMinor !== null ? { tenderedMinor: payment.tenderedMinor } : {}),
+      ...(payment.changeMinor !== null ? { changeMinor: payment.changeMinor } : {}),
+    })),
+    refunds: orderRefunds(db, orderId).map((refund) => ({
+      refundedAt: new Date(refund.createdAt),
+      amountMinor: refund.amountMinor,
+      reason: refund.reason,
+      tenderLabel: tenderLabels[refund.tender],
+      lines: refund.lines.map((line) => ({
+        name: nameOf(line.lineId),
+        quantity: line.quantity,
+        amountMinor: line.amountMinor,
+      })),
+    })),
+  };
+}
+
+type RenderOutput = ApiOutput<'receipts.render'>;
+
+export async function renderOrderReceipt(
+  oc: OrdersContext,
+  input: ApiParsedInput<'receipts.render'>,
+): Promise<RenderOutput> {
+  const model = buildReceiptModel(oc, input.orderId);
+  const layout: ReceiptLayout = input.layout ?? oc.settings.get().receiptLayout;
+  switch (input.format) {
+    case 'pdf': {
+      const pdf = await renderReceiptPdf(model, { layout });
+      return { contentType: 'application/pdf', base64: pdf.toString('base64') };
+    }
+    case 'html':
+      return { contentType: 'text/html; charset=utf-8', text: renderReceiptHtml(model, { layout }) };
+    case 'text':
+      return { contentType: 'text/plain; charset=utf-8', text: receiptText(model) };
+  }
+}
+
+export async function printOrderReceipt(
+  oc: OrdersContext,
+  input: ApiParsedInput<'receipts.print'>,
+): Promise<{ printed: true }> {
+  const model = buildReceiptModel(oc, input.orderId);
+  const settings = oc.settings.get();
+  const layout: ReceiptLayout = input.layout ?? settings.receiptLayout;
+  if (!oc.printer) {
+    throw new TillpointError(
+      'unavailable',
+      "No printer is connected to this till here: print the receipt from the browser's print dialog instead.",
+      { reason: 'no_printer' },
+    );
+  }
+  const html = renderReceiptHtml(model, { layout });
+  try {
+    await oc.printer.print(html, { layout, printerName: settings.printerName });
+  } catch (error) {
+    throw new TillpointError(
+      'unavailable',
+      `The receipt printer${settings.printerName ? ` "${settings.printerName}"` : ''} did not print: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+      { reason: 'printer_failed' },
+    );
+  }
+  return { printed: true };
+}

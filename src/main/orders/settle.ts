@@ -1,0 +1,118 @@
+/**
+ * How payments reach orders (the `OrderSettlementPort` of the payments domain): what an open order
+ * still owes, and making it paid inside the transaction of the payment that settles it: the sale's
+ * ledger postings (linked with the payment's tender transfer), the stock going out, the totals and the
+ * priced cart frozen, and the audit entry.
+ */
+import { TillpointError } from '../../shared/api/errors';
+import { type NewTransferInput } from '../ledger';
+import { type OrderSettlementPort } from '../payments';
+import { orderLabel } from './cart';
+import { type OrdersContext } from './context';
+import { nextOrderStatus } from './lifecycle';
+import { getOrder, markOrderPaid, orderLines } from './ordersStore';
+import { buildOrderView, amountDueOf } from './orderView';
+import { type Posting } from './postings';
+import { freezePricing, lineRevenueMinor, priceOrder } from './priced';
+import { salePostings } from './postings';
+
+/** Ledger transfers for postings, in the order's currency, all with the same ref. */
+export function transfersOf(
+  oc: OrdersContext,
+  postings: readonly Posting[],
+  currency: string,
+  ref: string,
+  staffId: string,
+): NewTransferInput[] {
+  return postings.map((posting) => ({
+    id: oc.newId(),
+    debitAccountId: oc.payments.account(posting.debit, currency).id,
+    creditAccountId: oc.payments.account(posting.credit, currency).id,
+    amount: posting.amountMinor,
+    asset: currency,
+    code: posting.code,
+    ref,
+    staffId,
+  }));
+}
+
+export function announceOrder(oc: OrdersContext, orderId: string): void {
+  const order = getOrder(oc.deps.db, orderId);
+  oc.deps.events.emit('order.updated', { orderId, status: order.status });
+}
+
+export function createSettlementPort(oc: OrdersContext): OrderSettlementPort {
+  const { db } = oc.deps;
+  return {
+    requireOpenShift: () => oc.shifts.requireOpenShift(),
+
+    dueFor(orderId) {
+      const order = getOrder(db, orderId);
+      nextOrderStatus(order.status, 'payment', orderLabel(order));
+      const lines = orderLines(db, orderId);
+      if (lines.length === 0) {
+        throw new TillpointError('conflict', `${orderLabel(order)} has no items to pay for.`, {
+          orderId,
+          reason: 'empty_order',
+        });
+      }
+      const settings = oc.settings.get();
+      const priced = priceOrder(order, lines, settings);
+      return {
+        currency: order.currency,
+        dueMinor: amountDueOf(order, priced, oc.payments.listForOrder(orderId)),
+        cashRoundingIncrementMinor: BigInt(settings.cashRoundingIncrementMinor),
+      };
+    },
+
+    settle(orderId, { paymentId, roundingMinor, staff, shiftId }) {
+      const order = getOrder(db, orderId);
+      nextOrderStatus(order.status, 'settle', orderLabel(order));
+      const lines = orderLines(db, orderId);
+      const priced = priceOrder(order, lines, oc.settings.get());
+      const { result } = priced;
+      const revenueMinor = result.lines.reduce((sum, line) => sum + lineRevenueMinor(line), 0n);
+      const postings = salePostings({
+        revenueMinor,
+        taxes: result.taxes.map((tax) => ({ taxId: tax.taxId, amountMinor: tax.amountMinor })),
+        tipMinor: result.tipMinor,
+        roundingMinor,
+      });
+      const at = oc.nowIso();
+      markOrderPaid(db, orderId, {
+        at,
+        shiftId,
+        pricingJson: freezePricing(priced),
+        totals: {
+          subtotalMinor: result.subtotalMinor,
+          discountTotalMinor: result.discountTotalMinor,
+          taxTotalMinor: result.taxTotalMinor,
+          tipMinor: result.tipMinor,
+          totalMinor: result.totalMinor,
+          cashRoundingMinor: roundingMinor,
+          revenueMinor,
+        },
+      });
+      for (const line of lines) {
+        if (line.variantId === null || !line.trackStock) continue;
+        oc.catalog.recordStockMovement({
+          variantId: line.variantId,
+          delta: -line.quantity,
+          reason: 'sale',
+          ref: `order:${orderId}`,
+          staffId: staff.staffId,
+        });
+      }
+      oc.audit.record({
+        staffId: staff.staffId,
+        action: 'orders.paid',
+        ref: orderId,
+        details: { number: order.number, paymentId, shiftId, totalMinor: result.totalMinor, roundingMinor },
+      });
+      return transfersOf(oc, postings, order.currency, `order:${orderId}`, staff.staffId);
+    },
+
+    view: (orderId) => buildOrderView(oc, orderId),
+    announce: (orderId) => announceOrder(oc, orderId),
+  };
+}

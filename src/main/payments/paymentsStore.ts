@@ -1,0 +1,150 @@
+/**
+ * The payments table: one row per tender attempt. Only the payments service writes it; amounts are
+ * TEXT decimal strings of minor units, read back as bigint.
+ */
+import { type Db } from '../core/db';
+import { type PaymentStatus, type TenderKind } from './tender';
+
+export interface PaymentRecord {
+  readonly id: string;
+  readonly orderId: string;
+  readonly kind: TenderKind;
+  readonly status: PaymentStatus;
+  readonly currency: string;
+  /** What it paid of the order (tendered − change for cash). */
+  readonly amountMinor: bigint;
+  readonly tenderedMinor: bigint | null;
+  readonly changeMinor: bigint | null;
+  /** The cash rounding this payment settled the order with (signed), else 0. */
+  readonly roundingMinor: bigint;
+  /** Whether this payment left nothing due on the order. */
+  readonly settles: boolean;
+  /** What went back to the customer through this payment (refunds, a void). */
+  readonly refundedMinor: bigint;
+  readonly externalId: string | null;
+  readonly transferId: string | null;
+  /** The JSON of the call that made it, compared on a retry with the same id. */
+  readonly request: string;
+  readonly message: string | null;
+  readonly createdBy: string;
+  readonly shiftId: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly voidedAt: string | null;
+  readonly voidedShiftId: string | null;
+}
+
+interface PaymentRow {
+  id: string;
+  order_id: string;
+  kind: TenderKind;
+  status: PaymentStatus;
+  currency: string;
+  amount: string;
+  tendered: string | null;
+  change: string | null;
+  rounding: string;
+  settles: number;
+  refunded: string;
+  external_id: string | null;
+  transfer_id: string | null;
+  request: string;
+  message: string | null;
+  created_by: string;
+  shift_id: string;
+  created_at: string;
+  updated_at: string;
+  voided_at: string | null;
+  voided_shift_id: string | null;
+}
+
+function fromRow(row: PaymentRow): PaymentRecord {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    kind: row.kind,
+    status: row.status,
+    currency: row.currency,
+    amountMinor: BigInt(row.amount),
+    tenderedMinor: row.tendered === null ? null : BigInt(row.tendered),
+    changeMinor: row.change === null ? null : BigInt(row.change),
+    roundingMinor: BigInt(row.rounding),
+    settles: row.settles === 1,
+    refundedMinor: BigInt(row.refunded),
+    externalId: row.external_id,
+    transferId: row.transfer_id,
+    request: row.request,
+    message: row.message,
+    createdBy: row.created_by,
+    shiftId: row.shift_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    voidedAt: row.voided_at,
+    voidedShiftId: row.voided_shift_id,
+  };
+}
+
+export function getPaymentRow(db: Db, paymentId: string): PaymentRecord | null {
+  const row = db.prepare('SELECT * FROM payments WHERE id = ?').get(paymentId) as PaymentRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+export function paymentsOfOrder(db: Db, orderId: string): PaymentRecord[] {
+  const rows = db
+    .prepare('SELECT * FROM payments WHERE order_id = ? ORDER BY created_at, id')
+    .all(orderId) as PaymentRow[];
+  return rows.map(fromRow);
+}
+
+export function paymentsOfShift(db: Db, shiftId: string): PaymentRecord[] {
+  const rows = db
+    .prepare('SELECT * FROM payments WHERE shift_id = ? OR voided_shift_id = ? ORDER BY created_at, id')
+    .all(shiftId, shiftId) as PaymentRow[];
+  return rows.map(fromRow);
+}
+
+export function insertPaymentRow(db: Db, record: PaymentRecord): void {
+  db.prepare(
+    `INSERT INTO payments (id, order_id, kind, status, currency, amount, tendered, change, rounding, settles, refunded,
+       external_id, transfer_id, request, message, created_by, shift_id, created_at, updated_at)
+     VALUES (@id, @order_id, @kind, @status, @currency, @amount, @tendered, @change, @rounding, @settles, @refunded,
+       @external_id, @transfer_id, @request, @message, @created_by, @shift_id, @created_at, @updated_at)`,
+  ).run({
+    id: record.id,
+    order_id: record.orderId,
+    kind: record.kind,
+    status: record.status,
+    currency: record.currency,
+    amount: record.amountMinor.toString(),
+    tendered: record.tenderedMinor === null ? null : record.tenderedMinor.toString(),
+    change: record.changeMinor === null ? null : record.changeMinor.toString(),
+    rounding: record.roundingMinor.toString(),
+    settles: record.settles ? 1 : 0,
+    refunded: record.refundedMinor.toString(),
+    external_id: record.externalId,
+    transfer_id: record.transferId,
+    request: record.request,
+    message: record.message,
+    created_by: record.createdBy,
+    shift_id: record.shiftId,
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+  });
+}
+
+/** Money went back through a payment: its refunded total grows and its status follows. */
+export function markPaymentRefunded(
+  db: Db,
+  payment: PaymentRecord,
+  refundedMinor: bigint,
+  at: string,
+  voided?: { shiftId: string },
+): void {
+  const total = payment.refundedMinor + refundedMinor;
+  const status: PaymentStatus = total >= payment.amountMinor ? 'refunded' : 'partially_refunded';
+  db.prepare(
+    `UPDATE payments SET refunded = ?, status = ?, updated_at = ?,
+       voided_at = COALESCE(?, voided_at), voided_shift_id = COALESCE(?, voided_shift_id)
+     WHERE id = ?`,
+  ).run(total.toString(), status, at, voided ? at : null, voided ? voided.shiftId : null, payment.id);
+}

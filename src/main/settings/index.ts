@@ -1,0 +1,34 @@
+/**
+ * Store settings: `createSettingsModule(deps, { audit })` gives the `settings.get` and
+ * `settings.update` handlers and the `SettingsService` other domains read (pricing and receipts take
+ * the currency, locale, tax mode and rounding from `service.get()`; shifts add a currency guard).
+ */
+import { type PartialHandlerImpls } from '../core/dispatch';
+import { type CoreDeps, type DomainModule } from '../core/services';
+import { type AuditService } from '../audit';
+import { createSettingsService, type SettingsService } from './settingsService';
+
+export { type SettingsService, type SettingsUpdateResult } from './settingsService';
+export { type CurrencyGuard, salesExistInOtherCurrency } from './currencyGuards';
+export {
+  defaultStoreSettings,
+  storeSettingsSchema,
+  type StoreSettings,
+  type StoreSettingsPatch,
+} from '../../shared/api/settings';
+
+export interface SettingsModule extends DomainModule {
+  readonly handlers: PartialHandlerImpls;
+  readonly service: SettingsService;
+}
+
+export function createSettingsModule(deps: CoreDeps, services: { audit: AuditService }): SettingsModule {
+  const service = createSettingsService(deps, services.audit);
+  return {
+    service,
+    handlers: {
+      'settings.get': () => ({ settings: service.get() }),
+      'settings.update': (input, ctx) => service.update(input, ctx.staff),
+    },
+  };
+}

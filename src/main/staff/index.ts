@@ -1,0 +1,95 @@
+/**
+ * Staff: first-run owner setup, "tap your name, type your PIN" login with a lockout after wrong
+ * PINs, sessions (idle timeout, logout, lock), staff management, and manager approvals.
+ *
+ * `createStaffModule(deps, { audit })` gives the `staff.*` handlers, the dispatcher's
+ * `resolveSession`, and a `service` for other domains:
+ * - `requireApproval(ctx, action, approvalToken, ref?)` before a refund, void, discount over the
+ *   limit, no-sale or price override (throws `approval_required` without a valid approval);
+ * - `getStaff(staffId)` to show who did something;
+ * - `createStaffMember({ name, role, pin })` for seeding (the demo).
+ */
+import { type ApprovalAction } from '../../shared/api/staff';
+import { type AuditService } from '../audit';
+import { type CallContext, type SessionResolver, type StaffIdentity } from '../core/context';
+import { type PartialHandlerImpls } from '../core/dispatch';
+import { type CoreDeps, type DomainModule } from '../core/services';
+import { requireApproval } from './approvals';
+import { staffHandlers } from './handlers';
+import { createMember, type NewStaffMember } from './members';
+import { productionPinHashParams, type PinHashParams } from './pinHash';
+import { defaultSessionIdleMs, SessionStore } from './sessions';
+import { readWeakPinsAllowedSetting, type StaffContext } from './staffContext';
+import { getStaffRow, recordOf, type StaffRecord } from './staffStore';
+
+export { approvalValidityMs, canApprove, type ApprovalRefusal } from './approvals';
+export { type NewStaffMember } from './members';
+export { productionPinHashParams, hashPin, verifyPin, parsePinHash, type PinHashParams } from './pinHash';
+export { pinProblem, initialsOf, normalizeStaffName } from './pinRules';
+export { defaultSessionIdleMs } from './sessions';
+export { weakPinsAllowedSettingKey } from './staffContext';
+export { type StaffRecord, type StaffCard } from './staffStore';
+export { wrongPinsBeforeLock, lockDurationMs } from './lockout';
+export { approvalActions, type ApprovalAction } from '../../shared/api/staff';
+
+export interface StaffModuleOptions {
+  readonly audit: AuditService;
+  /** Sessions end after this long without a call; default 12 h. */
+  readonly sessionIdleMs?: number;
+  /**
+   * Whether easy PINs (0000, 1234...) may be set. Default: the store setting `weakPinsAllowed`
+   * (row `store.weakPinsAllowed` of the settings table; JSON `true` allows them), else refused.
+   */
+  readonly weakPinsAllowed?: boolean;
+  /** scrypt cost; production uses `productionPinHashParams`. Tests of other parts may lower it. */
+  readonly pinHashParams?: PinHashParams;
+}
+
+export interface StaffService {
+  /** See approvals.ts: passes for a manager or owner, else consumes a valid approval token. */
+  requireApproval(
+    ctx: CallContext,
+    action: ApprovalAction,
+    approvalToken: string | undefined,
+    ref?: string,
+  ): { approvedBy: StaffIdentity };
+  /** A member (active or not), or null when there is none with this id. */
+  getStaff(staffId: string): StaffRecord | null;
+  /** Adds a member outside any session (seeding); `createdBy` defaults to null (the system). */
+  createStaffMember(member: NewStaffMember & { createdBy?: string | null }): Promise<StaffRecord>;
+}
+
+export interface StaffModule extends DomainModule {
+  readonly handlers: PartialHandlerImpls;
+  readonly resolveSession: SessionResolver;
+  readonly service: StaffService;
+}
+
+export function createStaffModule(deps: CoreDeps, options: StaffModuleOptions): StaffModule {
+  const sessions = new SessionStore(
+    deps.db,
+    deps.now,
+    options.sessionIdleMs ?? defaultSessionIdleMs,
+    options.audit,
+  );
+  const sc: StaffContext = {
+    deps,
+    audit: options.audit,
+    sessions,
+    pinHashParams: options.pinHashParams ?? productionPinHashParams,
+    weakPinsAllowed: () => options.weakPinsAllowed ?? readWeakPinsAllowedSetting(deps),
+  };
+  return {
+    handlers: staffHandlers(sc),
+    resolveSession: (session) => sessions.resolve(session),
+    service: {
+      requireApproval: (ctx, action, approvalToken, ref) =>
+        requireApproval(sc, ctx, action, approvalToken, ref),
+      getStaff: (staffId) => {
+        const row = getStaffRow(deps.db, staffId);
+        return row ? recordOf(row, deps.now().getTime()) : null;
+      },
+      createStaffMember: (member) => createMember(sc, member, member.createdBy ?? null),
+    },
+  };
+}

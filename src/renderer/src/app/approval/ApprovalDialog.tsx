@@ -1,0 +1,215 @@
+/**
+ * The manager approval dialog: who can approve (managers and owners from staff.list, a locked one
+ * says until when), then the PIN pad for the one tapped; staff.approve turns the PIN into a
+ * single-use token that answers the waiting request. Mounted once (<ApprovalDialogHost/>, in the
+ * app root); any screen opens it with `requestApproval`.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { client } from '../../api';
+import { ApiCallError } from '../../../../shared/api/errors';
+import {
+  Avatar,
+  Button,
+  ChevronLeftIcon,
+  Dialog,
+  errorMessage,
+  LockIcon,
+  PinPad,
+  Spinner,
+  useDisplayLocale,
+} from '../../ui';
+import { roleLabels } from '../format';
+import { useAppState } from '../instance';
+import { isStillLocked, lockedMessage } from '../loginErrors';
+import { type StaffCard } from '../session';
+import { type PendingApproval } from './approvalQueue';
+import { approvalActionLabels, approvalRefusalMessage, approversOf } from './approvalText';
+import { approvalQueue } from './instance';
+import './approval.css';
+
+type ApproversState =
+  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; approvers: StaffCard[] };
+
+export function ApprovalDialogHost() {
+  const current = useStore(approvalQueue.store, (state) => state.current);
+  const signedIn = useAppState((state) => state.phase.kind === 'ready' && state.staffSession !== null);
+
+  // A lock or an ended session answers every waiting request with "cancelled".
+  useEffect(() => {
+    if (!signedIn) approvalQueue.cancelAll();
+  }, [signedIn]);
+
+  if (!current || !signedIn) return null;
+  // Keyed by request, so each one starts at the list with a fresh PIN pad.
+  return <ApprovalDialog key={current.id} pending={current} />;
+}
+
+function ApprovalDialog({ pending }: { pending: PendingApproval }) {
+  const { id, request } = pending;
+  const locale = useDisplayLocale();
+  const requesterId = useAppState((state) => state.staffSession?.staff.staffId ?? null);
+  const [list, setList] = useState<ApproversState>({ kind: 'loading' });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setList({ kind: 'loading' });
+    try {
+      const { staff } = await client.invoke('staff.list', {});
+      const approvers = approversOf(staff, requesterId);
+      setList({ kind: 'loaded', approvers });
+      // With one approver there is nothing to choose: straight to their PIN.
+      const only = approvers.length === 1 ? approvers[0] : undefined;
+      if (only && !isStillLocked(only.lockedUntil, new Date())) setSelectedId(only.staffId);
+    } catch (caught) {
+      setList({ kind: 'error', message: errorMessage(caught, 'The staff list could not be loaded.') });
+    }
+  }, [requesterId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const approvers = list.kind === 'loaded' ? list.approvers : [];
+  const selected = approvers.find((member) => member.staffId === selectedId);
+  const cancel = () => approvalQueue.cancel(id);
+
+  const submit = async (pin: string) => {
+    if (!selected) return;
+    try {
+      const result = await client.invoke('staff.approve', {
+        staffId: selected.staffId,
+        pin,
+        action: request.action,
+        ...(request.ref ? { ref: request.ref } : {}),
+      });
+      approvalQueue.grant(id, result.approval);
+    } catch (caught) {
+      if (caught instanceof ApiCallError) {
+        setError(approvalRefusalMessage(caught, locale, new Date()));
+        const until = (caught.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
+        if (caught.code === 'locked' && typeof until === 'string') {
+          setList((state) =>
+            state.kind === 'loaded'
+              ? {
+                  kind: 'loaded',
+                  approvers: state.approvers.map((member) =>
+                    member.staffId === selected.staffId ? { ...member, lockedUntil: until } : member,
+                  ),
+                }
+              : state,
+          );
+        }
+      } else {
+        setError(errorMessage(caught, 'The PIN could not be checked.'));
+      }
+      throw caught;
+    }
+  };
+
+  const selectedLocked = selected ? isStillLocked(selected.lockedUntil, new Date()) : false;
+
+  return (
+    <Dialog
+      open
+      onClose={cancel}
+      title={`Manager approval: ${approvalActionLabels[request.action]}`}
+      description={request.reason}
+      size="sm"
+      className="approval-dialog"
+      footer={
+        <Button variant="secondary" onClick={cancel}>
+          Cancel
+        </Button>
+      }
+    >
+      {list.kind === 'loading' && (
+        <div className="approval__loading">
+          <Spinner size={28} label="Loading managers" />
+        </div>
+      )}
+      {list.kind === 'error' && (
+        <div className="approval__problem" role="alert">
+          <p>{list.message}</p>
+          <Button variant="primary" onClick={() => void load()}>
+            Try again
+          </Button>
+        </div>
+      )}
+      {list.kind === 'loaded' && approvers.length === 0 && (
+        <p className="approval__problem" role="alert">
+          No manager or owner is active on this till, so nobody can approve this here.
+        </p>
+      )}
+      {list.kind === 'loaded' && !selected && approvers.length > 0 && (
+        <div className="approval__choose">
+          <p className="approval__lead">Who approves? Tap your name, then type your PIN.</p>
+          <ul className="approval__approvers">
+            {approvers.map((member) => {
+              const locked = isStillLocked(member.lockedUntil, new Date());
+              return (
+                <li key={member.staffId}>
+                  <button
+                    type="button"
+                    className="approval__approver"
+                    onClick={() => {
+                      setError(null);
+                      setSelectedId(member.staffId);
+                    }}
+                    aria-describedby={locked ? `approval-locked-${member.staffId}` : undefined}
+                  >
+                    <Avatar initials={member.initials} seed={member.staffId} />
+                    <span className="approval__who">
+                      <span className="approval__name">{member.name}</span>
+                      <span className="approval__role">{roleLabels[member.role]}</span>
+                    </span>
+                    {locked && member.lockedUntil && (
+                      <span id={`approval-locked-${member.staffId}`} className="approval__locked">
+                        <LockIcon size={16} />
+                        {lockedMessage(member.lockedUntil, locale, new Date())}
+                      </span>
+                    )}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      {selected && (
+        <div className="approval__pin">
+          <div className="approval__pin-head">
+            {approvers.length > 1 && (
+              <Button
+                variant="ghost"
+                icon={<ChevronLeftIcon />}
+                onClick={() => {
+                  setError(null);
+                  setSelectedId(null);
+                }}
+              >
+                Back
+              </Button>
+            )}
+            <span className="approval__pin-who">
+              <Avatar initials={selected.initials} seed={selected.staffId} size="sm" />
+              <span className="approval__name">{selected.name}</span>
+            </span>
+          </div>
+          <PinPad
+            label={`PIN for ${selected.name}`}
+            onSubmit={submit}
+            onInput={() => setError(null)}
+            error={
+              selectedLocked && selected.lockedUntil
+                ? lockedMessage(selected.lockedUntil, locale, new Date())
+                : error
+            }
+            disabled={selectedLocked}
+          />
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,45 @@
+/** Small text formatters the shell and the login screens share, pure. */
+
+/** "Maya Lopez" → "ML"; "cher" → "C"; used when only a name is at hand. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words[0]?.[0] ?? '';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase() || '?';
+}
+
+/**
+ * A moment for people: just the time when it is today ("2:05 PM"), else the date too
+ * ("Mar 4, 2:05 PM"). `now` is passed in so the result does not depend on when it runs.
+ */
+export function formatMoment(iso: string, locale: string, now: Date): string {
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return iso;
+  const sameDay =
+    moment.getFullYear() === now.getFullYear() &&
+    moment.getMonth() === now.getMonth() &&
+    moment.getDate() === now.getDate();
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: 'numeric', minute: '2-digit' }
+    : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(moment);
+}
+
+export const roleLabels: Record<'cashier' | 'manager' | 'owner', string> = {
+  cashier: 'Cashier',
+  manager: 'Manager',
+  owner: 'Owner',
+};
+
+/** "3 h 12 min", "45 s": a duration for the system panel. */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(totalSeconds / 86_400);
+  const hours = Math.floor((totalSeconds % 86_400) / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${minutes} min`;
+  if (minutes > 0) return `${minutes} min`;
+  return `${seconds} s`;
+}

@@ -1,0 +1,28 @@
+/**
+ * The page's one app controller, wired to the real client, the page's storage and the toasts,
+ * plus the hook screens use to read its state. The store's locale flows on to every <Money/>.
+ */
+import { useStore } from 'zustand';
+import { client, onCallError } from '../api';
+import { setDisplayLocale, toast } from '../ui';
+import { type AppState, createAppController } from './appController';
+
+export const app = createAppController({
+  client,
+  storage: window.sessionStorage,
+  profileStorage: window.localStorage,
+  onCallError,
+  notify: (message) => toast.info(message),
+});
+
+const followLocale = (locale: string | null) => {
+  if (locale) setDisplayLocale(locale);
+};
+followLocale(app.store.getState().locale);
+app.store.subscribe((state, previous) => {
+  if (state.locale !== previous.locale) followLocale(state.locale);
+});
+
+export function useAppState<T>(selector: (state: AppState) => T): T {
+  return useStore(app.store, selector);
+}

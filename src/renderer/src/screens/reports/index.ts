@@ -1,0 +1,2 @@
+/** The Reports section: sales figures, Z reports and exports. */
+export { ReportsScreen } from './ReportsScreen';

@@ -1,0 +1,2 @@
+/** The Settings section: system status and health, appearance (theme), and this device. */
+export { SettingsScreen } from './SettingsScreen';

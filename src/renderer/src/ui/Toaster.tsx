@@ -1,0 +1,46 @@
+/**
+ * Where toasts appear: a labelled live region in the bottom-right corner. Success and info are
+ * announced politely; an error is an alert. Each toast has a Dismiss button.
+ */
+import { cx } from './cx';
+import { CloseIcon, ErrorIcon, InfoIcon, SuccessIcon } from './icons';
+import { IconButton } from './IconButton';
+import { type ToastTone, toast, useToasts } from './toastStore';
+
+const toneIcon: Record<ToastTone, typeof InfoIcon> = {
+  success: SuccessIcon,
+  error: ErrorIcon,
+  info: InfoIcon,
+};
+
+export function Toaster() {
+  const toasts = useToasts();
+  return (
+    <section className="toaster" aria-label="Notifications" data-testid="toasts">
+      <ol className="toaster__list" aria-live="polite" aria-relevant="additions">
+        {toasts.map((item) => {
+          const Icon = toneIcon[item.tone];
+          return (
+            <li
+              key={item.id}
+              className={cx('toast', `toast--${item.tone}`)}
+              role={item.tone === 'error' ? 'alert' : 'status'}
+            >
+              <Icon className="toast__icon" />
+              <div className="toast__text">
+                <p className="toast__title">{item.title}</p>
+                {item.message && <p className="toast__message">{item.message}</p>}
+              </div>
+              <IconButton
+                label="Dismiss"
+                icon={<CloseIcon size={20} />}
+                className="toast__close"
+                onClick={() => toast.dismiss(item.id)}
+              />
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

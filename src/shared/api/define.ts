@@ -1,0 +1,53 @@
+/**
+ * The building blocks of the API contract: a handler is declared once with its name, zod input
+ * and output schemas and the permission it needs; an event is declared with its payload schema.
+ */
+import { type z } from 'zod';
+import { type Permission } from './permissions';
+
+export interface HandlerDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** `domain.verb`, e.g. `sales.addLine`. */
+  readonly name: string;
+  readonly summary: string;
+  readonly input: I;
+  readonly output: O;
+  /** `public` needs only the device token; anything else also needs a staff session with it. */
+  readonly permission: Permission;
+}
+
+export function defineHandler<const N extends string, I extends z.ZodType, O extends z.ZodType>(def: {
+  name: N;
+  summary: string;
+  input: I;
+  output: O;
+  permission: Permission;
+}): HandlerDef<I, O> & { name: N } {
+  return def;
+}
+
+export interface EventDef<P extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  readonly summary: string;
+  readonly payload: P;
+}
+
+export function defineEvent<const N extends string, P extends z.ZodType>(def: {
+  name: N;
+  summary: string;
+  payload: P;
+}): EventDef<P> & { name: N } {
+  return def;
+}
+
+/** Builds a name-keyed map from a list of definitions, refusing duplicates at load time. */
+export function byName<const T extends readonly { name: string }[]>(
+  defs: T,
+): { [K in T[number] as K['name']]: K } {
+  const map: Record<string, T[number]> = {};
+  for (const def of defs) {
+    if (map[def.name]) throw new Error(`Duplicate API name: ${def.name}`);
+    if (!/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(def.name)) throw new Error(`API name must be domain.verb: ${def.name}`);
+    map[def.name] = def;
+  }
+  return map as { [K in T[number] as K['name']]: K };
+}

@@ -1,0 +1,354 @@
+/**
+ * The `orders.*` and `receipts.*` handlers and the `order.updated` event: an open order is the cart
+ * (lines from the catalog or custom items, line and order discounts, a tip), priced by the core with
+ * the store settings (the renderer never computes money); paid orders never change, and are refunded
+ * line by line or voided before payment. Amounts are decimal strings of minor units of the order's
+ * currency ("1250" = $12.50).
+ */
+import { z } from 'zod';
+import { minorAmountSchema, nonNegativeMinorAmountSchema } from '../money';
+import { defineEvent, defineHandler } from './define';
+
+export const orderStatusValues = ['open', 'paid', 'partially_refunded', 'refunded', 'voided'] as const;
+export const paymentKindValues = ['cash', 'card', 'crypto', 'coins'] as const;
+export const paymentStatusValues = [
+  'pending',
+  'succeeded',
+  'failed',
+  'canceled',
+  'refunded',
+  'partially_refunded',
+] as const;
+
+export const orderIdSchema = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 characters, Crockford base32, upper case)');
+
+/** A percentage as text from 0 to 100 with at most 6 decimals: "10", "12.5", "8.875". */
+export const percentSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a percentage like "10" or "12.5" (at most 6 decimals)')
+  .refine((text) => /^(100(\.0+)?|\d{1,2}(\.\d+)?)$/.test(text), { message: 'must be between 0 and 100' });
+
+const positiveMinorSchema = nonNegativeMinorAmountSchema.refine((text) => BigInt(text) > 0n, {
+  message: 'must be more than 0',
+});
+
+/** A discount: an amount off (minor units) or a percent of what it applies to. */
+export const discountSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('amount'), amount: positiveMinorSchema }).strict(),
+  z.object({ kind: z.literal('percent'), percent: percentSchema }).strict(),
+]);
+
+/** A tip: an amount, or a percent of the order before tax (`pre_tax`, the default) or with tax (`post_tax`). */
+export const tipSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('amount'), amount: positiveMinorSchema }).strict(),
+  z
+    .object({
+      kind: z.literal('percent'),
+      percent: percentSchema,
+      base: z.enum(['pre_tax', 'post_tax']).default('pre_tax'),
+    })
+    .strict(),
+]);
+
+const quantitySchema = z
+  .number()
+  .int('a quantity is a whole number')
+  .min(1, 'a quantity is at least 1')
+  .max(100_000);
+const approvalSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe("a manager's approval token (staff.approve)");
+const reasonSchema = z.string().trim().min(1, 'give a reason').max(200, 'at most 200 characters');
+
+const taxRateViewSchema = z.object({ taxId: z.string(), name: z.string(), ratePercent: z.string() });
+const staffRefSchema = z.object({ staffId: z.string(), name: z.string() });
+
+export const orderLineViewSchema = z.object({
+  id: z.string(),
+  variantId: z.string().nullable().describe('null for a custom item'),
+  name: z.string(),
+  sku: z.string(),
+  unitPriceMinor: z.string(),
+  quantity: z.number().int(),
+  taxClassId: z.string().nullable(),
+  taxRates: z.array(taxRateViewSchema).describe('the rates when the line was added'),
+  discount: discountSchema.nullable(),
+  grossMinor: z.string().describe('unit price × quantity'),
+  lineDiscountMinor: z.string(),
+  orderDiscountShareMinor: z.string(),
+  netMinor: z.string().describe('after both discounts; includes tax when prices include it'),
+  taxes: z.array(taxRateViewSchema.extend({ amountMinor: z.string() })),
+  taxMinor: z.string(),
+  totalMinor: z.string().describe('what the customer pays for the line, before the tip'),
+  refundedQuantity: z.number().int(),
+  refundableQuantity: z.number().int(),
+});
+
+export const orderTotalsSchema = z.object({
+  subtotalMinor: z.string().describe('sum of unit price × quantity, before discounts'),
+  lineDiscountsMinor: z.string(),
+  orderDiscountMinor: z.string(),
+  discountTotalMinor: z.string(),
+  taxTotalMinor: z.string().describe('added to the prices (exclusive) or included in them (inclusive)'),
+  tipMinor: z.string(),
+  totalMinor: z.string(),
+  cashTotalMinor: z.string().describe('the total rounded to the cash increment'),
+  cashRoundingMinor: minorAmountSchema.describe(
+    'once paid: the cash rounding applied; before: what it would be',
+  ),
+});
+
+export const paymentViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(paymentKindValues),
+  status: z.enum(paymentStatusValues),
+  amountMinor: z.string().describe('what it paid of the order'),
+  tenderedMinor: z.string().nullable(),
+  changeMinor: z.string().nullable(),
+  roundingMinor: minorAmountSchema,
+  refundedMinor: z.string(),
+  createdBy: staffRefSchema,
+  shiftId: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const refundViewSchema = z.object({
+  id: z.string(),
+  amountMinor: z.string().describe('the money given back'),
+  netMinor: z.string(),
+  taxMinor: z.string(),
+  tipMinor: z.string(),
+  roundingMinor: minorAmountSchema.describe('money given back − what the lines (and tip) were worth'),
+  complete: z.boolean().describe('true when it refunded everything left'),
+  reason: z.string(),
+  tender: z.enum(paymentKindValues),
+  lines: z.array(
+    z.object({ lineId: z.string(), name: z.string(), quantity: z.number().int(), amountMinor: z.string() }),
+  ),
+  createdBy: staffRefSchema,
+  approvedBy: staffRefSchema.nullable(),
+  shiftId: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const orderViewSchema = z.object({
+  id: z.string(),
+  number: z.number().int().positive(),
+  status: z.enum(orderStatusValues),
+  currency: z.string(),
+  taxMode: z.enum(['exclusive', 'inclusive']),
+  shiftId: z.string(),
+  createdBy: staffRefSchema,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  paidAt: z.iso.datetime().nullable(),
+  voidedAt: z.iso.datetime().nullable(),
+  voidReason: z.string().nullable(),
+  note: z.string(),
+  discount: discountSchema.nullable(),
+  tip: tipSchema.nullable(),
+  lines: z.array(orderLineViewSchema),
+  totals: orderTotalsSchema,
+  taxes: z.array(taxRateViewSchema.extend({ baseMinor: z.string(), amountMinor: z.string() })),
+  payments: z.array(paymentViewSchema),
+  refunds: z.array(refundViewSchema),
+  paidMinor: z.string().describe('what the successful payments paid'),
+  amountDueMinor: minorAmountSchema.describe('what is still to pay (0 once paid)'),
+  cashAmountDueMinor: minorAmountSchema.describe('what is still to pay in cash, after cash rounding'),
+  refundedMinor: z.string(),
+  notices: z.array(z.string()).describe('what the pricing changed from what was asked, for the cashier'),
+});
+
+export const orderSummarySchema = z.object({
+  id: z.string(),
+  number: z.number().int().positive(),
+  status: z.enum(orderStatusValues),
+  currency: z.string(),
+  createdBy: staffRefSchema,
+  createdAt: z.iso.datetime(),
+  paidAt: z.iso.datetime().nullable(),
+  itemCount: z.number().int().nonnegative(),
+  totalMinor: z.string(),
+});
+
+const customItemSchema = z
+  .object({
+    name: z.string().trim().min(1, 'a custom item needs a name').max(200),
+    unitPrice: nonNegativeMinorAmountSchema,
+    taxClassId: orderIdSchema.optional().describe('no tax when absent'),
+  })
+  .strict();
+
+const orderOutput = z.object({ order: orderViewSchema });
+
+export const ordersHandlers = [
+  defineHandler({
+    name: 'orders.create',
+    summary: 'Starts a new open order (the cart) in the store currency. Needs an open shift.',
+    permission: 'sales.sell',
+    input: z.object({ note: z.string().trim().max(500).optional() }).strict(),
+    output: orderOutput,
+  }),
+  defineHandler({
+    name: 'orders.get',
+    summary: 'An order with its priced lines, totals, taxes, payments, refunds and what is still due.',
+    permission: 'sales.sell',
+    input: z.object({ orderId: orderIdSchema }).strict(),
+    output: orderOutput,
+  }),
+  defineHandler({
+    name: 'orders.list',
+    summary: 'Orders, newest first: by status, by number or product name/SKU, by creation time.',
+    permission: 'sales.sell',
+    input: z
+      .object({
+        status: z.enum(orderStatusValues).optional(),
+        search: z
+          .string()
+          .trim()
+          .max(100)
+          .optional()
+          .describe('an order number, or part of a product name or SKU'),
+        from: z.iso.datetime().optional(),
+        to: z.iso.datetime().optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int().nonnegative() }),
+  }),
+  defineHandler({
+    name: 'orders.addLine',
+    summary:
+      'Adds an item to an open order: a variant by id or by barcode/SKU (adding the same variant again adds to ' +
+      'its line), or a custom item with its own name and price.',
+    permission: 'sales.sell',
+    input: z
+      .object({
+        orderId: orderIdSchema,
+        variantId: orderIdSchema.optional(),
+        barcode: z.string().trim().min(1).max(200).optional(),
+        custom: customItemSchema.optional(),
+        quantity: quantitySchema.default(1),
+      })
+      .strict()
+      .refine(
+        (input) => [input.variantId, input.barcode, input.custom].filter((v) => v !== undefined).length === 1,
+        {
+          message: 'give exactly one of variantId, barcode or custom',
+        },
+      ),
+    output: orderOutput,
+  }),
+  defineHandler({
+    name: 'orders.updateLine',
+    summary:
+      "Changes a line's quantity or discount. A discount above the store's limit needs a manager's approval " +
+      '(action discount_over_limit, ref: the order id).',
+    permission: 'sales.sell',
+    input: z
+      .object({
+        orderId: orderIdSchema,
+        lineId: orderIdSchema,
+        quantity: quantitySchema.optional(),
+        discount: discountSchema.nullable().optional(),
+        approval: approvalSchema,
+      })
+      .strict(),
+    output: orderOutput,
+  }),
+  defineHandler({
+    name: 'orders.removeLine',
+    summary: 'Removes a line from an open order.',
+    permission: 'sales.sell',
+    input: z.object({ orderId: orderIdSchema, lineId: orderIdSchema }).strict(),
+    output: orderOutput,
+  }),
+  defineHandler({
+    name: 'orders.setDiscount',
+    summary:
+      "Sets (or clears, with null) the order discount. Above the store's limit it needs a manager's approval " +
+      '(action discount_over_limit, ref: the order id).',
+    permission: 'sales.sell',
+    input: z
+      .object({ orderId: orderIdSchema, discount: discountSchema.nullable(), approval: approvalSchema })
+      .strict(),
+    output: orderOutput,
+  }),
+  defineHandler({
+    name: 'orders.setTip',
+    summary: 'Sets (or clears, with null) the tip of an open order, when tips are enabled in the settings.',
+    permission: 'sales.sell',
+    input: z.object({ orderId: orderIdSchema, tip: tipSchema.nullable() }).strict(),
+    output: orderOutput,
+  }),
+  defineHandler({
+    name: 'orders.void',
+    summary:
+      "Voids an open order: hands back whatever its payments took. With lines, it needs a manager's approval " +
+      '(action void, ref: the order id).',
+    permission: 'sales.sell',
+    input: z.object({ orderId: orderIdSchema, reason: reasonSchema, approval: approvalSchema }).strict(),
+    output: orderOutput,
+  }),
+  defineHandler({
+    name: 'orders.refund',
+    summary:
+      "Refunds quantities of a paid order's lines: the money goes back (cash from the current shift's drawer) " +
+      "and the items back to stock. Needs a manager's approval (action refund, ref: the order id).",
+    permission: 'sales.sell',
+    input: z
+      .object({
+        orderId: orderIdSchema,
+        lines: z
+          .array(z.object({ lineId: orderIdSchema, quantity: quantitySchema }).strict())
+          .min(1, 'name at least one line to refund')
+          .max(1000),
+        reason: reasonSchema,
+        approval: approvalSchema,
+      })
+      .strict(),
+    output: z.object({ order: orderViewSchema, refund: refundViewSchema }),
+  }),
+  defineHandler({
+    name: 'receipts.render',
+    summary:
+      'The receipt of an order (paid, refunded or voided) as a PDF (base64), an HTML page or plain text.',
+    permission: 'sales.sell',
+    input: z
+      .object({
+        orderId: orderIdSchema,
+        layout: z.enum(['thermal80', 'a4']).optional().describe("the store's receipt layout when absent"),
+        format: z.enum(['pdf', 'html', 'text']),
+      })
+      .strict(),
+    output: z.object({
+      contentType: z.string(),
+      base64: z.string().optional().describe('the PDF'),
+      text: z.string().optional().describe('the HTML page or the plain text'),
+    }),
+  }),
+  defineHandler({
+    name: 'receipts.print',
+    summary:
+      "Prints an order's receipt on the store's printer. 'unavailable' when this door has no printer: then " +
+      "print the HTML from receipts.render with the browser's print dialog.",
+    permission: 'sales.sell',
+    input: z.object({ orderId: orderIdSchema, layout: z.enum(['thermal80', 'a4']).optional() }).strict(),
+    output: z.object({ printed: z.literal(true) }),
+  }),
+] as const;
+
+export const ordersEvents = [
+  defineEvent({
+    name: 'order.updated',
+    summary: 'An order changed (lines, payment, refund, void): fetch it again with orders.get.',
+    payload: z.object({ orderId: z.string(), status: z.enum(orderStatusValues) }),
+  }),
+] as const;

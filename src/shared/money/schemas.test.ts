@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { assetCodeSchema, minorAmountSchema, moneySchema, nonNegativeMinorAmountSchema } from './schemas';
+
+describe('minorAmountSchema', () => {
+  it.each([['0'], ['1250'], ['-300'], ['18446744073709551617000000000']])('accepts %j', (text) => {
+    expect(minorAmountSchema.parse(text)).toBe(text);
+  });
+
+  it.each([['12.50'], [''], ['1e3'], [' 1'], ['+1'], ['--1'], ['1,000']])('refuses %j', (text) => {
+    const result = minorAmountSchema.safeParse(text);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/whole number of minor units/);
+  });
+
+  it('refuses a JSON number', () => {
+    expect(minorAmountSchema.safeParse(1250).success).toBe(false);
+  });
+});
+
+describe('nonNegativeMinorAmountSchema', () => {
+  it.each([
+    ['0', true],
+    ['1250', true],
+    ['-1', false],
+    ['-0', false],
+    ['1.5', false],
+  ])('%j → %s', (text, ok) => {
+    expect(nonNegativeMinorAmountSchema.safeParse(text).success).toBe(ok);
+  });
+});
+
+describe('moneySchema', () => {
+  it.each([
+    [{ amount: '1250', asset: 'USD' }, true],
+    [{ amount: '-1', asset: 'BTC' }, true],
+    [{ amount: '1000000000000000000', asset: 'ETH' }, true],
+    [{ amount: '5', asset: 'COIN' }, true],
+    [{ amount: '12.50', asset: 'USD' }, false],
+    [{ amount: 1250, asset: 'USD' }, false],
+    [{ amount: '1250', asset: 'usd' }, false],
+    [{ amount: '1250', asset: 'XYZ' }, false],
+    [{ amount: '1250' }, false],
+  ])('%j → %s', (value, ok) => {
+    expect(moneySchema.safeParse(value).success).toBe(ok);
+  });
+
+  it('says which asset is unknown', () => {
+    expect(assetCodeSchema.safeParse('XYZ').error?.issues[0]?.message).toMatch(/known asset code/);
+  });
+});
