@@ -59,7 +59,12 @@ const accountCodes: Record<keyof SaleAccounts, string> = {
 };
 
 /** One sale as a linked group: 4 to 6 transfers through the order's receivable. */
-function makeSale(random: () => number, newId: () => string, accounts: SaleAccounts, orderNo: number): NewTransferInput[] {
+function makeSale(
+  random: () => number,
+  newId: () => string,
+  accounts: SaleAccounts,
+  orderNo: number,
+): NewTransferInput[] {
   const ref = `order:${orderNo}`;
   const subtotal = BigInt(100 + Math.floor(random() * 50_000));
   // Tax 8.25%, rounded half-up to the cent: (subtotal × 825 + 5000) / 10000 in integers.
@@ -68,19 +73,54 @@ function makeSale(random: () => number, newId: () => string, accounts: SaleAccou
   const total = subtotal + tax + tip;
   const base = { asset: 'USD', ref, staffId: 'bench-cashier' };
   const group: NewTransferInput[] = [
-    { ...base, id: newId(), debitAccountId: accounts.receivable, creditAccountId: accounts.revenue, amount: subtotal, code: 'sale' },
-    { ...base, id: newId(), debitAccountId: accounts.receivable, creditAccountId: accounts.tax, amount: tax, code: 'tax' },
+    {
+      ...base,
+      id: newId(),
+      debitAccountId: accounts.receivable,
+      creditAccountId: accounts.revenue,
+      amount: subtotal,
+      code: 'sale',
+    },
+    {
+      ...base,
+      id: newId(),
+      debitAccountId: accounts.receivable,
+      creditAccountId: accounts.tax,
+      amount: tax,
+      code: 'tax',
+    },
   ];
   if (tip > 0n) {
-    group.push({ ...base, id: newId(), debitAccountId: accounts.receivable, creditAccountId: accounts.tips, amount: tip, code: 'tip' });
+    group.push({
+      ...base,
+      id: newId(),
+      debitAccountId: accounts.receivable,
+      creditAccountId: accounts.tips,
+      amount: tip,
+      code: 'tip',
+    });
   }
   const split = random() < 0.3 && total > 1n;
   const first = split ? total / 2n : total;
   const firstTender = random() < 0.5 ? accounts.cash : accounts.card;
-  group.push({ ...base, id: newId(), debitAccountId: firstTender, creditAccountId: accounts.receivable, amount: first, code: 'tender' });
+  group.push({
+    ...base,
+    id: newId(),
+    debitAccountId: firstTender,
+    creditAccountId: accounts.receivable,
+    amount: first,
+    code: 'tender',
+  });
   if (split) {
     const other = firstTender === accounts.cash ? accounts.card : accounts.cash;
-    group.push({ ...base, id: newId(), debitAccountId: other, creditAccountId: accounts.receivable, amount: total - first, code: 'tender' });
+    group.push({
+      ...base,
+      id: newId(),
+      debitAccountId: other,
+      creditAccountId: accounts.receivable,
+      amount: total - first,
+      code: 'tender',
+    });
   }
   return group;
 }
@@ -116,7 +156,17 @@ function createBaseline(db: Db, accounts: SaleAccounts) {
       for (const t of group) {
         const debitSeq = seqOf.get(t.debitAccountId) as number;
         const creditSeq = seqOf.get(t.creditAccountId) as number;
-        insert.run(t.id, debitSeq, creditSeq, t.amount.toString(), t.asset, t.code, t.ref, t.staffId ?? null, timestamp);
+        insert.run(
+          t.id,
+          debitSeq,
+          creditSeq,
+          t.amount.toString(),
+          t.asset,
+          t.code,
+          t.ref,
+          t.staffId ?? null,
+          timestamp,
+        );
         const debited = (debits.get(debitSeq) ?? 0n) + t.amount;
         debits.set(debitSeq, debited);
         debit.run(debited.toString(), debitSeq);
@@ -223,7 +273,8 @@ function main(): void {
     const invariantsStart = nowMs();
     const invariants = ledger.checkInvariants();
     const invariantsMs = nowMs() - invariantsStart;
-    if (!invariants.ok) throw new Error(`ledger invariants broken: ${invariants.problems.slice(0, 5).join('; ')}`);
+    if (!invariants.ok)
+      throw new Error(`ledger invariants broken: ${invariants.problems.slice(0, 5).join('; ')}`);
 
     const ledgerRowsPerSec = transfers / (ledgerMs / 1000);
     const baselineRowsPerSec = transfers / (baselineMs / 1000);

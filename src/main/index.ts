@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, screen, session, shell } from 'electron';
 import { createCore, type Core } from './core';
 import { loadElectronNativeBinding } from './shell/native';
+import { createElectronPrinter } from './shell/printer';
 import {
   customerDisplayOptions,
   grantedPermissions,
@@ -53,6 +54,7 @@ async function start(): Promise<void> {
   const core: Core = await createCore({
     dataDir,
     config: { mode: demo ? 'demo' : 'normal', door: 'electron' },
+    printer: createElectronPrinter(),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
 

@@ -16,7 +16,7 @@ import { createDemoModule } from '../demo';
 import { createOrdersModule } from '../orders';
 import { coreConfigSchema, type CoreConfig, type CoreConfigInput } from './config';
 import { type SessionResolver } from './context';
-import { openDatabase, type Db } from './db';
+import { openDatabase, startIdleCheckpoints, type Db } from './db';
 import { createDispatcher, missingHandlers, type HandlerImpls, type PartialHandlerImpls } from './dispatch';
 import { EventBus } from './events';
 import { applyMigrations } from './migrate';
@@ -121,7 +121,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
   }
   // Start-up work of a domain (the demo seed) runs before any door can serve a call.
   try {
-    for (const module of modules) await (module as { start?: () => Promise<unknown> }).start?.();
+    for (const module of modules) await module.start?.();
   } catch (error) {
     db.close();
     throw error;
@@ -139,6 +139,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     logger,
   });
 
+  const stopCheckpoints = startIdleCheckpoints(db);
   let closed = false;
   return {
     dataDir: options.dataDir,
@@ -156,6 +157,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       for (const module of modules) module.close?.();
+      stopCheckpoints();
       db.close();
     },
   };

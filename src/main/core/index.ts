@@ -4,6 +4,6 @@ export { type CoreConfig, type CoreConfigInput, coreConfigSchema } from './confi
 export { type CallContext, type StaffIdentity, type SessionResolver } from './context';
 export { type Db, openDatabase, databaseFileName } from './db';
 export { DatabaseTooNewError, type Migration } from './migrate';
-export { type CoreDeps, type DomainModule } from './services';
+export { type CoreDeps, type DomainModule, type ReceiptPrinter } from './services';
 export { type HandlerImpl, type PartialHandlerImpls } from './dispatch';
 export { EventBus } from './events';

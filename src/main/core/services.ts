@@ -21,12 +21,22 @@ export interface CoreDeps {
 
 /** Prints a receipt's HTML page on the store's printer (its OS name; "" for the default printer). */
 export interface ReceiptPrinter {
-  print(html: string, options: { layout: 'thermal80' | 'a4'; printerName: string }): Promise<void>;
+  print(
+    html: string,
+    options: {
+      layout: 'thermal80' | 'a4';
+      printerName: string;
+      /** The page the HTML was laid out for (a thermal receipt's height grows with its lines). */
+      pageSizeMm: { widthMm: number; heightMm: number };
+    },
+  ): Promise<void>;
 }
 
 /** A domain plugs into the core with its handler implementations, and maybe a session resolver. */
 export interface DomainModule {
   readonly handlers: PartialHandlerImpls;
   readonly resolveSession?: SessionResolver;
+  /** Start-up work (the demo seed), run once after every domain is built and before any call. */
+  start?(): Promise<unknown>;
   close?(): void;
 }

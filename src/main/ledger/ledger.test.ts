@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TillpointError } from '../../shared/api/errors';
 import { apiErrorCodeOf } from './ledger';
 import { openTestLedger, sampleAccounts, type SampleAccounts, type TestLedger } from './testLedger';
-import { type EnsureAccountInput, type NewTransferInput } from './types';
+import { type EnsureAccountInput, type NewTransferInput, type TransferInput } from './types';
 
 let t: TestLedger;
 let a: SampleAccounts;
@@ -30,6 +30,9 @@ const usd = (
     ref: 'payment:1',
     ...over,
   }) as NewTransferInput;
+
+const coins = (id: string, debit: string, credit: string, amount: bigint) =>
+  usd(id, debit, credit, amount, { asset: 'COINS', code: 'coins', ref: 'order:1' });
 
 function thrown(fn: () => unknown): TillpointError {
   try {
@@ -253,6 +256,72 @@ describe('reverse', () => {
     expect(t.ledger.reverse('spend', { id: 'r' })).toBe('ok');
     expect(t.ledger.reverse('top', { id: 'r2' })).toBe('ok');
     expect(t.ledger.balance(a.customerCoins)).toMatchObject({ debitsPosted: 18n, creditsPosted: 18n });
+  });
+});
+
+describe('submitOne errors', () => {
+  it.each<[string, () => void, () => TransferInput[], string, Record<string, unknown>]>([
+    [
+      'a changed replay is a conflict',
+      () => t.ledger.submitOne([usd('x', a.cash, a.revenue, 1n)]),
+      () => [usd('x', a.cash, a.revenue, 2n)],
+      'conflict',
+      { ledgerCode: 'exists_with_different_amount', transferId: 'x' },
+    ],
+    [
+      'a reused external key is a conflict',
+      () => t.ledger.submitOne([usd('x', a.cash, a.revenue, 1n, { externalKey: 'k' })]),
+      () => [usd('y', a.cash, a.revenue, 1n, { externalKey: 'k' })],
+      'conflict',
+      { ledgerCode: 'external_key_exists' },
+    ],
+    [
+      'a bad amount is bad input',
+      () => undefined,
+      () => [usd('x', a.cash, a.revenue, -1n)],
+      'bad_input',
+      { ledgerCode: 'amount_must_be_positive' },
+    ],
+    [
+      'a missing account is not found',
+      () => undefined,
+      () => [usd('x', a.cash, 'nope', 1n)],
+      'not_found',
+      { ledgerCode: 'account_not_found', accountId: 'nope' },
+    ],
+  ])('%s', (_label, setup, group, code, details) => {
+    setup();
+    const error = (() => {
+      try {
+        t.ledger.submitOne(group());
+      } catch (caught) {
+        return caught;
+      }
+      throw new Error('submitOne did not throw');
+    })();
+    expect(error).toBeInstanceOf(TillpointError);
+    expect((error as TillpointError).code).toBe(code);
+    expect((error as TillpointError).details).toMatchObject(details);
+  });
+
+  it('a short coin balance is insufficient_funds with exactly the account, required and available amounts', () => {
+    t.ledger.submitOne([coins('top', a.coinsLiability, a.customerCoins, 3n)]);
+    try {
+      t.ledger.submitOne([coins('x', a.customerCoins, a.coinsLiability, 5n)]);
+      throw new Error('not refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(TillpointError);
+      expect((error as TillpointError).code).toBe('insufficient_funds');
+      expect((error as TillpointError).details).toEqual({
+        accountId: a.customerCoins,
+        requiredMinor: '5',
+        availableMinor: '3',
+      });
+    }
+  });
+
+  it('refuses a non-list of groups as bad input', () => {
+    expect(() => t.ledger.submit('nope' as never)).toThrow(TillpointError);
   });
 });
 

@@ -102,6 +102,7 @@ export function createLedger(db: Db, options: CreateLedgerOptions = {}): Ledger 
         },
       ]);
     },
-    checkInvariants: () => checkLedgerInvariants(statements),
+    // One read transaction, so accounts and transfers are read from the same snapshot.
+    checkInvariants: db.transaction(() => checkLedgerInvariants(statements)),
   };
 }

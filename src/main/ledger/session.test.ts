@@ -78,6 +78,22 @@ describe('inside a caller’s transaction', () => {
     expect(t.ledger.checkInvariants().ok).toBe(true);
   });
 
+  it('groups of one call inside it: the refused one drops out, the others commit with the caller', () => {
+    t.db.transaction(() => {
+      t.db.prepare('INSERT INTO test_orders (id) VALUES (?)').run('o1');
+      const results = t.ledger.submit([
+        [usd('g1', a.cash, a.revenue, 10n)],
+        [coins('g2', a.customerCoins, a.coinsLiability, 1n)],
+        [usd('g3', a.card, a.revenue, 20n)],
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['ok', 'error', 'ok']);
+    })();
+    expect(orders()).toEqual(['o1']);
+    expect(['g1', 'g2', 'g3'].map((id) => t.ledger.getTransfer(id) !== null)).toEqual([true, false, true]);
+    expect(t.ledger.balance(a.revenue).creditsPosted).toBe(30n);
+    expect(t.ledger.checkInvariants().ok).toBe(true);
+  });
+
   it('a refused group does not abort the caller’s transaction', () => {
     t.db.transaction(() => {
       t.db.prepare('INSERT INTO test_orders (id) VALUES (?)').run('o1');

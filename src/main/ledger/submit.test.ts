@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TillpointError } from '../../shared/api/errors';
 import { openTestLedger, sampleAccounts, type SampleAccounts, type TestLedger } from './testLedger';
 import { type LedgerErrorCode, type NewTransferInput, type SubmitResult, type TransferInput } from './types';
 
@@ -335,71 +334,5 @@ describe('linked groups', () => {
       ]),
     ).toEqual([{ status: 'ok' }]);
     expect(t.ledger.balance(a.card)).toMatchObject({ debitsPending: 0n, debitsPosted: 7n });
-  });
-});
-
-describe('submitOne errors', () => {
-  it.each<[string, () => void, () => TransferInput[], string, Record<string, unknown>]>([
-    [
-      'a changed replay is a conflict',
-      () => t.ledger.submitOne([usd('x', a.cash, a.revenue, 1n)]),
-      () => [usd('x', a.cash, a.revenue, 2n)],
-      'conflict',
-      { ledgerCode: 'exists_with_different_amount', transferId: 'x' },
-    ],
-    [
-      'a reused external key is a conflict',
-      () => t.ledger.submitOne([usd('x', a.cash, a.revenue, 1n, { externalKey: 'k' })]),
-      () => [usd('y', a.cash, a.revenue, 1n, { externalKey: 'k' })],
-      'conflict',
-      { ledgerCode: 'external_key_exists' },
-    ],
-    [
-      'a bad amount is bad input',
-      () => undefined,
-      () => [usd('x', a.cash, a.revenue, -1n)],
-      'bad_input',
-      { ledgerCode: 'amount_must_be_positive' },
-    ],
-    [
-      'a missing account is not found',
-      () => undefined,
-      () => [usd('x', a.cash, 'nope', 1n)],
-      'not_found',
-      { ledgerCode: 'account_not_found', accountId: 'nope' },
-    ],
-  ])('%s', (_label, setup, group, code, details) => {
-    setup();
-    const error = (() => {
-      try {
-        t.ledger.submitOne(group());
-      } catch (caught) {
-        return caught;
-      }
-      throw new Error('submitOne did not throw');
-    })();
-    expect(error).toBeInstanceOf(TillpointError);
-    expect((error as TillpointError).code).toBe(code);
-    expect((error as TillpointError).details).toMatchObject(details);
-  });
-
-  it('a short coin balance is insufficient_funds with exactly the account, required and available amounts', () => {
-    t.ledger.submitOne([coins('top', a.coinsLiability, a.customerCoins, 3n)]);
-    try {
-      t.ledger.submitOne([coins('x', a.customerCoins, a.coinsLiability, 5n)]);
-      throw new Error('not refused');
-    } catch (error) {
-      expect(error).toBeInstanceOf(TillpointError);
-      expect((error as TillpointError).code).toBe('insufficient_funds');
-      expect((error as TillpointError).details).toEqual({
-        accountId: a.customerCoins,
-        requiredMinor: '5',
-        availableMinor: '3',
-      });
-    }
-  });
-
-  it('refuses a non-list of groups as bad input', () => {
-    expect(() => t.ledger.submit('nope' as never)).toThrow(TillpointError);
   });
 });

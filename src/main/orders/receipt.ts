@@ -5,6 +5,7 @@
 import { type ApiOutput, type ApiParsedInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
 import {
+  receiptHtmlPageSize,
   receiptText,
   renderReceiptHtml,
   renderReceiptPdf,
@@ -147,7 +148,11 @@ export async function printOrderReceipt(
   }
   const html = renderReceiptHtml(model, { layout });
   try {
-    await oc.printer.print(html, { layout, printerName: settings.printerName });
+    await oc.printer.print(html, {
+      layout,
+      printerName: settings.printerName,
+      pageSizeMm: receiptHtmlPageSize(model, { layout }),
+    });
   } catch (error) {
     throw new TillpointError(
       'unavailable',

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { defineHandler } from './define';
 
 /** A whole number of minor units as a decimal string; balances and `net` may be negative. */
-export const minorUnitsSchema = z.string().regex(/^-?\d+$/, 'An amount is a whole number of minor units, as text.');
+export const minorUnitsSchema = z
+  .string()
+  .regex(/^-?\d+$/, 'An amount is a whole number of minor units, as text.');
 
 export const ledgerBalanceSchema = z.object({
   debitsPending: minorUnitsSchema,
@@ -29,7 +31,13 @@ export const ledgerAccountSchema = ledgerBalanceSchema.extend({
   createdAt: z.string(),
 });
 
-export const ledgerTransferKinds = ['single', 'pending', 'post_pending', 'void_pending', 'expire_pending'] as const;
+export const ledgerTransferKinds = [
+  'single',
+  'pending',
+  'post_pending',
+  'void_pending',
+  'expire_pending',
+] as const;
 
 export const ledgerHistoryEntrySchema = z.object({
   id: z.string(),

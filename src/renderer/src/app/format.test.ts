@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMoment, initialsOf } from './format';
+import { formatDateTime, formatDuration, formatMoment, initialsOf } from './format';
 
 describe('initialsOf', () => {
   it.each([
@@ -33,5 +33,16 @@ describe('formatDuration', () => {
     [-5, '0 s'],
   ])('%i ms → %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('formatDateTime', () => {
+  it.each([
+    ['2026-11-22T14:05:00.000Z', 'en-US', 'UTC', 'Nov 22, 2026, 2:05 PM'],
+    ['2026-11-22T14:05:00.000Z', 'en-US', 'America/New_York', 'Nov 22, 2026, 9:05 AM'],
+    ['2026-11-22T14:05:00.000Z', 'de-DE', 'UTC', '22.11.2026, 14:05'],
+    ['not a date', 'en-US', 'UTC', 'not a date'],
+  ])('%s in %s (%s) → %j', (iso, locale, timeZone, expected) => {
+    expect(formatDateTime(iso, locale, timeZone).replace(/\u202f/g, ' ')).toBe(expected);
   });
 });

@@ -25,6 +25,17 @@ export function formatMoment(iso: string, locale: string, now: Date): string {
   return new Intl.DateTimeFormat(locale, options).format(moment);
 }
 
+/** "Nov 22, 2026, 2:05 PM": a date and time in full, for reports and logs; the device's zone unless given. */
+export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(moment);
+}
+
 export const roleLabels: Record<'cashier' | 'manager' | 'owner', string> = {
   cashier: 'Cashier',
   manager: 'Manager',

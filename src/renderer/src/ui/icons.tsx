@@ -254,3 +254,78 @@ export const HistoryIcon = icon(
     <path d="M4.5 4.5V9H9M12 8v4.5l3 2" />
   </>,
 );
+
+export const TrashIcon = icon(
+  <>
+    <path d="M4.5 7h15M9.5 7V4.5h5V7" />
+    <path d="M6.5 7l.9 12.5h9.2L17.5 7M10 11v5M14 11v5" />
+  </>,
+);
+
+export const CashIcon = icon(
+  <>
+    <rect x="2.5" y="6" width="19" height="12" rx="2" />
+    <circle cx="12" cy="12" r="2.6" />
+    <path d="M6 9.5v5M18 9.5v5" />
+  </>,
+);
+
+export const CardIcon = icon(
+  <>
+    <rect x="2.5" y="5" width="19" height="14" rx="2" />
+    <path d="M2.5 9.5h19M6 15h4" />
+  </>,
+);
+
+export const CryptoIcon = icon(
+  <>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9.5 7.5v9M9.5 7.5h3.5a2.1 2.1 0 0 1 0 4.2H9.5M9.5 11.7H13.6a2.4 2.4 0 0 1 0 4.8H9.5M11 6v1.5M11 16.5V18" />
+  </>,
+);
+
+export const CoinsIcon = icon(
+  <>
+    <ellipse cx="9" cy="7" rx="6" ry="2.8" />
+    <path d="M3 7v5c0 1.5 2.7 2.8 6 2.8M15 7v2" />
+    <ellipse cx="15" cy="13" rx="6" ry="2.8" />
+    <path d="M9 13v4.2c0 1.5 2.7 2.8 6 2.8s6-1.3 6-2.8V13" />
+  </>,
+);
+
+export const TagIcon = icon(
+  <>
+    <path d="M3.5 12.3V4.5a1 1 0 0 1 1-1h7.8l8.2 8.2a1 1 0 0 1 0 1.4l-7.4 7.4a1 1 0 0 1-1.4 0z" />
+    <circle cx="8" cy="8" r="1.4" />
+  </>,
+);
+
+export const GridIcon = icon(
+  <>
+    <rect x="4" y="4" width="6.5" height="6.5" rx="1.2" />
+    <rect x="13.5" y="4" width="6.5" height="6.5" rx="1.2" />
+    <rect x="4" y="13.5" width="6.5" height="6.5" rx="1.2" />
+    <rect x="13.5" y="13.5" width="6.5" height="6.5" rx="1.2" />
+  </>,
+);
+
+export const KeypadIcon = icon(
+  <>
+    <circle cx="6.5" cy="5.5" r="1.3" />
+    <circle cx="12" cy="5.5" r="1.3" />
+    <circle cx="17.5" cy="5.5" r="1.3" />
+    <circle cx="6.5" cy="11" r="1.3" />
+    <circle cx="12" cy="11" r="1.3" />
+    <circle cx="17.5" cy="11" r="1.3" />
+    <circle cx="6.5" cy="16.5" r="1.3" />
+    <circle cx="12" cy="16.5" r="1.3" />
+    <circle cx="17.5" cy="16.5" r="1.3" />
+  </>,
+);
+
+export const ReceiptIcon = icon(
+  <>
+    <path d="M5.5 3.5h13v17l-2.2-1.5-2.1 1.5-2.2-1.5-2.2 1.5-2.1-1.5-2.2 1.5z" />
+    <path d="M9 8h6M9 11.5h6M9 15h3.5" />
+  </>,
+);

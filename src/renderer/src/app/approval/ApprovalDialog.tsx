@@ -4,12 +4,13 @@
  * single-use token that answers the waiting request. Mounted once (<ApprovalDialogHost/>, in the
  * app root); any screen opens it with `requestApproval`.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { client } from '../../api';
 import { ApiCallError } from '../../../../shared/api/errors';
 import {
   Avatar,
+  Badge,
   Button,
   ChevronLeftIcon,
   Dialog,
@@ -52,6 +53,7 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
   const [list, setList] = useState<ApproversState>({ kind: 'loading' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const firstApproverRef = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(async () => {
     setList({ kind: 'loading' });
@@ -73,6 +75,12 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
 
   const approvers = list.kind === 'loaded' ? list.approvers : [];
   const selected = approvers.find((member) => member.staffId === selectedId);
+  const choosing = list.kind === 'loaded' && !selected && approvers.length > 0;
+
+  // Once the list is there (and when coming back to it), the first approver has the focus.
+  useEffect(() => {
+    if (choosing) firstApproverRef.current?.focus();
+  }, [choosing]);
   const cancel = () => approvalQueue.cancel(id);
 
   const submit = async (pin: string) => {
@@ -114,7 +122,7 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
     <Dialog
       open
       onClose={cancel}
-      title={`Manager approval: ${approvalActionLabels[request.action]}`}
+      title="Manager approval"
       description={request.reason}
       size="sm"
       className="approval-dialog"
@@ -124,6 +132,9 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
         </Button>
       }
     >
+      <p className="approval__action">
+        <Badge tone="warning">{approvalActionLabels[request.action]}</Badge>
+      </p>
       {list.kind === 'loading' && (
         <div className="approval__loading">
           <Spinner size={28} label="Loading managers" />
@@ -142,15 +153,16 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
           No manager or owner is active on this till, so nobody can approve this here.
         </p>
       )}
-      {list.kind === 'loaded' && !selected && approvers.length > 0 && (
+      {choosing && (
         <div className="approval__choose">
           <p className="approval__lead">Who approves? Tap your name, then type your PIN.</p>
           <ul className="approval__approvers">
-            {approvers.map((member) => {
+            {approvers.map((member, index) => {
               const locked = isStillLocked(member.lockedUntil, new Date());
               return (
                 <li key={member.staffId}>
                   <button
+                    ref={index === 0 ? firstApproverRef : undefined}
                     type="button"
                     className="approval__approver"
                     onClick={() => {

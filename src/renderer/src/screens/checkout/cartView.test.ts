@@ -15,7 +15,9 @@ import {
 } from './cartView';
 import { type OrderView } from './types';
 
-function order(overrides: Partial<OrderView> & { totals?: Partial<OrderView['totals']> } = {}): OrderView {
+function order(
+  overrides: Omit<Partial<OrderView>, 'totals'> & { totals?: Partial<OrderView['totals']> } = {},
+): OrderView {
   const { totals, ...rest } = overrides;
   return {
     id: '01JAAAAAAAAAAAAAAAAAAAAAAA',

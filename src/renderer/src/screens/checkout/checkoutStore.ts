@@ -29,13 +29,14 @@ export interface CheckoutDeps {
   client: TillpointClient;
   storage: KeyValueStorage;
   /** Runs a call that may need a manager's approval (see app/approval). */
-  withApproval: <T>(run: (approval: string | undefined) => Promise<T>, request: ApprovalRequest) => Promise<T | null>;
+  withApproval: <T>(
+    run: (approval: string | undefined) => Promise<T>,
+    request: ApprovalRequest,
+  ) => Promise<T | null>;
 }
 
 export type AddLineItem =
-  | { variantId: string }
-  | { barcode: string }
-  | { custom: { name: string; unitPrice: string } };
+  { variantId: string } | { barcode: string } | { custom: { name: string; unitPrice: string } };
 
 export interface CheckoutStore {
   store: StoreApi<CheckoutState>;
@@ -44,7 +45,11 @@ export interface CheckoutStore {
   addLine(item: AddLineItem, quantity?: number): Promise<OrderView>;
   setQuantity(lineId: string, quantity: number): Promise<OrderView>;
   /** Sets a line's quantity and discount at once; null when a needed approval was cancelled. */
-  updateLine(lineId: string, change: { quantity?: number; discount?: Discount | null }, reason: string): Promise<OrderView | null>;
+  updateLine(
+    lineId: string,
+    change: { quantity?: number; discount?: Discount | null },
+    reason: string,
+  ): Promise<OrderView | null>;
   removeLine(lineId: string): Promise<OrderView>;
   setDiscount(discount: Discount | null, reason: string): Promise<OrderView | null>;
   setTip(tip: Tip | null): Promise<OrderView>;
@@ -113,7 +118,8 @@ export function createCheckoutStore(deps: CheckoutDeps): CheckoutStore {
     return enqueue(async () => {
       let orderId = currentOpenId();
       if (!orderId) {
-        if (!create) throw new ApiCallError({ code: 'conflict', message: 'There is no open sale to change.' });
+        if (!create)
+          throw new ApiCallError({ code: 'conflict', message: 'There is no open sale to change.' });
         const { order } = await client.invoke('orders.create', {});
         show(order);
         orderId = order.id;
@@ -135,7 +141,7 @@ export function createCheckoutStore(deps: CheckoutDeps): CheckoutStore {
   return {
     store,
     async restore() {
-      let orderId: string | null = null;
+      let orderId: string | null;
       try {
         orderId = storage.getItem(openOrderStorageKey);
       } catch {

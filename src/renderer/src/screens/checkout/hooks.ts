@@ -9,7 +9,8 @@ import { type ShiftView } from '../../../../shared/api/shifts';
 import { errorMessage } from '../../ui';
 import { type Category, type Product, type StoreSettings } from './types';
 
-export type Loadable<T> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; value: T };
+export type Loadable<T> =
+  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; value: T };
 
 /** The store settings, from settings.get then settings.updated. */
 export function useStoreSettings(): { settings: Loadable<StoreSettings>; reload: () => void } {
@@ -22,7 +23,9 @@ export function useStoreSettings(): { settings: Loadable<StoreSettings>; reload:
   }, []);
   useEffect(() => {
     load();
-    return client.on('settings.updated', ({ settings: next }) => setSettings({ kind: 'loaded', value: next }));
+    return client.on('settings.updated', ({ settings: next }) =>
+      setSettings({ kind: 'loaded', value: next }),
+    );
   }, [load]);
   return { settings, reload: load };
 }
@@ -76,7 +79,9 @@ export function useProducts(
   categoryId: string | null,
   search: string,
 ): { products: Loadable<{ items: Product[]; total: number }>; stale: boolean } {
-  const [products, setProducts] = useState<Loadable<{ items: Product[]; total: number }>>({ kind: 'loading' });
+  const [products, setProducts] = useState<Loadable<{ items: Product[]; total: number }>>({
+    kind: 'loading',
+  });
   const [stale, setStale] = useState(false);
   const [version, setVersion] = useState(0);
 

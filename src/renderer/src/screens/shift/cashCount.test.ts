@@ -91,8 +91,20 @@ describe('names', () => {
     [usd[3]!, 'USD', 'en-US', '$20', 'Count of $20 bills'],
     [usd[2]!, 'USD', 'en-US', '$1', 'Count of $1 bills'],
     [usd[1]!, 'USD', 'en-US', '$0.25', 'Count of $0.25 coins'],
-    [{ denominationMinor: '200', kind: 'coin', label: '2,00 €' } as const, 'EUR', 'de-DE', '2\u00a0€', 'Count of 2\u00a0€ coins'],
-    [{ denominationMinor: '1000', kind: 'note', label: '¥1,000' } as const, 'JPY', 'ja-JP', '￥1,000', 'Count of ￥1,000 bills'],
+    [
+      { denominationMinor: '200', kind: 'coin', label: '2,00 €' } as const,
+      'EUR',
+      'de-DE',
+      '2\u00a0€',
+      'Count of 2\u00a0€ coins',
+    ],
+    [
+      { denominationMinor: '1000', kind: 'note', label: '¥1,000' } as const,
+      'JPY',
+      'ja-JP',
+      '￥1,000',
+      'Count of ￥1,000 bills',
+    ],
   ])('%o in %s/%s is %j', (denomination, currency, locale, name, label) => {
     expect(denominationName(denomination, currency, locale)).toBe(name);
     expect(countFieldLabel(denomination, currency, locale)).toBe(label);

@@ -1,0 +1,40 @@
+/**
+ * The Electron shell's receipt printer: loads the receipt's HTML into a hidden, locked-down window
+ * (no preload, no scripts) and prints it silently to the store's printer, or to the default
+ * printer when none is named. The page size is the receipt's own (80 mm wide, as tall as it is).
+ */
+import { BrowserWindow } from 'electron';
+import { type ReceiptPrinter } from '../core';
+import { secureWebPreferences } from './security';
+
+export function createElectronPrinter(): ReceiptPrinter {
+  return {
+    async print(html, { printerName, pageSizeMm }) {
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: { ...secureWebPreferences, javascript: false },
+      });
+      try {
+        await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+        await new Promise<void>((resolve, reject) => {
+          win.webContents.print(
+            {
+              silent: true,
+              printBackground: true,
+              ...(printerName ? { deviceName: printerName } : {}),
+              margins: { marginType: 'none' },
+              // Electron takes microns.
+              pageSize: {
+                width: Math.round(pageSizeMm.widthMm * 1000),
+                height: Math.round(pageSizeMm.heightMm * 1000),
+              },
+            },
+            (success, failureReason) => (success ? resolve() : reject(new Error(failureReason || 'print failed'))),
+          );
+        });
+      } finally {
+        win.destroy();
+      }
+    },
+  };
+}

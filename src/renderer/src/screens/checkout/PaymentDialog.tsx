@@ -1,0 +1,75 @@
+/**
+ * Paying for the sale, in one dialog: choose a tender, take the cash (as many times as a split
+ * needs), then the done screen with the change and the receipt. Closing the done screen starts a
+ * new sale; while a payment is on its way the dialog cannot be closed.
+ */
+import { useRef, useState } from 'react';
+import { Dialog, Money } from '../../ui';
+import { CashStep, type LastCashPayment } from './CashStep';
+import { DoneStep } from './DoneStep';
+import { TenderStep } from './TenderStep';
+import { type OrderView } from './types';
+
+type Step = 'tender' | 'cash' | 'done';
+
+export interface PaymentDialogProps {
+  open: boolean;
+  order: OrderView | null;
+  /** A payment answered with the order (maybe now paid). */
+  onOrder: (order: OrderView) => void;
+  onClose: () => void;
+  onNewSale: () => void;
+}
+
+export function PaymentDialog(props: PaymentDialogProps) {
+  const { open, order } = props;
+  return open && order ? <PaymentFlow key={order.id} {...props} order={order} /> : null;
+}
+
+function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps & { order: OrderView }) {
+  const [step, setStep] = useState<Step>(order.status === 'paid' ? 'done' : 'tender');
+  const [lastCash, setLastCash] = useState<LastCashPayment | null>(null);
+  const [busy, setBusy] = useState(false);
+  const newSaleRef = useRef<HTMLButtonElement>(null);
+
+  const paid = (next: OrderView, payment: LastCashPayment) => {
+    onOrder(next);
+    setLastCash(payment);
+    setStep(next.status === 'open' ? 'tender' : 'done');
+  };
+
+  const close = () => {
+    if (busy) return;
+    if (step === 'done') onNewSale();
+    else onClose();
+  };
+
+  const titles: Record<Step, string> = { tender: 'Take payment', cash: 'Cash', done: 'Paid' };
+  return (
+    <Dialog
+      open
+      onClose={close}
+      title={titles[step]}
+      description={
+        step === 'done' ? undefined : (
+          <>
+            Sale #{order.number} · total{' '}
+            <Money value={{ amount: order.totals.totalMinor, asset: order.currency }} />
+          </>
+        )
+      }
+      size="lg"
+      dismissible={!busy}
+      initialFocusRef={step === 'done' ? newSaleRef : undefined}
+      className="payment-dialog"
+    >
+      {step === 'tender' && <TenderStep order={order} lastCash={lastCash} onCash={() => setStep('cash')} />}
+      {step === 'cash' && (
+        <CashStep order={order} onBack={() => setStep('tender')} onPaid={paid} onBusyChange={setBusy} />
+      )}
+      {step === 'done' && (
+        <DoneStep order={order} lastCash={lastCash} newSaleRef={newSaleRef} onNewSale={onNewSale} />
+      )}
+    </Dialog>
+  );
+}

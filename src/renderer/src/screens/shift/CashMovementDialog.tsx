@@ -1,0 +1,173 @@
+/**
+ * Pay in, pay out or drop cash to the safe during a shift: the amount (typed in the store's locale)
+ * and a reason. A cashier's pay-out needs a manager: when the core answers approval_required the
+ * manager approval dialog opens and the call is made again with the token.
+ */
+import { useEffect, useState } from 'react';
+import { client } from '../../api';
+import { withApproval } from '../../app/approval';
+import { type CashMovementKind } from '../../../../shared/api/shifts';
+import { formatMoney } from '../../../../shared/money';
+import { Button, Dialog, MoneyField, parseMoneyInput, TextField, toast, useDisplayLocale } from '../../ui';
+
+const words: Record<
+  CashMovementKind,
+  { title: string; description: string; submit: string; done: string; reasons: string[] }
+> = {
+  pay_in: {
+    title: 'Pay in',
+    description: 'Cash put into the drawer, e.g. more change from the safe.',
+    submit: 'Pay in',
+    done: 'Paid in',
+    reasons: ['Change from the safe', 'Float top-up'],
+  },
+  pay_out: {
+    title: 'Pay out',
+    description:
+      'Cash taken from the drawer to pay for something (petty cash). A cashier needs a manager’s approval.',
+    submit: 'Pay out',
+    done: 'Paid out',
+    reasons: ['Supplies', 'Delivery', 'Postage'],
+  },
+  drop: {
+    title: 'Safe drop',
+    description: 'Cash taken from the drawer to the safe, so the drawer does not hold too much.',
+    submit: 'Drop to safe',
+    done: 'Dropped to the safe',
+    reasons: ['Too much cash in the drawer', 'Mid-shift drop'],
+  },
+};
+
+export interface CashMovementDialogProps {
+  kind: CashMovementKind | null;
+  currency: string;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+export function CashMovementDialog({ kind, currency, onClose, onDone }: CashMovementDialogProps) {
+  const locale = useDisplayLocale();
+  const [amountText, setAmountText] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ amount?: string; reason?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (kind) {
+      setAmountText('');
+      setReason('');
+      setErrors({});
+    }
+  }, [kind]);
+
+  if (!kind) return null;
+  const text = words[kind];
+
+  const submit = async () => {
+    const parsed = parseMoneyInput(amountText, currency, locale, { requirePositive: true });
+    const trimmedReason = reason.trim();
+    const nextErrors = {
+      ...(parsed.ok ? {} : { amount: parsed.message }),
+      ...(trimmedReason ? {} : { reason: 'Say what the cash is for.' }),
+    };
+    setErrors(nextErrors);
+    if (!parsed.ok || !trimmedReason) return;
+    const shown = formatMoney(BigInt(parsed.amountMinor), currency, locale);
+    setBusy(true);
+    try {
+      const result = await withApproval(
+        (approval) =>
+          client.invoke('shifts.cashMovement', {
+            kind,
+            amount: parsed.amountMinor,
+            reason: trimmedReason,
+            ...(approval ? { approval } : {}),
+          }),
+        // The core binds a pay-out's approval to the no-sale action (the drawer opens for it).
+        { action: 'no_sale', reason: `${text.title} of ${shown}: ${trimmedReason}` },
+      );
+      if (result === null) return;
+      toast.success(`${text.done} ${shown}`);
+      onDone();
+    } catch (error) {
+      toast.error(error, { title: `${text.title} failed` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open
+      onClose={() => {
+        if (!busy) onClose();
+      }}
+      title={text.title}
+      description={text.description}
+      size="sm"
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button variant="primary" loading={busy} onClick={() => void submit()}>
+            {text.submit}
+          </Button>
+        </>
+      }
+    >
+      <form
+        className="dialog-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <MoneyField
+          label="Amount"
+          currency={currency}
+          size="lg"
+          value={amountText}
+          error={errors.amount}
+          onValueChange={(value) => {
+            setAmountText(value);
+            setErrors((current) => ({ ...current, amount: undefined }));
+          }}
+        />
+        <TextField
+          label="Reason"
+          value={reason}
+          maxLength={200}
+          error={errors.reason}
+          list={`cash-reasons-${kind}`}
+          onChange={(event) => {
+            setReason(event.target.value);
+            setErrors((current) => ({ ...current, reason: undefined }));
+          }}
+        />
+        <datalist id={`cash-reasons-${kind}`}>
+          {text.reasons.map((option) => (
+            <option key={option} value={option} />
+          ))}
+        </datalist>
+        <div className="quick-reasons" role="group" aria-label="Common reasons">
+          {text.reasons.map((option) => (
+            <button
+              key={option}
+              type="button"
+              className="chip"
+              aria-pressed={reason === option}
+              onClick={() => {
+                setReason(option);
+                setErrors((current) => ({ ...current, reason: undefined }));
+              }}
+            >
+              {option}
+            </button>
+          ))}
+        </div>
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * Staff › Activity: the audit log (audit.list) — who did what and when — filtered by days, staff
+ * member and kind of action, newest first. The log is read oldest first a page at a time, so a
+ * period is read whole (up to a limit that is said when it is reached) and then turned round.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { client } from '../../api';
+import { formatDateTime } from '../../app/format';
+import { type AuditEntry, auditListMaxLimit } from '../../../../shared/api/audit';
+import { formatMoney } from '../../../../shared/money';
+import {
+  Button,
+  Card,
+  errorMessage,
+  Select,
+  Spinner,
+  Table,
+  type TableColumn,
+  TextField,
+  useDisplayLocale,
+} from '../../ui';
+import { actionLabel, actionLabels, dateInputValue, dayRange, detailPhrases } from './auditView';
+
+/** The most entries one period shows; narrower days show the rest. */
+const maxEntries = 5_000;
+
+type LogState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'loaded'; entries: AuditEntry[]; capped: boolean };
+
+const presets = [
+  { label: 'Today', days: 1 },
+  { label: 'Last 7 days', days: 7 },
+  { label: 'Last 30 days', days: 30 },
+] as const;
+
+function daysBack(days: number): { from: string; to: string } {
+  const today = new Date();
+  const first = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (days - 1));
+  return { from: dateInputValue(first), to: dateInputValue(today) };
+}
+
+const actionOptions = [
+  { value: '', label: 'All actions' },
+  ...Object.entries(actionLabels)
+    .filter(([action]) => action !== 'sales.refund')
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label)),
+];
+
+export function ActivityPanel() {
+  const locale = useDisplayLocale();
+  const [fromDate, setFromDate] = useState(() => daysBack(1).from);
+  const [toDate, setToDate] = useState(() => daysBack(1).to);
+  const [staffId, setStaffId] = useState('');
+  const [action, setAction] = useState('');
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [currency, setCurrency] = useState('USD');
+  const [log, setLog] = useState<LogState>({ kind: 'loading' });
+  const range = dayRange(fromDate, toDate);
+  const rangeFrom = range.ok ? range.from : null;
+  const rangeTo = range.ok ? range.to : null;
+
+  useEffect(() => {
+    client.invoke('staff.listAll', {}).then(
+      ({ staff }) => setNames(new Map(staff.map((member) => [member.staffId, member.name]))),
+      () => undefined,
+    );
+    client.invoke('settings.get', {}).then(
+      ({ settings }) => setCurrency(settings.currency),
+      () => undefined,
+    );
+  }, []);
+
+  const load = useCallback(async () => {
+    if (!rangeFrom || !rangeTo) return;
+    setLog({ kind: 'loading' });
+    try {
+      const entries: AuditEntry[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await client.invoke('audit.list', {
+          from: rangeFrom,
+          to: rangeTo,
+          ...(staffId ? { staffId } : {}),
+          ...(action ? { action } : {}),
+          limit: auditListMaxLimit,
+          ...(after ? { after } : {}),
+        });
+        entries.push(...page.entries);
+        if (!page.nextAfter || entries.length >= maxEntries) {
+          setLog({
+            kind: 'loaded',
+            entries: entries.slice(0, maxEntries).reverse(),
+            capped: page.nextAfter !== null,
+          });
+          return;
+        }
+        after = page.nextAfter;
+      }
+    } catch (error) {
+      setLog({ kind: 'error', message: errorMessage(error) });
+    }
+  }, [rangeFrom, rangeTo, staffId, action]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const format = {
+    money: (minor: string) => formatMoney(BigInt(minor), currency, locale),
+    staffName: (id: string) => names.get(id),
+  };
+
+  const columns: TableColumn<AuditEntry>[] = [
+    { key: 'at', header: 'When', cell: (entry) => formatDateTime(entry.at, locale), width: '190px' },
+    {
+      key: 'who',
+      header: 'Who',
+      cell: (entry) =>
+        entry.staffId ? (
+          (names.get(entry.staffId) ?? <span className="muted">Unknown member</span>)
+        ) : (
+          <span className="muted">System</span>
+        ),
+      width: '170px',
+    },
+    {
+      key: 'what',
+      header: 'What',
+      cell: (entry) => (
+        <span className="history-cell">
+          <span>{actionLabel(entry.action)}</span>
+          <span className="muted mono audit-code">{entry.action}</span>
+        </span>
+      ),
+      width: '230px',
+    },
+    {
+      key: 'details',
+      header: 'Details',
+      cell: (entry) => {
+        const phrases = detailPhrases(entry.details, format);
+        return phrases.length > 0 ? (
+          <span className="audit-details">{phrases.join(' · ')}</span>
+        ) : (
+          <span className="muted">—</span>
+        );
+      },
+    },
+  ];
+
+  const staffOptions = [
+    { value: '', label: 'Everyone' },
+    ...[...names.entries()]
+      .sort((a, b) => a[1].localeCompare(b[1]))
+      .map(([value, label]) => ({ value, label })),
+  ];
+
+  return (
+    <Card
+      title="Activity"
+      description="Who did what on this till, and when. Nothing here can be changed."
+      flush
+    >
+      <div className="toolbar activity-toolbar">
+        <TextField
+          className="toolbar__item toolbar__date"
+          label="From"
+          type="date"
+          value={fromDate}
+          max={toDate || undefined}
+          error={!range.ok && range.message !== 'Choose the last day.' ? range.message : undefined}
+          onChange={(event) => setFromDate(event.target.value)}
+        />
+        <TextField
+          className="toolbar__item toolbar__date"
+          label="To"
+          type="date"
+          value={toDate}
+          min={fromDate || undefined}
+          error={!range.ok && range.message === 'Choose the last day.' ? range.message : undefined}
+          onChange={(event) => setToDate(event.target.value)}
+        />
+        <Select
+          className="toolbar__item"
+          label="Staff member"
+          value={staffId}
+          onValueChange={setStaffId}
+          options={staffOptions}
+        />
+        <Select
+          className="toolbar__item"
+          label="Action"
+          value={action}
+          onValueChange={setAction}
+          options={actionOptions}
+        />
+        <div className="quick-reasons activity-presets" role="group" aria-label="Quick date ranges">
+          {presets.map((preset) => {
+            const days = daysBack(preset.days);
+            const pressed = days.from === fromDate && days.to === toDate;
+            return (
+              <button
+                key={preset.label}
+                type="button"
+                className="chip"
+                aria-pressed={pressed}
+                onClick={() => {
+                  setFromDate(days.from);
+                  setToDate(days.to);
+                }}
+              >
+                {preset.label}
+              </button>
+            );
+          })}
+        </div>
+      </div>
+      {log.kind === 'loading' && (
+        <div className="panel-loading">
+          <Spinner size={28} label="Loading the activity" />
+        </div>
+      )}
+      {log.kind === 'error' && (
+        <div className="load-error" role="alert">
+          <p>{log.message}</p>
+          <Button onClick={() => void load()}>Try again</Button>
+        </div>
+      )}
+      {log.kind === 'loaded' && (
+        <>
+          <p className="list-count" role="status">
+            {log.entries.length === 1 ? '1 entry' : `${log.entries.length.toLocaleString(locale)} entries`}
+            {log.capped
+              ? ` — the first ${maxEntries.toLocaleString(locale)} of this period; choose fewer days to see the rest.`
+              : ''}
+          </p>
+          <Table
+            caption="Activity log"
+            columns={columns}
+            rows={log.entries}
+            rowKey={(entry) => entry.id}
+            empty="Nothing was recorded in these days with these filters."
+          />
+        </>
+      )}
+    </Card>
+  );
+}

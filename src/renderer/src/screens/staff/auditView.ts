@@ -1,0 +1,125 @@
+/**
+ * The activity log's words, pure: what each audit action is called for people, a short summary of
+ * an entry's details (amounts formatted from minor units, staff ids as names, settings changes as
+ * "field: before → after"), and the date filter as the from/to instants audit.list takes.
+ */
+
+export const actionLabels: Record<string, string> = {
+  'drawer.no_sale': 'No sale (drawer opened)',
+  'orders.discount_over_limit': 'Discount over the limit',
+  'orders.paid': 'Order paid',
+  'orders.refund': 'Refund',
+  'orders.void': 'Order voided',
+  'payments.cash': 'Cash payment',
+  'sales.refund': 'Refund',
+  'settings.updated': 'Store settings changed',
+  'shifts.opened': 'Shift opened',
+  'shifts.close_started': 'Shift close started',
+  'shifts.close_cancelled': 'Shift close cancelled',
+  'shifts.closed': 'Shift closed',
+  'shifts.pay_in': 'Pay-in',
+  'shifts.pay_out': 'Pay-out',
+  'shifts.drop': 'Safe drop',
+  'staff.approval_granted': 'Approval given',
+  'staff.approval_used': 'Approval used',
+  'staff.created': 'Staff member added',
+  'staff.updated': 'Staff member changed',
+  'staff.locked': 'Locked out after wrong PINs',
+  'staff.login': 'Logged in',
+  'staff.logout': 'Logged out',
+  'staff.till_locked': 'Locked the till',
+  'staff.session_expired': 'Session ended (idle)',
+  'staff.owner_setup': 'First owner set up',
+  'staff.pin_changed': 'Changed own PIN',
+  'staff.pin_failed': 'Wrong PIN',
+  'staff.pin_set': 'PIN reset',
+  'system.started': 'Till started',
+};
+
+/** "shifts.pay_out" → "Pay-out"; an action this list does not know reads as itself. */
+export function actionLabel(action: string): string {
+  return actionLabels[action] ?? action;
+}
+
+/** "amountMinor" → "amount", "approvedBy" → "approved by", "shift_id" → "shift id". */
+export function detailKeyLabel(key: string): string {
+  return key
+    .replace(/Minor$/, '')
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}
+
+export interface DetailFormatters {
+  /** Formats minor units in the store currency. */
+  money: (amountMinor: string) => string;
+  /** A staff member's name by id, when known. */
+  staffName: (staffId: string) => string | undefined;
+}
+
+const staffIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const maxValueLength = 80;
+
+function valueText(key: string, value: unknown, format: DetailFormatters): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') {
+    if (/Minor$/.test(key) && /^-?\d+$/.test(value)) return format.money(value);
+    if (staffIdPattern.test(value) && /(by|staff|staffId)$/i.test(key))
+      return format.staffName(value) ?? value;
+    return value.length > maxValueLength ? `${value.slice(0, maxValueLength - 1)}…` : value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = JSON.stringify(value);
+  return text.length > maxValueLength ? `${text.slice(0, maxValueLength - 1)}…` : text;
+}
+
+/** The details of an entry as short phrases, in the order the core wrote them. */
+export function detailPhrases(details: Record<string, unknown>, format: DetailFormatters): string[] {
+  const phrases: string[] = [];
+  for (const [key, value] of Object.entries(details)) {
+    if (key === 'changes' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [field, change] of Object.entries(value as Record<string, unknown>)) {
+        const { from, to } = (change ?? {}) as { from?: unknown; to?: unknown };
+        phrases.push(
+          `${detailKeyLabel(field)}: ${valueText(field, from, format)} → ${valueText(field, to, format)}`,
+        );
+      }
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    phrases.push(`${detailKeyLabel(key)}: ${valueText(key, value, format)}`);
+  }
+  return phrases;
+}
+
+/** "2026-11-22" → that day's local midnight, or null when the text is not a date. */
+export function localDayStart(dateText: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateText);
+  if (!match) return null;
+  const [, year, month, day] = match;
+  const date = new Date(Number(year), Number(month) - 1, Number(day));
+  return date.getMonth() === Number(month) - 1 && date.getDate() === Number(day) ? date : null;
+}
+
+/** "2026-11-22" for a moment, in the device's zone (a date input's value). */
+export function dateInputValue(moment: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
+/**
+ * The from (inclusive) and to (exclusive) instants for the days from `fromDate` to `toDate`, both
+ * included, in the device's time zone; an error when a day is missing or they are the wrong way round.
+ */
+export function dayRange(
+  fromDate: string,
+  toDate: string,
+): { ok: true; from: string; to: string } | { ok: false; message: string } {
+  const from = localDayStart(fromDate);
+  const toStart = localDayStart(toDate);
+  if (!from) return { ok: false, message: 'Choose the first day.' };
+  if (!toStart) return { ok: false, message: 'Choose the last day.' };
+  if (toStart < from) return { ok: false, message: 'The last day is before the first.' };
+  const to = new Date(toStart.getFullYear(), toStart.getMonth(), toStart.getDate() + 1);
+  return { ok: true, from: from.toISOString(), to: to.toISOString() };
+}
