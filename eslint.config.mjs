@@ -5,7 +5,15 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'native/', 'test-results/', 'playwright-report/', 'test/e2e/artifacts/', 'bench/results/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'native/',
+      'test-results/',
+      'playwright-report/',
+      'test/e2e/artifacts/',
+      'bench/results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -31,7 +39,10 @@ export default tseslint.config(
     // Money never passes through a float in the core or the shared code.
     files: ['src/main/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money is bigint minor units; use src/shared/money.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'parseFloat', message: 'Money is bigint minor units; use src/shared/money.' },
+      ],
     },
   },
   {

@@ -15,7 +15,11 @@ const runs = Number(process.env.BENCH_RUNS ?? 7);
 const roundTrips = 200;
 
 function ensureBuilt(): void {
-  if (fs.existsSync(path.join(root, 'out/main/cli.js')) && fs.existsSync(path.join(root, 'out/renderer/index.html'))) return;
+  if (
+    fs.existsSync(path.join(root, 'out/main/cli.js')) &&
+    fs.existsSync(path.join(root, 'out/renderer/index.html'))
+  )
+    return;
   const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('build failed');
 }
@@ -90,7 +94,16 @@ async function main(): Promise<void> {
   for (let run = 0; run < runs; run += 1) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-bench-host-'));
     const host = await startAndTime(
-      [path.join(root, 'bin/tillpoint.cjs'), 'serve', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'],
+      [
+        path.join(root, 'bin/tillpoint.cjs'),
+        'serve',
+        '--port',
+        '0',
+        '--data-dir',
+        dataDir,
+        '--log-level',
+        'warn',
+      ],
       /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       '/',
     );

@@ -62,7 +62,8 @@ export function writeResult(result: BenchResult): string {
 export function printResult(result: BenchResult): void {
   const lines = [`\n== ${result.name} ==`];
   for (const [key, value] of Object.entries(result.figures)) lines.push(`  ${key.padEnd(32)} ${value}`);
-  for (const [key, value] of Object.entries(result.baseline)) lines.push(`  baseline ${key.padEnd(23)} ${value}`);
+  for (const [key, value] of Object.entries(result.baseline))
+    lines.push(`  baseline ${key.padEnd(23)} ${value}`);
   lines.push(`  ratio ${String(result.ratio).padEnd(26)} (${result.ratioMeaning})`);
   lines.push(`  target ${JSON.stringify(result.target)} → ${result.met ? 'met' : 'NOT met'}`);
   console.log(lines.join('\n'));

@@ -25,7 +25,10 @@ if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === wanted) {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-electron-native-'));
 try {
   const source = path.join(root, 'node_modules', 'better-sqlite3');
-  fs.cpSync(source, work, { recursive: true, filter: (file) => !file.includes(`${path.sep}build${path.sep}`) });
+  fs.cpSync(source, work, {
+    recursive: true,
+    filter: (file) => !file.includes(`${path.sep}build${path.sep}`),
+  });
   const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [root] });
   console.log(`Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion}...`);
   execFileSync(
@@ -41,7 +44,10 @@ try {
     { cwd: work, stdio: 'inherit' },
   );
   fs.mkdirSync(outDir, { recursive: true });
-  fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), path.join(outDir, 'better_sqlite3.node'));
+  fs.copyFileSync(
+    path.join(work, 'build', 'Release', 'better_sqlite3.node'),
+    path.join(outDir, 'better_sqlite3.node'),
+  );
   fs.writeFileSync(stamp, wanted + '\n');
   console.log(`Wrote ${path.relative(root, outDir)}/better_sqlite3.node`);
 } finally {

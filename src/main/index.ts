@@ -6,16 +6,16 @@
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, screen, session, shell } from 'electron';
 import { createCore, type Core } from './core';
-import { loadElectronNativeBinding } from './shell/native';
-import { createElectronPrinter } from './shell/printer';
 import {
+  createElectronPrinter,
   customerDisplayOptions,
   grantedPermissions,
   ipcChannels,
   isAllowedAppUrl,
+  loadElectronNativeBinding,
   mainWindowOptions,
   shellContentSecurityPolicy,
-} from './shell/security';
+} from './shell';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const preloadPath = path.join(__dirname, '../preload/index.cjs');
@@ -60,7 +60,10 @@ async function start(): Promise<void> {
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [shellContentSecurityPolicy] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [shellContentSecurityPolicy],
+      },
     });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {

@@ -34,9 +34,13 @@ function random(seedValue: number): () => number {
 }
 
 /** Runs the worker until a random moment after it is ready, kills it, returns the acknowledged sales. */
-function runAndKill(delayMs: number): Promise<{ acked: { orderId: string; paymentId: string }[]; output: string }> {
+function runAndKill(
+  delayMs: number,
+): Promise<{ acked: { orderId: string; paymentId: string }[]; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', worker, dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -47,7 +51,10 @@ function runAndKill(delayMs: number): Promise<{ acked: { orderId: string; paymen
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal !== 'SIGKILL') return reject(new Error(`worker ended by itself (${code}):\n${output}`));
-      const acked = [...output.matchAll(/^ACK (\S+) (\S+)$/gm)].map((m) => ({ orderId: m[1] as string, paymentId: m[2] as string }));
+      const acked = [...output.matchAll(/^ACK (\S+) (\S+)$/gm)].map((m) => ({
+        orderId: m[1] as string,
+        paymentId: m[2] as string,
+      }));
       resolve({ acked, output });
     });
   });
@@ -63,23 +70,32 @@ async function checkTill(acknowledged: ReadonlyMap<string, string>): Promise<{ p
     const orderStatus = core.db.prepare('SELECT status FROM orders WHERE id = ?').pluck();
     for (const [orderId, paymentId] of acknowledged) {
       expect(orderStatus.get(orderId), `acknowledged order ${orderId}`).toBe('paid');
-      expect(ledger.transfersByRef(`payment:${paymentId}`).length, `tender of ${paymentId}`).toBeGreaterThan(0);
+      expect(ledger.transfersByRef(`payment:${paymentId}`).length, `tender of ${paymentId}`).toBeGreaterThan(
+        0,
+      );
     }
 
     // Nothing half-written: every succeeded payment has its tender transfer, every paid order its sale
     // postings, and every open order has no succeeded payment (each worker sale is paid in one go).
-    const payments = core.db.prepare("SELECT id, order_id AS orderId FROM payments WHERE status = 'succeeded'").all() as {
+    const payments = core.db
+      .prepare("SELECT id, order_id AS orderId FROM payments WHERE status = 'succeeded'")
+      .all() as {
       id: string;
       orderId: string;
     }[];
     for (const payment of payments) {
-      expect(ledger.transfersByRef(`payment:${payment.id}`).length, `payment ${payment.id}`).toBeGreaterThan(0);
+      expect(ledger.transfersByRef(`payment:${payment.id}`).length, `payment ${payment.id}`).toBeGreaterThan(
+        0,
+      );
       expect(orderStatus.get(payment.orderId)).toBe('paid');
     }
     const paid = core.db.prepare("SELECT id FROM orders WHERE status = 'paid'").pluck().all() as string[];
     for (const orderId of paid) {
       const postings = ledger.transfersByRef(`order:${orderId}`);
-      expect(postings.some((t) => t.code === 'sale'), `sale postings of ${orderId}`).toBe(true);
+      expect(
+        postings.some((t) => t.code === 'sale'),
+        `sale postings of ${orderId}`,
+      ).toBe(true);
     }
     return { paidOrders: paid.length };
   } finally {

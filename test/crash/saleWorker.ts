@@ -7,8 +7,9 @@ import pino from 'pino';
 import { monotonicFactory } from 'ulid';
 import { createCore } from '../../src/main/core';
 
-const dataDir = process.argv[2];
-if (!dataDir) throw new Error('usage: saleWorker.ts DATA_DIR');
+const dataDirArgument = process.argv[2];
+if (!dataDirArgument) throw new Error('usage: saleWorker.ts DATA_DIR');
+const dataDir: string = dataDirArgument;
 const ulid = monotonicFactory();
 
 async function main(): Promise<void> {

@@ -24,7 +24,16 @@ export async function startHost(options: { demo?: boolean; dataDir?: string } = 
   stop: () => Promise<void>;
 }> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-e2e-'));
-  const args = [path.join(root, 'bin/tillpoint.cjs'), 'serve', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'];
+  const args = [
+    path.join(root, 'bin/tillpoint.cjs'),
+    'serve',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--log-level',
+    'warn',
+  ];
   if (options.demo) args.push('--demo');
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

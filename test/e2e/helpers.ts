@@ -15,7 +15,10 @@ export async function loginByPin(page: Page, who: { name: string; pin: string })
 }
 
 export async function goTo(page: Page, section: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: section, exact: true })
+    .click();
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section, exact: true }),
   ).toHaveAttribute('aria-current', 'page');

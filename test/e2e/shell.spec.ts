@@ -1,7 +1,11 @@
 import { demoStaff, goTo, loginByPin } from './helpers';
 import { expect, shot, test } from './fixtures';
 
-test('the app opens in demo mode, logs in by PIN, and shows every section', async ({ page, host, consoleErrors }) => {
+test('the app opens in demo mode, logs in by PIN, and shows every section', async ({
+  page,
+  host,
+  consoleErrors,
+}) => {
   await page.goto(host.url);
   await expect(page.getByText('Tap your name, then type your PIN.')).toBeVisible();
   await shot(page, 'login');
@@ -22,12 +26,17 @@ test('the app opens in demo mode, logs in by PIN, and shows every section', asyn
   expect(consoleErrors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
 });
 
-test('the page never receives the token in its URL, and the API refuses calls without it', async ({ page, host }) => {
+test('the page never receives the token in its URL, and the API refuses calls without it', async ({
+  page,
+  host,
+}) => {
   const requested: string[] = [];
   page.on('request', (request) => requested.push(request.url()));
   await page.goto(host.url);
   await expect(page.getByText('Tap your name, then type your PIN.')).toBeVisible();
   expect(requested.some((url) => url.includes(host.token))).toBe(false);
-  const status = await page.evaluate(async () => (await fetch('/api/system.info', { method: 'POST', body: '{}' })).status);
+  const status = await page.evaluate(
+    async () => (await fetch('/api/system.info', { method: 'POST', body: '{}' })).status,
+  );
   expect(status).toBe(401);
 });

@@ -35,7 +35,10 @@ describe('createCore', () => {
     });
     const bad = await core.invoke('system.info', { surprise: 1 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_input' } });
-    expect(await core.invoke('system.info', 'not an object')).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(await core.invoke('system.info', 'not an object')).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input' },
+    });
   });
 
   it('throws ApiCallError from call', async () => {

@@ -4,7 +4,14 @@
  */
 import fs from 'node:fs';
 import pino, { type Logger } from 'pino';
-import { ApiCallError, handlers, type ApiInput, type ApiOutput, type CallResult, type HandlerName } from '../../shared/api';
+import {
+  ApiCallError,
+  handlers,
+  type ApiInput,
+  type ApiOutput,
+  type CallResult,
+  type HandlerName,
+} from '../../shared/api';
 import { createSystemModule } from '../system';
 import { createAuditModule } from '../audit';
 import { createStaffModule } from '../staff';
@@ -86,7 +93,10 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
   const logger = options.logger ?? pino({ level: config.logLevel, name: 'tillpoint' });
   const now = options.now ?? (() => new Date());
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = openDatabase(
+    options.dataDir,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
   try {
     const applied = applyMigrations(db, migrations, now);
     if (applied.length > 0) logger.info({ applied }, 'applied migrations');

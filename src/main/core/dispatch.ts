@@ -77,8 +77,14 @@ export function createDispatcher(options: {
         const output = await impl(parsed.data, { session, staff, requestId });
         const checked = def.output.safeParse(output);
         if (!checked.success) {
-          logger.error({ requestId, handler: name, issues: checked.error.issues }, 'handler output broke the contract');
-          return { ok: false, error: { code: 'internal', message: `Internal error (request ${requestId}).` } };
+          logger.error(
+            { requestId, handler: name, issues: checked.error.issues },
+            'handler output broke the contract',
+          );
+          return {
+            ok: false,
+            error: { code: 'internal', message: `Internal error (request ${requestId}).` },
+          };
         }
         return { ok: true, data: checked.data };
       } catch (error) {

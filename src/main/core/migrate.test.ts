@@ -45,7 +45,9 @@ describe('migrations', () => {
 
   it('rolls a failing migration back whole and records nothing for it', () => {
     const db = openDatabase(tempDir());
-    const broken: Migration[] = [{ id: '20260101T000000_bad', sql: 'CREATE TABLE ok (x INTEGER); CREATE TABLE ok (x);' }];
+    const broken: Migration[] = [
+      { id: '20260101T000000_bad', sql: 'CREATE TABLE ok (x INTEGER); CREATE TABLE ok (x);' },
+    ];
     expect(() => applyMigrations(db, broken, now)).toThrow(/already exists/);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok'").get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 0 });
@@ -55,10 +57,16 @@ describe('migrations', () => {
   it('refuses to open a database written by a newer Tillpoint, changing nothing', async () => {
     const dataDir = tempDir();
     const first = await createCore({ dataDir, logger: pino({ level: 'silent' }) });
-    first.db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)').run('29990101T000000_future', 'x');
+    first.db
+      .prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)')
+      .run('29990101T000000_future', 'x');
     first.close();
-    await expect(createCore({ dataDir, logger: pino({ level: 'silent' }) })).rejects.toThrow(DatabaseTooNewError);
-    await expect(createCore({ dataDir, logger: pino({ level: 'silent' }) })).rejects.toThrow(/29990101T000000_future/);
+    await expect(createCore({ dataDir, logger: pino({ level: 'silent' }) })).rejects.toThrow(
+      DatabaseTooNewError,
+    );
+    await expect(createCore({ dataDir, logger: pino({ level: 'silent' }) })).rejects.toThrow(
+      /29990101T000000_future/,
+    );
   });
 
   it.each([

@@ -27,7 +27,8 @@ export function checkMigrationList(migrations: readonly Migration[]): void {
   let previous = '';
   for (const migration of migrations) {
     if (!migrationIdPattern.test(migration.id)) throw new Error(`Bad migration id: ${migration.id}`);
-    if (migration.id <= previous) throw new Error(`Migrations out of order: ${previous} then ${migration.id}`);
+    if (migration.id <= previous)
+      throw new Error(`Migrations out of order: ${previous} then ${migration.id}`);
     previous = migration.id;
   }
 }

@@ -52,7 +52,12 @@ describe('tillpoint command line', () => {
   it.each([
     ['linux', { XDG_CONFIG_HOME: '/x' }, false, path.join('/x', 'Tillpoint')],
     ['linux', { XDG_CONFIG_HOME: '/x' }, true, path.join('/x', 'Tillpoint Demo')],
-    ['win32', { APPDATA: 'C:/Users/a/AppData/Roaming' }, false, path.join('C:/Users/a/AppData/Roaming', 'Tillpoint')],
+    [
+      'win32',
+      { APPDATA: 'C:/Users/a/AppData/Roaming' },
+      false,
+      path.join('C:/Users/a/AppData/Roaming', 'Tillpoint'),
+    ],
   ] as const)('app-data folder on %s', (platform, env, demo, expected) => {
     expect(defaultDataDir({ demo }, env, platform)).toBe(expected);
   });

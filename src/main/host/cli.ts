@@ -38,7 +38,10 @@ export interface ServeOptions {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
-export function parseCommandLine(argv: string[]): { command: 'serve' | 'token' | 'help' | 'version'; options: ServeOptions } {
+export function parseCommandLine(argv: string[]): {
+  command: 'serve' | 'token' | 'help' | 'version';
+  options: ServeOptions;
+} {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -114,7 +117,9 @@ export async function runCli(): Promise<void> {
 
   const running = await serve(options);
   // One plain line people and test harnesses read; everything else is pino JSON.
-  console.log(`Tillpoint ${appVersion} listening on ${running.url} (data: ${options.dataDir}${options.demo ? ', demo' : ''})`);
+  console.log(
+    `Tillpoint ${appVersion} listening on ${running.url} (data: ${options.dataDir}${options.demo ? ', demo' : ''})`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -42,5 +42,9 @@ export function mayBootstrap(request: {
 }): boolean {
   if (!isLoopbackAddress(request.remoteAddress)) return false;
   if (!isLoopbackHostHeader(request.host)) return false;
-  return request.secFetchSite === undefined || request.secFetchSite === 'same-origin' || request.secFetchSite === 'none';
+  return (
+    request.secFetchSite === undefined ||
+    request.secFetchSite === 'same-origin' ||
+    request.secFetchSite === 'none'
+  );
 }

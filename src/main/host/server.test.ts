@@ -81,7 +81,9 @@ describe('host API', () => {
   it('gives 400 with the zod error for a body that breaks the schema', async () => {
     const response = await post('system.info', JSON.stringify({ unexpected: true }));
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { code: string; message: string; details: { issues: unknown[] } } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; details: { issues: unknown[] } };
+    };
     expect(body.error.code).toBe('bad_input');
     expect(body.error.message).toMatch(/unexpected|Unrecognized/i);
     expect(body.error.details.issues.length).toBeGreaterThan(0);

@@ -8,7 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { httpStatusOf, type ApiError } from '../../shared/api';
 import { type Core } from '../core';
 import { apiListing } from './listing';
@@ -55,7 +60,9 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
   app.setErrorHandler((error: { statusCode?: number; message: string; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: 'bad_input', message: `Bad request: ${error.message}` } });
+      return reply
+        .code(status)
+        .send({ error: { code: 'bad_input', message: `Bad request: ${error.message}` } });
     }
     request.log.error({ err: error }, 'host error');
     return sendError(reply, { code: 'internal', message: 'Internal error.' });

@@ -29,7 +29,8 @@ export function createElectronPrinter(): ReceiptPrinter {
                 height: Math.round(pageSizeMm.heightMm * 1000),
               },
             },
-            (success, failureReason) => (success ? resolve() : reject(new Error(failureReason || 'print failed'))),
+            (success, failureReason) =>
+              success ? resolve() : reject(new Error(failureReason || 'print failed')),
           );
         });
       } finally {

@@ -23,7 +23,11 @@ export function createSystemModule(deps: CoreDeps): DomainModule {
         try {
           const row = deps.db.prepare('SELECT 1 AS one').get() as { one: number };
           const journal = String(deps.db.pragma('journal_mode', { simple: true }));
-          checks.push({ name: 'database', ok: row.one === 1 && journal === 'wal', detail: `journal=${journal}` });
+          checks.push({
+            name: 'database',
+            ok: row.one === 1 && journal === 'wal',
+            detail: `journal=${journal}`,
+          });
         } catch (error) {
           checks.push({ name: 'database', ok: false, detail: (error as Error).message });
         }

@@ -3,7 +3,13 @@
  * transport: the Electron preload and the HTTP host each provide one.
  */
 import { ApiCallError, type ApiError } from './errors';
-import { type ApiInput, type ApiOutput, type EventName, type EventPayload, type HandlerName } from './contract';
+import {
+  type ApiInput,
+  type ApiOutput,
+  type EventName,
+  type EventPayload,
+  type HandlerName,
+} from './contract';
 
 export type CallResult = { ok: true; data: unknown } | { ok: false; error: ApiError };
 

@@ -46,7 +46,8 @@ export function byName<const T extends readonly { name: string }[]>(
   const map: Record<string, T[number]> = {};
   for (const def of defs) {
     if (map[def.name]) throw new Error(`Duplicate API name: ${def.name}`);
-    if (!/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(def.name)) throw new Error(`API name must be domain.verb: ${def.name}`);
+    if (!/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(def.name))
+      throw new Error(`API name must be domain.verb: ${def.name}`);
     map[def.name] = def;
   }
   return map as { [K in T[number] as K['name']]: K };

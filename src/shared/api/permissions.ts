@@ -21,7 +21,13 @@ export const roles = ['cashier', 'manager', 'owner'] as const;
 export type Role = (typeof roles)[number];
 
 const cashier: readonly Permission[] = ['public', 'session', 'sales.sell', 'shift.manage'];
-const manager: readonly Permission[] = [...cashier, 'sales.refund', 'sales.void', 'catalog.edit', 'reports.read'];
+const manager: readonly Permission[] = [
+  ...cashier,
+  'sales.refund',
+  'sales.void',
+  'catalog.edit',
+  'reports.read',
+];
 const owner: readonly Permission[] = [...manager, 'staff.manage', 'settings.edit'];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {

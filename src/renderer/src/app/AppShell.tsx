@@ -49,13 +49,19 @@ export function AppShell() {
   );
 
   useGlobalShortcuts(
-    useCallback((action: ShortcutAction) => {
-      if (action.kind === 'navigate') {
-        if (canUseSection(role, action.section)) navigate(action.section);
-        else toast.info(`${sectionLabels[action.section]} is not available to your role (${roleLabels[role]}).`);
-      } else if (action.kind === 'lock') void app.lock();
-      else setHelpOpen(true);
-    }, [role]),
+    useCallback(
+      (action: ShortcutAction) => {
+        if (action.kind === 'navigate') {
+          if (canUseSection(role, action.section)) navigate(action.section);
+          else
+            toast.info(
+              `${sectionLabels[action.section]} is not available to your role (${roleLabels[role]}).`,
+            );
+        } else if (action.kind === 'lock') void app.lock();
+        else setHelpOpen(true);
+      },
+      [role],
+    ),
   );
 
   const Screen = canUseSection(role, route.section) ? screens[route.section] : NoAccessScreen;

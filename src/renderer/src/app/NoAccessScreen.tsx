@@ -26,8 +26,8 @@ export function NoAccessScreen() {
           }
         >
           <p>
-            You are logged in as a {roleLabels[role].toLowerCase()}. Ask an owner or a manager to open it, or
-            lock the till and let them log in.
+            You are logged in as a {roleLabels[role].toLowerCase()}, and this section needs another role. Lock
+            the till and let someone who may use it log in.
           </p>
         </EmptyState>
       </div>

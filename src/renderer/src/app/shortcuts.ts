@@ -1,8 +1,10 @@
 /**
  * The app-wide keyboard shortcuts, pure: which key press means what, and the list the help dialog
- * shows. F1–F8 open the sections (and must never reach the browser, where F5 reloads, F1 opens
- * help, F6 focuses the address bar and F7 turns on caret browsing): F1–F5 keep the first five
- * sections' keys, F6 Shift, F7 Products, F8 Staff. Ctrl+L locks the till, "?" shows the list.
+ * shows. F1–F7 and F9 open the sections (and must never reach the browser, where F5 reloads, F1
+ * opens help, F6 focuses the address bar and F7 turns on caret browsing): F1–F5 keep the first
+ * five sections' keys, F6 Shift, F7 Products, F9 Staff. F8 is the checkout's Pay key (the
+ * checkout screen listens for it, with Ctrl+Enter and "/" for its search). Ctrl+L locks the till,
+ * "?" shows the list.
  */
 import { type Section, sectionLabels } from './routes';
 
@@ -24,7 +26,7 @@ const functionKeySections: Record<string, Section> = {
   F5: 'settings',
   F6: 'shift',
   F7: 'products',
-  F8: 'staff',
+  F9: 'staff',
 };
 
 /** The action for a key press, or null. `typing` is true while focus is in a text field. */
@@ -67,7 +69,7 @@ export const sectionShortcut: Record<Section, string> = {
   settings: 'F5',
   shift: 'F6',
   products: 'F7',
-  staff: 'F8',
+  staff: 'F9',
 };
 
 /** The section keys in key order (F1, F2, ...), then the other shortcuts. */
@@ -78,6 +80,9 @@ export const shortcutHelp: readonly ShortcutHelp[] = [
     description: sectionLabels[section],
     section,
   })),
+  { keys: ['F8'], aria: 'F8', description: 'Checkout: pay' },
+  { keys: ['Ctrl', 'Enter'], aria: 'Control+Enter', description: 'Checkout: pay, from any field' },
+  { keys: ['/'], aria: '/', description: 'Checkout: search products' },
   { keys: ['Ctrl', 'L'], aria: 'Control+L', description: 'Lock the till' },
   { keys: ['?'], aria: 'Shift+?', description: 'Show these shortcuts' },
   { keys: ['Esc'], aria: 'Escape', description: 'Close a dialog' },

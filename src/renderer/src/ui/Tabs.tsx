@@ -31,7 +31,14 @@ export function tabPanelProps(idPrefix: string, value: string) {
   };
 }
 
-export function Tabs<V extends string>({ label, idPrefix, tabs, value, onValueChange, className }: TabsProps<V>) {
+export function Tabs<V extends string>({
+  label,
+  idPrefix,
+  tabs,
+  value,
+  onValueChange,
+  className,
+}: TabsProps<V>) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.findIndex((tab) => tab.value === value);

@@ -10,7 +10,17 @@ export interface TextAreaProps extends TextareaHTMLAttributes<HTMLTextAreaElemen
   ref?: Ref<HTMLTextAreaElement>;
 }
 
-export function TextArea({ label, hint, error, hideLabel, className, id, rows = 3, ref, ...rest }: TextAreaProps) {
+export function TextArea({
+  label,
+  hint,
+  error,
+  hideLabel,
+  className,
+  id,
+  rows = 3,
+  ref,
+  ...rest
+}: TextAreaProps) {
   return (
     <Field label={label} hint={hint} error={error} hideLabel={hideLabel} className={className} id={id}>
       {({ controlId, describedBy, invalid }) => (

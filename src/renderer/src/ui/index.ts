@@ -15,6 +15,7 @@ export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { errorMessage } from './errorMessage';
 export { Field, type FieldProps } from './Field';
 export { focusableIn, isModalOpen } from './focus';
+export { focusFirstInvalid } from './focusFirstInvalid';
 export { formatAmount, type FormattedAmount, type MoneyValue } from './formatAmount';
 export * from './icons';
 export { IconButton, type IconButtonProps } from './IconButton';

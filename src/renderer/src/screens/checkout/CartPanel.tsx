@@ -3,20 +3,12 @@
  * core's notices, the tip (when the store takes tips), the totals (subtotal, discounts, tax per
  * rate, tip, total) and the Pay button. Order discount and Void sit in its header.
  */
-import {
-  Button,
-  CheckoutIcon,
-  cx,
-  EmptyState,
-  InfoIcon,
-  Money,
-  Spinner,
-  TagIcon,
-} from '../../ui';
+import { Button, CheckoutIcon, cx, EmptyState, InfoIcon, Money, Spinner, TagIcon } from '../../ui';
 import { CartLine } from './CartLine';
 import { itemCount, totalsRows } from './cartView';
 import { TipChips } from './TipChips';
 import { type OrderLineView, type OrderView, type StoreSettings, type Tip } from './types';
+import './cart.css';
 
 export interface CartPanelProps {
   order: OrderView | null;

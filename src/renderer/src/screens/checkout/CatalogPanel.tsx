@@ -2,9 +2,10 @@
  * The left side of the checkout: the products for sale by category (chips), a search over name,
  * SKU and barcode, and a keypad for custom amounts. A tap adds a product with one variant straight
  * to the sale; a product with several asks which one first. Enter in the search adds the one
- * match, so a barcode typed (or scanned) into the box works too.
+ * match, or the item whose barcode or SKU was typed (or scanned) into the box.
  */
 import { type Ref, useState } from 'react';
+import { ApiCallError } from '../../../../shared/api/errors';
 import {
   Button,
   cx,
@@ -53,13 +54,32 @@ export function CatalogPanel({ currency, searchRef, onAdd }: CatalogPanelProps) 
   const colorOf = (product: Product) =>
     categoryList.find((category) => category.id === product.categoryId)?.color ?? '';
 
-  const addOnlyMatch = () => {
-    if (products.kind !== 'loaded' || stale) return;
-    const [only, ...others] = products.value.items;
-    if (only && others.length === 0) {
+  /**
+   * Enter in the search: the one match is added; otherwise the text is tried as a barcode or SKU
+   * (a scanner typing into the box, or a code typed by hand before the results came back).
+   */
+  const addFromSearch = () => {
+    const text = search.trim();
+    if (!text) return;
+    const items = products.kind === 'loaded' ? products.value.items : [];
+    const [only, ...others] = items;
+    if (!stale && only && others.length === 0) {
       pick(only);
       setSearch('');
+      return;
     }
+    onAdd({ barcode: text }).then(
+      () => setSearch(''),
+      (error: unknown) => {
+        const unknownCode = error instanceof ApiCallError && error.code === 'not_found';
+        // Several names match: the person is searching, not scanning; the grid answers them.
+        if (unknownCode && !stale && items.length > 1) return;
+        toast.error(
+          unknownCode ? `Nothing matches “${text}” as a barcode or SKU.` : error,
+          unknownCode ? { title: 'Not found' } : undefined,
+        );
+      },
+    );
   };
 
   return (
@@ -91,7 +111,7 @@ export function CatalogPanel({ currency, searchRef, onAdd }: CatalogPanelProps) 
               onKeyDown={(event) => {
                 if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
                   event.preventDefault();
-                  addOnlyMatch();
+                  addFromSearch();
                 } else if (event.key === 'Escape' && search) {
                   event.preventDefault();
                   setSearch('');

@@ -19,6 +19,7 @@ import { PaymentDialog } from './PaymentDialog';
 import { type OrderLineView, type StoreSettings } from './types';
 import { useCheckoutKeys } from './useCheckoutKeys';
 import { VoidOrderDialog } from '../orders/VoidOrderDialog';
+import './forms.css';
 import './checkout.css';
 
 export function CheckoutScreen() {

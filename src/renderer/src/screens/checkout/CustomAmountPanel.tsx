@@ -47,42 +47,49 @@ export function CustomAmountPanel({ currency, onAdd }: CustomAmountPanelProps) {
 
   return (
     <section className="custom-amount" aria-label="Custom amount">
-      <output className="custom-amount__display tabular" aria-live="polite" aria-label="Custom amount price">
-        {shown}
-      </output>
-      {problem && (
-        <p className="custom-amount__problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <TextField
-        label="Item name"
-        placeholder={defaultCustomItemName}
-        value={name}
-        maxLength={200}
-        onChange={(event) => setName(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') void add();
-        }}
-      />
+      <div className="custom-amount__side">
+        <output
+          className="custom-amount__display tabular"
+          aria-live="polite"
+          aria-label="Custom amount price"
+        >
+          {shown}
+        </output>
+        {problem && (
+          <p className="custom-amount__problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <TextField
+          label="Item name"
+          placeholder={defaultCustomItemName}
+          value={name}
+          maxLength={200}
+          onChange={(event) => setName(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') void add();
+          }}
+        />
+        <Button
+          variant="primary"
+          size="lg"
+          block
+          icon={<PlusIcon />}
+          disabled={!canAdd}
+          loading={busy}
+          onClick={() => void add()}
+        >
+          Add to sale
+        </Button>
+      </div>
       <Keypad
         value={typed}
         onChange={setTyped}
         onSubmit={() => void add()}
         maxFractionDigits={assetScale(currency)}
         label="Custom amount keypad"
+        className="custom-amount__keypad"
       />
-      <Button
-        variant="primary"
-        size="lg"
-        block
-        icon={<PlusIcon />}
-        disabled={!canAdd}
-        loading={busy}
-        onClick={() => void add()}
-      >
-        Add to sale
-      </Button>
     </section>
   );
 }

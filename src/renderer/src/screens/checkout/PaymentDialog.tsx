@@ -9,6 +9,7 @@ import { CashStep, type LastCashPayment } from './CashStep';
 import { DoneStep } from './DoneStep';
 import { TenderStep } from './TenderStep';
 import { type OrderView } from './types';
+import './payment.css';
 
 type Step = 'tender' | 'cash' | 'done';
 

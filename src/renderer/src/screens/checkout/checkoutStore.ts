@@ -209,7 +209,8 @@ export function createCheckoutStore(deps: CheckoutDeps): CheckoutStore {
       if (!orderId) return;
       await enqueue(async () => {
         const { order } = await client.invoke('orders.get', { orderId });
-        show(order.status === 'open' ? order : null);
+        // A paid order stays shown (the payment dialog may be on it); the next line starts a new one.
+        show(order);
       });
     },
     clear() {

@@ -38,7 +38,8 @@ export function printHtml(html: string): Promise<void> {
     frame.setAttribute('aria-hidden', 'true');
     frame.tabIndex = -1;
     frame.title = 'Receipt for printing';
-    frame.className = 'print-frame';
+    // Off screen but laid out at a receipt's size (no stylesheet needed).
+    frame.style.cssText = 'position:fixed;top:0;left:-10000px;width:420px;height:640px;border:0';
     let done = false;
     const finish = () => {
       if (done) return;

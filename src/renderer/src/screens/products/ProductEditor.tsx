@@ -16,6 +16,7 @@ import {
   ChevronLeftIcon,
   ConfirmDialog,
   errorMessage,
+  focusFirstInvalid,
   PageHeader,
   Select,
   Spinner,
@@ -107,6 +108,7 @@ export function ProductEditor({ productId, currency, categories, taxClasses }: P
     if (!result.ok) {
       setErrors(result.errors);
       toast.error('Check the highlighted fields', { message: 'Nothing was saved.' });
+      focusFirstInvalid('.product-editor');
       return false;
     }
     setErrors(noErrors);

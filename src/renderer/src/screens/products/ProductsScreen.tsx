@@ -8,6 +8,7 @@ import { ProductEditor } from './ProductEditor';
 import { ProductList } from './ProductList';
 import { useCatalogBasics } from './useCatalogBasics';
 import './products.css';
+import './productDialogs.css';
 
 export function ProductsScreen() {
   const route = useRoute();

@@ -11,7 +11,10 @@ const settings: StoreSettings = {
   tipPresetsPercent: ['15', '18', '20'],
 };
 
-const edit = (patch: Partial<StoreSettingsForm>): StoreSettingsForm => ({ ...settingsToForm(settings, 'en-US'), ...patch });
+const edit = (patch: Partial<StoreSettingsForm>): StoreSettingsForm => ({
+  ...settingsToForm(settings, 'en-US'),
+  ...patch,
+});
 
 describe('settingsToForm', () => {
   it('shows lists as text and the increment as an amount in the locale', () => {
@@ -48,7 +51,10 @@ describe('formToPatch', () => {
     [{ tipPresetsText: '10, 15' }, { tipPresetsPercent: ['10', '15'] }],
     [{ tipsEnabled: false }, { tipsEnabled: false }],
     [{ idleLockText: '0' }, { idleLockMinutes: 0 }],
-    [{ taxMode: 'inclusive' as const, receiptLayout: 'a4' as const }, { taxMode: 'inclusive', receiptLayout: 'a4' }],
+    [
+      { taxMode: 'inclusive' as const, receiptLayout: 'a4' as const },
+      { taxMode: 'inclusive', receiptLayout: 'a4' },
+    ],
   ])('%o → patch %o', (change, patch) => {
     const result = formToPatch(edit(change), settings, 'en-US');
     expect(result).toEqual({ ok: true, patch, changed: Object.keys(patch) });
@@ -69,7 +75,10 @@ describe('formToPatch', () => {
   ])('%o is refused on %s', (change, field, message) => {
     const result = formToPatch(edit(change), settings, 'en-US');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[field as keyof StoreSettingsForm]).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
+    if (!result.ok)
+      expect(result.errors[field as keyof StoreSettingsForm]).toEqual(
+        typeof message === 'string' ? message : expect.stringMatching(message),
+      );
   });
 
   it('reads the increment in the new currency when the currency changes too', () => {

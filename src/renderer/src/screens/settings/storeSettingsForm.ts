@@ -108,7 +108,11 @@ export type SettingsPatchResult =
  * The settings.update patch of what changed. `locale` is the one the amount fields are typed in
  * (the store's locale as it was when the form opened).
  */
-export function formToPatch(form: StoreSettingsForm, current: StoreSettings, locale: string): SettingsPatchResult {
+export function formToPatch(
+  form: StoreSettingsForm,
+  current: StoreSettings,
+  locale: string,
+): SettingsPatchResult {
   const errors: StoreSettingsErrors = {};
   const currency = form.currency.trim().toUpperCase();
   const candidate: Partial<Record<StoreSettingKey, unknown>> = {
@@ -136,7 +140,9 @@ export function formToPatch(form: StoreSettingsForm, current: StoreSettings, loc
   // The increment is read in the currency being saved, so a new currency takes its own scale.
   if (isFiatAsset(currency)) {
     const increment =
-      form.cashRoundingText.trim() === '' ? { ok: true as const, amountMinor: '0' } : parseMoneyInput(form.cashRoundingText, currency, locale);
+      form.cashRoundingText.trim() === ''
+        ? { ok: true as const, amountMinor: '0' }
+        : parseMoneyInput(form.cashRoundingText, currency, locale);
     if (increment.ok) candidate.cashRoundingIncrementMinor = increment.amountMinor;
     else errors.cashRoundingText = increment.message;
   }

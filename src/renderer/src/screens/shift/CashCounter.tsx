@@ -1,7 +1,8 @@
 /**
  * Counting a drawer per denomination: bills and coins as rows of "− count +" with the line's total,
  * and the counted total under them. Each count field is named by its denomination ("Count of $20
- * bills"). The totals here are only for display while typing; the core sums the count it is sent.
+ * bills"). The line totals are only for display while typing; the core sums the count it is sent.
+ * The count's total is shown by the screen around it, beside its main button.
  */
 import { useId } from 'react';
 import { IconButton, MinusIcon, Money, PlusIcon, useDisplayLocale } from '../../ui';
@@ -9,7 +10,6 @@ import {
   countFieldLabel,
   countingOrder,
   type Counts,
-  countTotalMinor,
   type Denomination,
   denominationName,
   lineTotalMinor,
@@ -23,8 +23,6 @@ export interface CashCounterProps {
   currency: string;
   counts: Counts;
   onCountsChange: (counts: Counts) => void;
-  /** What the total line says, e.g. "Counted" or "Opening float". */
-  totalLabel: string;
   disabled?: boolean;
 }
 
@@ -97,7 +95,6 @@ export function CashCounter({
   currency,
   counts,
   onCountsChange,
-  totalLabel,
   disabled = false,
 }: CashCounterProps) {
   const { notes, coins } = countingOrder(denominations);
@@ -122,14 +119,6 @@ export function CashCounter({
       <div className="cash-counter__groups">
         {group('Bills', notes)}
         {group('Coins', coins)}
-      </div>
-      <div className="cash-counter__total" role="status" aria-live="polite">
-        <span>{totalLabel}</span>
-        <Money
-          value={{ amount: countTotalMinor(counts).toString(), asset: currency }}
-          size="lg"
-          data-testid="count-total"
-        />
       </div>
     </div>
   );

@@ -150,7 +150,7 @@ export function CashMovementDialog({ kind, currency, onClose, onDone }: CashMove
             <option key={option} value={option} />
           ))}
         </datalist>
-        <div className="quick-reasons" role="group" aria-label="Common reasons">
+        <div className="quick-reasons" role="group" aria-label="Quick picks">
           {text.reasons.map((option) => (
             <button
               key={option}

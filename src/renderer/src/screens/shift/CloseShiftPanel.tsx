@@ -64,9 +64,9 @@ export function CloseShiftPanel({
   };
 
   return (
-    <div className="shift-close">
+    <div className="count-layout">
       <Card
-        className="shift-close__count"
+        className="count-layout__main"
         title="Count the drawer"
         description="Count every bill and coin in the drawer. Payments are paused until the shift is closed or the close is cancelled."
       >
@@ -75,12 +75,11 @@ export function CloseShiftPanel({
           currency={currency}
           counts={counts}
           onCountsChange={setCounts}
-          totalLabel="Counted"
           disabled={busy !== null}
         />
       </Card>
-      <Card className="shift-close__side">
-        <div className="shift-close__summary">
+      <Card className="count-layout__side">
+        <div className="count-layout__summary">
           <div className="drawer-hero__title">
             <h2>Closing shift {shift.number}</h2>
             <StatusPill tone="warning" pulse>
@@ -101,7 +100,11 @@ export function CloseShiftPanel({
             <div>
               <dt>Counted so far</dt>
               <dd>
-                <Money value={{ amount: countTotalMinor(counts).toString(), asset: currency }} size="lg" />
+                <Money
+                  value={{ amount: countTotalMinor(counts).toString(), asset: currency }}
+                  size="lg"
+                  data-testid="count-total"
+                />
               </dd>
             </div>
           </dl>
@@ -113,7 +116,7 @@ export function CloseShiftPanel({
             placeholder="Anything the next person should know"
             onChange={(event) => setNote(event.target.value)}
           />
-          <div className="shift-close__buttons">
+          <div className="count-layout__buttons">
             <Button
               variant="primary"
               size="lg"

@@ -4,6 +4,7 @@
  */
 import { Money } from '../../ui';
 import { type ZRow, type ZSection } from './zReportModel';
+import './zreport.css';
 
 function Amount({ row, currency }: { row: ZRow; currency: string }) {
   if (row.amountMinor === undefined) return row.text ?? null;

@@ -88,7 +88,7 @@ export function NoSaleDialog({
             setError(null);
           }}
         />
-        <div className="quick-reasons" role="group" aria-label="Common reasons">
+        <div className="quick-reasons" role="group" aria-label="Quick picks">
           {commonReasons.map((option) => (
             <button
               key={option}

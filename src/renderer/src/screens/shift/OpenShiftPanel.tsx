@@ -1,7 +1,7 @@
 /**
  * No shift is open: count the float into the drawer per denomination (or give it as one amount)
- * and open the shift. The total shown while counting is for display; the shift's float is the
- * core's sum, shown once it is open.
+ * and open the shift. The total beside Open shift is for display while counting; the shift's float
+ * is the core's sum, shown once it is open.
  */
 import { useState } from 'react';
 import { client } from '../../api';
@@ -9,6 +9,7 @@ import {
   Button,
   Card,
   minorToInputText,
+  Money,
   MoneyField,
   parseMoneyInput,
   SegmentedControl,
@@ -17,7 +18,7 @@ import {
   useDisplayLocale,
 } from '../../ui';
 import { CashCounter } from './CashCounter';
-import { type Counts, type Denomination, toCountEntries } from './cashCount';
+import { type Counts, countTotalMinor, type Denomination, toCountEntries } from './cashCount';
 
 type FloatMode = 'count' | 'amount';
 
@@ -40,15 +41,18 @@ export function OpenShiftPanel({ denominations, currency, onOpened }: OpenShiftP
   const [amountError, setAmountError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const typedAmount = parseMoneyInput(amountText, currency, locale);
+  const shownTotal =
+    mode === 'count' ? countTotalMinor(counts).toString() : typedAmount.ok ? typedAmount.amountMinor : null;
+
   const open = async () => {
     let float: { counts: { denominationMinor: string; count: number }[] } | { amount: string };
     if (mode === 'amount') {
-      const parsed = parseMoneyInput(amountText, currency, locale);
-      if (!parsed.ok) {
-        setAmountError(parsed.message);
+      if (!typedAmount.ok) {
+        setAmountError(typedAmount.message);
         return;
       }
-      float = { amount: parsed.amountMinor };
+      float = { amount: typedAmount.amountMinor };
     } else {
       float = { counts: toCountEntries(counts) };
     }
@@ -65,53 +69,75 @@ export function OpenShiftPanel({ denominations, currency, onOpened }: OpenShiftP
   };
 
   return (
-    <Card
-      className="open-shift"
-      title="Start a new shift"
-      description="Count the cash you put in the drawer (the float). Sales can be taken once the shift is open."
-    >
-      <div className="open-shift__body">
-        <SegmentedControl
-          label="How to enter the float"
-          options={modes}
-          value={mode}
-          onValueChange={setMode}
-        />
-        {mode === 'count' ? (
-          <CashCounter
-            denominations={denominations}
-            currency={currency}
-            counts={counts}
-            onCountsChange={setCounts}
-            totalLabel="Opening float"
-            disabled={busy}
+    <div className="count-layout">
+      <Card
+        className="count-layout__main"
+        title="Start a new shift"
+        description="Count the cash you put in the drawer (the float). Sales can be taken once the shift is open."
+      >
+        <div className="open-shift__body">
+          <SegmentedControl
+            label="How to enter the float"
+            options={modes}
+            value={mode}
+            onValueChange={setMode}
           />
-        ) : (
-          <div className="open-shift__amount">
-            <MoneyField
-              label="Opening float"
+          {mode === 'count' ? (
+            <CashCounter
+              denominations={denominations}
               currency={currency}
-              size="lg"
-              value={amountText}
-              placeholder={minorToInputText('15000', currency, locale)}
-              error={amountError}
+              counts={counts}
+              onCountsChange={setCounts}
               disabled={busy}
-              onValueChange={(text) => {
-                setAmountText(text);
-                setAmountError(null);
-              }}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') void open();
-              }}
             />
-          </div>
-        )}
-        <div className="open-shift__footer">
-          <Button variant="primary" size="lg" loading={busy} onClick={() => void open()}>
-            Open shift
-          </Button>
+          ) : (
+            <div className="open-shift__amount">
+              <MoneyField
+                label="Opening float"
+                currency={currency}
+                size="lg"
+                value={amountText}
+                placeholder={minorToInputText('15000', currency, locale)}
+                error={amountError}
+                disabled={busy}
+                onValueChange={(text) => {
+                  setAmountText(text);
+                  setAmountError(null);
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') void open();
+                }}
+              />
+            </div>
+          )}
         </div>
-      </div>
-    </Card>
+      </Card>
+      <Card className="count-layout__side">
+        <div className="count-layout__summary">
+          <h2>No shift open</h2>
+          <dl className="close-figures">
+            <div>
+              <dt>Opening float</dt>
+              <dd>
+                {shownTotal !== null ? (
+                  <Money
+                    value={{ amount: shownTotal, asset: currency }}
+                    size="lg"
+                    data-testid="count-total"
+                  />
+                ) : (
+                  '—'
+                )}
+              </dd>
+            </div>
+          </dl>
+          <div className="count-layout__buttons">
+            <Button variant="primary" size="lg" block loading={busy} onClick={() => void open()}>
+              Open shift
+            </Button>
+          </div>
+        </div>
+      </Card>
+    </div>
   );
 }

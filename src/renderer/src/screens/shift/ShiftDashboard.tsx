@@ -10,7 +10,7 @@ import { Badge, Button, Card, Money, StatusPill, toast, useDisplayLocale } from 
 import { CashMovementDialog } from './CashMovementDialog';
 import { FigureTable } from './FigureTable';
 import { NoSaleDialog } from './NoSaleDialog';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatMoment } from '../../app/format';
 import { cashSection, movementLabels, salesSections } from './zReportModel';
 
 export interface ShiftDashboardProps {
@@ -92,49 +92,50 @@ export function ShiftDashboard({ shift, xReport, onChanged, onClosingStarted }: 
 
       {xReport && (
         <div className="shift-figures">
-          <Card>
-            <FigureTable section={cashSection(xReport.cash)} currency={currency} />
-          </Card>
+          <div className="shift-figures__column">
+            <Card>
+              <FigureTable section={cashSection(xReport.cash)} currency={currency} />
+            </Card>
+            <Card
+              title="Cash movements"
+              description={`${xReport.noSales} no-sale drawer ${xReport.noSales === 1 ? 'open' : 'opens'} this shift.`}
+            >
+              {xReport.movements.length === 0 ? (
+                <p className="muted">No pay-ins, pay-outs or safe drops yet.</p>
+              ) : (
+                <ul className="movement-list">
+                  {[...xReport.movements].reverse().map((item) => (
+                    <li key={item.id} className="movement-list__item">
+                      <Badge
+                        tone={item.kind === 'pay_in' ? 'success' : item.kind === 'drop' ? 'info' : 'warning'}
+                      >
+                        {movementLabels[item.kind]}
+                      </Badge>
+                      <span className="movement-list__reason">{item.reason}</span>
+                      <span className="movement-list__who">
+                        {item.staff.name}
+                        {item.approvedBy && item.approvedBy.staffId !== item.staff.staffId
+                          ? ` · approved by ${item.approvedBy.name}`
+                          : ''}
+                        {' · '}
+                        {formatMoment(item.at, locale, new Date())}
+                      </span>
+                      <Money
+                        value={{ amount: item.amountMinor, asset: currency }}
+                        className="movement-list__amount"
+                      />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </div>
           <Card>
             <div className="shift-figures__sales">
               {salesSections(xReport.sales).map((section) => (
                 <FigureTable key={section.id} section={section} currency={currency} />
               ))}
             </div>
-          </Card>
-          <Card
-            className="shift-figures__wide"
-            title="Cash movements"
-            description={`${xReport.noSales} no-sale drawer ${xReport.noSales === 1 ? 'open' : 'opens'} this shift.`}
-          >
-            {xReport.movements.length === 0 ? (
-              <p className="muted">No pay-ins, pay-outs or safe drops yet.</p>
-            ) : (
-              <ul className="movement-list">
-                {[...xReport.movements].reverse().map((item) => (
-                  <li key={item.id} className="movement-list__item">
-                    <Badge
-                      tone={item.kind === 'pay_in' ? 'success' : item.kind === 'drop' ? 'info' : 'warning'}
-                    >
-                      {movementLabels[item.kind]}
-                    </Badge>
-                    <span className="movement-list__reason">{item.reason}</span>
-                    <span className="movement-list__who">
-                      {item.staff.name}
-                      {item.approvedBy && item.approvedBy.staffId !== item.staff.staffId
-                        ? ` · approved by ${item.approvedBy.name}`
-                        : ''}
-                      {' · '}
-                      {formatDateTime(item.at, locale)}
-                    </span>
-                    <Money
-                      value={{ amount: item.amountMinor, asset: currency }}
-                      className="movement-list__amount"
-                    />
-                  </li>
-                ))}
-              </ul>
-            )}
           </Card>
         </div>
       )}

@@ -45,7 +45,12 @@ function ZReportDialog({ shift, onClose }: { shift: ShiftView | null; onClose: (
     };
   }, [shift]);
   return (
-    <Dialog open={shift !== null} onClose={onClose} title={`Shift ${shift?.number ?? ''}`} size="lg">
+    <Dialog
+      open={shift !== null}
+      onClose={onClose}
+      title={`Z report · Shift ${shift?.number ?? ''}`}
+      size="lg"
+    >
       {state.kind === 'loading' && (
         <div className="panel-loading">
           <Spinner size={28} label="Loading the Z report" />
@@ -56,7 +61,7 @@ function ZReportDialog({ shift, onClose }: { shift: ShiftView | null; onClose: (
           {state.message}
         </p>
       )}
-      {state.kind === 'loaded' && <ZReportView report={state.report} />}
+      {state.kind === 'loaded' && <ZReportView report={state.report} showTitle={false} />}
     </Dialog>
   );
 }

@@ -72,6 +72,13 @@ export function ShiftScreen() {
     };
   }, [load]);
 
+  // A new step (opened, closing, closed) starts at the top of the page, not where the last one was left.
+  const phase =
+    state.kind !== 'ready' ? state.kind : closedReport ? 'closed' : (state.shift?.status ?? 'none');
+  useEffect(() => {
+    document.getElementById('main')?.scrollTo({ top: 0 });
+  }, [phase]);
+
   const description =
     state.kind !== 'ready'
       ? 'The cash drawer, from the opening float to the Z report.'

@@ -11,14 +11,17 @@ import { FigureTable } from './FigureTable';
 import { formatDateTime } from '../../app/format';
 import { zReportHtml } from './zReportHtml';
 import { differenceLabels, differenceState, zReportSections } from './zReportModel';
+import './zreport.css';
 
 export interface ZReportViewProps {
   report: ZReport;
   /** Buttons beside Print (e.g. Done). */
   actions?: ReactNode;
+  /** False when a dialog's title already names the report. */
+  showTitle?: boolean;
 }
 
-export function ZReportView({ report, actions }: ZReportViewProps) {
+export function ZReportView({ report, actions, showTitle = true }: ZReportViewProps) {
   const locale = useDisplayLocale();
   const frameRef = useRef<HTMLIFrameElement>(null);
   const state = differenceState(report.cash.differenceMinor);
@@ -40,12 +43,19 @@ export function ZReportView({ report, actions }: ZReportViewProps) {
   };
 
   return (
-    <section className="z-report" data-testid="z-report" aria-labelledby={`z-title-${report.shiftId}`}>
+    <section
+      className="z-report"
+      data-testid="z-report"
+      aria-labelledby={showTitle ? `z-title-${report.shiftId}` : undefined}
+      aria-label={showTitle ? undefined : `Z report, shift ${report.shiftNumber}`}
+    >
       <header className="z-report__header">
         <div>
-          <h2 id={`z-title-${report.shiftId}`} className="z-report__title">
-            Z report · Shift {report.shiftNumber}
-          </h2>
+          {showTitle && (
+            <h2 id={`z-title-${report.shiftId}`} className="z-report__title">
+              Z report · Shift {report.shiftNumber}
+            </h2>
+          )}
           <p className="z-report__meta">
             {report.storeName} · opened {formatDateTime(report.openedAt, locale)} by {report.openedBy.name} ·
             closed {formatDateTime(report.closedAt, locale)} by {report.closedBy.name}

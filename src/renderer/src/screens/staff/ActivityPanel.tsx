@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatMoment } from '../../app/format';
 import { type AuditEntry, auditListMaxLimit } from '../../../../shared/api/audit';
 import { formatMoney } from '../../../../shared/money';
 import {
@@ -113,8 +113,16 @@ export function ActivityPanel() {
     staffName: (id: string) => names.get(id),
   };
 
+  const now = new Date();
   const columns: TableColumn<AuditEntry>[] = [
-    { key: 'at', header: 'When', cell: (entry) => formatDateTime(entry.at, locale), width: '190px' },
+    {
+      key: 'at',
+      header: 'When',
+      cell: (entry) => (
+        <span title={formatDateTime(entry.at, locale)}>{formatMoment(entry.at, locale, now)}</span>
+      ),
+      width: '150px',
+    },
     {
       key: 'who',
       header: 'Who',

@@ -1,0 +1,22 @@
+/** Which Settings tabs a role sees, and which one an address opens, pure. */
+export type SettingsTab = 'store' | 'taxes' | 'till';
+
+export const settingsTabLabels: Record<SettingsTab, string> = {
+  store: 'Store',
+  taxes: 'Taxes',
+  till: 'This till',
+};
+
+/** The tabs in order: Store needs settings.edit, Taxes catalog.edit, This till is for everyone. */
+export function settingsTabs(can: { settingsEdit: boolean; catalogEdit: boolean }): SettingsTab[] {
+  return [
+    ...(can.settingsEdit ? (['store'] as const) : []),
+    ...(can.catalogEdit ? (['taxes'] as const) : []),
+    'till' as const,
+  ];
+}
+
+/** The tab `/settings/<asked>` opens: the one asked for when it is visible, else the first. */
+export function settingsTabFor(asked: string | undefined, visible: readonly SettingsTab[]): SettingsTab {
+  return visible.find((tab) => tab === asked) ?? visible[0] ?? 'till';
+}
