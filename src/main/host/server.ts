@@ -9,6 +9,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
@@ -41,7 +42,8 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
   const app = Fastify({
     loggerInstance: core.logger.child({ door: 'host' }) as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes ?? 8 * 1024 * 1024,
-    disableRequestLogging: true,
+    // One log line per request would drown a till's log; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
   });
 

@@ -12,9 +12,6 @@
 import { type ApiOutput } from '../../shared/api';
 import { type AuditService } from '../audit';
 import { type CatalogService } from '../catalog';
-import { createCatalogContext } from '../catalog/context';
-import { getTaxClass } from '../catalog/reads';
-import { lookupBarcode } from '../catalog/search';
 import { type PartialHandlerImpls } from '../core/dispatch';
 import { type CoreDeps, type DomainModule } from '../core/services';
 import { type Ledger } from '../ledger';
@@ -101,7 +98,6 @@ export function createOrdersModule(deps: CoreDeps, services: OrdersModuleService
         ? shifts.drawerAccount(key.ref.slice('shift:'.length))
         : ledger.ensureAccount({ asset: currency, code: key.code, ref: key.ref }),
   });
-  const catalogContext = createCatalogContext(deps);
   const oc = createOrdersContext(
     deps,
     {
@@ -114,9 +110,9 @@ export function createOrdersModule(deps: CoreDeps, services: OrdersModuleService
       catalog: {
         getVariantForSale: (variantId, currency) => services.catalog.getVariantForSale(variantId, currency),
         recordStockMovement: (input) => services.catalog.recordStockMovement(input),
-        lookupBarcode: (code) => ({ variantId: lookupBarcode(catalogContext, code).variant.id }),
+        lookupBarcode: (code) => ({ variantId: services.catalog.lookupBarcode(code).variant.id }),
         taxClassRates: (taxClassId) =>
-          getTaxClass(deps.db, taxClassId).rates.map((rate) => ({
+          services.catalog.getTaxClass(taxClassId).rates.map((rate) => ({
             taxId: rate.taxId,
             name: rate.name,
             ratePercent: rate.ratePercent,

@@ -10,13 +10,12 @@ import { type OrderLineView } from './types';
 export interface CartLineProps {
   line: OrderLineView;
   currency: string;
-  disabled: boolean;
   onEdit: (line: OrderLineView) => void;
   onQuantity: (line: OrderLineView, quantity: number) => void;
   onRemove: (line: OrderLineView) => void;
 }
 
-export function CartLine({ line, currency, disabled, onEdit, onQuantity, onRemove }: CartLineProps) {
+export function CartLine({ line, currency, onEdit, onQuantity, onRemove }: CartLineProps) {
   const money = (amount: string) => ({ amount, asset: currency });
   return (
     <li className="cart-line">
@@ -24,7 +23,6 @@ export function CartLine({ line, currency, disabled, onEdit, onQuantity, onRemov
         type="button"
         className="cart-line__main"
         onClick={() => onEdit(line)}
-        disabled={disabled}
         aria-label={`Edit ${line.name}`}
       >
         <span className="cart-line__name">{line.name}</span>
@@ -44,7 +42,6 @@ export function CartLine({ line, currency, disabled, onEdit, onQuantity, onRemov
             label={`One less ${line.name}`}
             icon={<MinusIcon size={20} />}
             variant="secondary"
-            disabled={disabled}
             onClick={() => onQuantity(line, line.quantity - 1)}
           />
         ) : (
@@ -53,7 +50,6 @@ export function CartLine({ line, currency, disabled, onEdit, onQuantity, onRemov
             icon={<TrashIcon size={20} />}
             variant="secondary"
             className="cart-line__remove"
-            disabled={disabled}
             onClick={() => onRemove(line)}
           />
         )}
@@ -64,7 +60,6 @@ export function CartLine({ line, currency, disabled, onEdit, onQuantity, onRemov
           label={`One more ${line.name}`}
           icon={<PlusIcon size={20} />}
           variant="secondary"
-          disabled={disabled}
           onClick={() => onQuantity(line, line.quantity + 1)}
         />
       </div>

@@ -61,7 +61,7 @@ export function CartPanel(props: CartPanelProps) {
         </div>
       </header>
 
-      <div className={cx('cart__body', busy && 'is-busy')} aria-busy={busy || undefined}>
+      <div className="cart__body" aria-busy={busy || undefined}>
         {restoring && (
           <div className="cart__state">
             <Spinner size={28} label="Loading the sale" />
@@ -79,7 +79,6 @@ export function CartPanel(props: CartPanelProps) {
                 key={line.id}
                 line={line}
                 currency={currency}
-                disabled={false}
                 onEdit={props.onEditLine}
                 onQuantity={props.onQuantity}
                 onRemove={props.onRemove}

@@ -162,6 +162,12 @@ describe('zReportHtml', () => {
     expect(html).toContain('Nov 22, 2026, 2:00 PM by Olivia Owner');
   });
 
+  it('shows a lone count where the amounts are, and a count beside an amount in its own column', () => {
+    expect(html).toContain('<td>Orders paid</td><td class="count"></td><td class="num">12</td>');
+    expect(html).toContain('<td>Cash</td><td class="count">5</td><td class="num">$60.00</td>');
+    expect(html.match(/<colgroup>/g)).toHaveLength(7);
+  });
+
   it('escapes every text from the core and runs no script', () => {
     expect(html).toContain('Harbor &lt;Street&gt; &amp; Co');
     expect(html).toContain('stamps &lt;urgent&gt;');

@@ -34,10 +34,13 @@ const styles = `
   h1 { font-size: 16pt; margin: 0 0 2px; }
   h2 { font-size: 11pt; margin: 18px 0 4px; text-transform: uppercase; letter-spacing: 0.06em; border-bottom: 1px solid #000; padding-bottom: 2px; }
   .sub { margin: 0 0 10px; font-size: 12pt; font-weight: 600; }
-  table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
+  table { width: 100%; border-collapse: collapse; table-layout: fixed; font-variant-numeric: tabular-nums; }
+  col.count-col { width: 4em; }
+  col.num-col { width: 9em; }
+  .meta, .headline { table-layout: auto; }
   td { padding: 3px 0; vertical-align: top; }
   td.num { text-align: right; white-space: nowrap; padding-left: 12px; }
-  td.count { text-align: right; white-space: nowrap; width: 4em; color: #333; }
+  td.count { text-align: right; white-space: nowrap; color: #333; }
   tr.strong td { font-weight: 700; border-top: 1px solid #000; }
   .meta td:first-child { color: #333; width: 38%; }
   .headline td { font-size: 13pt; }
@@ -48,15 +51,22 @@ const styles = `
 `;
 
 function rowHtml(row: ZRow, money: (minor: string) => string): string {
-  const count = row.count !== undefined ? `<td class="count">${row.count}</td>` : '<td class="count"></td>';
+  // A row with only a count (orders paid, voids) shows it where the amounts are.
+  const countOnly = row.count !== undefined && row.amountMinor === undefined;
+  const count = `<td class="count">${row.count !== undefined && !countOnly ? row.count : ''}</td>`;
   const value =
     row.amountMinor !== undefined
       ? `${row.sign ? `${row.sign} ` : ''}${escapeHtml(money(row.amountMinor))}`
-      : row.text !== undefined
-        ? escapeHtml(row.text)
-        : '';
+      : countOnly
+        ? String(row.count)
+        : row.text !== undefined
+          ? escapeHtml(row.text)
+          : '';
   return `<tr${row.strong ? ' class="strong"' : ''}><td>${escapeHtml(row.label)}</td>${count}<td class="num">${value}</td></tr>`;
 }
+
+/** Every table has the same columns, so counts and amounts line up down the page. */
+const columns = '<colgroup><col><col class="count-col"><col class="num-col"></colgroup>';
 
 export function zReportHtml(report: ZReport, options: ZReportHtmlOptions): string {
   const money = (minor: string) => formatMoney(BigInt(minor), report.currency, options.locale);
@@ -67,7 +77,7 @@ export function zReportHtml(report: ZReport, options: ZReportHtmlOptions): strin
       const body =
         section.rows.length === 0
           ? `<p class="empty">${escapeHtml(section.empty ?? 'Nothing to show.')}</p>`
-          : `<table>${section.rows.map((row) => rowHtml(row, money)).join('')}</table>`;
+          : `<table>${columns}${section.rows.map((row) => rowHtml(row, money)).join('')}</table>`;
       return `<h2>${escapeHtml(section.title)}</h2>${body}`;
     })
     .join('');
