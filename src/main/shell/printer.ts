@@ -1,7 +1,8 @@
 /**
  * The Electron shell's receipt printer: loads the receipt's HTML into a hidden, locked-down window
- * (no preload, no scripts) and prints it silently to the store's printer, or to the default
- * printer when none is named. The page size is the receipt's own (80 mm wide, as tall as it is).
+ * (no preload, no scripts) and prints it: silently to the store's chosen printer (Settings →
+ * printer name), or through the system print dialog when none is chosen. The page size is the
+ * receipt's own (80 mm wide, as tall as it is).
  */
 import { BrowserWindow } from 'electron';
 import { type ReceiptPrinter } from '../core';
@@ -19,7 +20,7 @@ export function createElectronPrinter(): ReceiptPrinter {
         await new Promise<void>((resolve, reject) => {
           win.webContents.print(
             {
-              silent: true,
+              silent: printerName !== '',
               printBackground: true,
               ...(printerName ? { deviceName: printerName } : {}),
               margins: { marginType: 'none' },

@@ -94,12 +94,12 @@ describe('cash movements', () => {
       core.call('shifts.cashMovement', { kind: 'pay_out', amount: '500', reason: 'stamps' }, cashier.session),
     );
     expect(missing.code).toBe('approval_required');
-    expect(missing.details).toMatchObject({ action: 'no_sale', reason: 'missing' });
+    expect(missing.details).toMatchObject({ action: 'pay_out', reason: 'missing' });
     expect(drawerBalance(till, shift.id)).toBe(5000n);
 
     const { approval } = await core.call(
       'staff.approve',
-      { staffId: manager.staffId, pin: manager.pin, action: 'no_sale' },
+      { staffId: manager.staffId, pin: manager.pin, action: 'pay_out' },
       cashier.session,
     );
     const done = await core.call(

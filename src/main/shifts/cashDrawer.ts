@@ -46,7 +46,7 @@ export function moveCash(
       });
     }
     const approvedBy =
-      input.kind === 'pay_out' ? sc.staff.requireApproval(ctx, 'no_sale', input.approval).approvedBy : null;
+      input.kind === 'pay_out' ? sc.staff.requireApproval(ctx, 'pay_out', input.approval).approvedBy : null;
     const drawer = drawerAccountOf(sc, shift);
     const heldMinor = sc.ledger.balance(drawer.id).net;
     if (input.kind !== 'pay_in' && input.amountMinor > heldMinor) {

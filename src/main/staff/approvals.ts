@@ -20,6 +20,7 @@ const actionLabels: Record<ApprovalAction, string> = {
   void: 'void',
   discount_over_limit: 'discount over the limit',
   no_sale: 'no-sale drawer opening',
+  pay_out: 'pay-out from the drawer',
   price_override: 'price override',
 };
 

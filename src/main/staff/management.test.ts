@@ -76,9 +76,10 @@ describe('staff management', () => {
   });
 
   it('allows easy PINs when the store setting says so', async () => {
-    till.core.db
-      .prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, 'true', ?)")
-      .run(weakPinsAllowedSettingKey, new Date().toISOString());
+    await till.core.call('settings.update', { weakPinsAllowed: true }, owner.session);
+    expect(
+      till.core.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(weakPinsAllowedSettingKey),
+    ).toBe('true');
     const created = await till.core.call(
       'staff.create',
       { name: 'Cal', role: 'cashier', pin: '1234' },

@@ -85,6 +85,8 @@ export const storeSettingsFields = {
   printerName: textField(200),
   /** Minutes without use before the till locks; 0 never locks. */
   idleLockMinutes: z.number().int('must be a whole number of minutes').min(0).max(240, 'at most 240 minutes'),
+  /** Allow easy-to-guess staff PINs (0000, 1234, ...); off by default. */
+  weakPinsAllowed: z.boolean(),
 };
 
 export type StoreSettingKey = keyof typeof storeSettingsFields;
@@ -130,6 +132,7 @@ export const defaultStoreSettings: Readonly<StoreSettings> = Object.freeze({
   receiptLayout: 'thermal80',
   printerName: '',
   idleLockMinutes: 5,
+  weakPinsAllowed: false,
 });
 
 /** A partial update: only the fields given change; unknown fields are refused. */

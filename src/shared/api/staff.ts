@@ -13,6 +13,7 @@ export const approvalActions = [
   'void',
   'discount_over_limit',
   'no_sale',
+  'pay_out',
   'price_override',
 ] as const;
 export type ApprovalAction = (typeof approvalActions)[number];

@@ -11,6 +11,7 @@ export const approvalActionLabels: Record<ApprovalAction, string> = {
   void: 'Void',
   discount_over_limit: 'Discount over the limit',
   no_sale: 'Open the drawer without a sale',
+  pay_out: 'Pay cash out of the drawer',
   price_override: 'Price override',
 };
 

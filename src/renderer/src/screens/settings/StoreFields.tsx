@@ -301,6 +301,11 @@ export function StoreFields({ form, errors, set, fallbackCurrency }: StoreFields
             error={errors.idleLockText}
             onValueChange={(value) => set('idleLockText', value)}
           />
+          <Switch
+            label="Allow simple PINs (0000, 1234…)"
+            checked={form.weakPinsAllowed}
+            onCheckedChange={(value) => set('weakPinsAllowed', value)}
+          />
         </div>
       </section>
     </>

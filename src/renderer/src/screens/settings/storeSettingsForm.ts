@@ -29,6 +29,7 @@ export interface StoreSettingsForm {
   cashRoundingText: string;
   discountLimitPercent: string;
   tipsEnabled: boolean;
+  weakPinsAllowed: boolean;
   /** "15, 18, 20". */
   tipPresetsText: string;
   receiptFooter: string;
@@ -55,6 +56,7 @@ const fieldOf: Record<StoreSettingKey, keyof StoreSettingsForm> = {
   cashRoundingIncrementMinor: 'cashRoundingText',
   discountLimitPercent: 'discountLimitPercent',
   tipsEnabled: 'tipsEnabled',
+  weakPinsAllowed: 'weakPinsAllowed',
   tipPresetsPercent: 'tipPresetsText',
   receiptFooter: 'receiptFooter',
   receiptLayout: 'receiptLayout',
@@ -77,6 +79,7 @@ export function settingsToForm(settings: StoreSettings, locale: string): StoreSe
     cashRoundingText: minorToInputText(settings.cashRoundingIncrementMinor, settings.currency, locale),
     discountLimitPercent: settings.discountLimitPercent,
     tipsEnabled: settings.tipsEnabled,
+    weakPinsAllowed: settings.weakPinsAllowed,
     tipPresetsText: settings.tipPresetsPercent.join(', '),
     receiptFooter: settings.receiptFooter,
     receiptLayout: settings.receiptLayout,
@@ -131,6 +134,7 @@ export function formToPatch(
     roundingMode: form.roundingMode,
     discountLimitPercent: form.discountLimitPercent.trim(),
     tipsEnabled: form.tipsEnabled,
+    weakPinsAllowed: form.weakPinsAllowed,
     tipPresetsPercent: splitPresets(form.tipPresetsText),
     receiptFooter: form.receiptFooter,
     receiptLayout: form.receiptLayout,

@@ -84,7 +84,7 @@ export function CashMovementDialog({ kind, currency, onClose, onDone }: CashMove
             ...(approval ? { approval } : {}),
           }),
         // The core binds a pay-out's approval to the no-sale action (the drawer opens for it).
-        { action: 'no_sale', reason: `${text.title} of ${shown}: ${trimmedReason}` },
+        { action: 'pay_out', reason: `${text.title} of ${shown}: ${trimmedReason}` },
       );
       if (result === null) return;
       toast.success(`${text.done} ${shown}`);
