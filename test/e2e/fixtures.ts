@@ -16,7 +16,7 @@ export interface RunningHost {
   output: () => string;
 }
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(__dirname, '../..');
 export const artifactsDir = path.join(root, 'test/e2e/artifacts');
 
 export async function startHost(options: { demo?: boolean; dataDir?: string } = {}): Promise<{

@@ -12,13 +12,24 @@ test('the app opens in demo mode, logs in by PIN, and shows every section', asyn
   await loginByPin(page, demoStaff.owner);
   await expect(page.getByText('Demo', { exact: false }).first()).toBeVisible();
 
-  for (const section of ['Checkout', 'Orders', 'Customers', 'Reports', 'Settings']) {
+  for (const section of [
+    'Checkout',
+    'Orders',
+    'Shift',
+    'Products',
+    'Customers',
+    'Reports',
+    'Staff',
+    'Settings',
+  ]) {
     await goTo(page, section);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('heading').first()).toBeVisible();
     await shot(page, `section-${section.toLowerCase()}`);
   }
   // Settings shows the core's own facts, not the page's guesses.
+  await page.getByRole('tab', { name: 'This till' }).click();
   await expect(page.getByText(host.dataDir)).toBeVisible();
+  await shot(page, 'section-settings-this-till');
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await goTo(page, 'Checkout');
