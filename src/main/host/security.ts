@@ -3,19 +3,10 @@
  * checks that keep the token bootstrap same-origin and loopback-only (no DNS rebinding).
  */
 import { isIP } from 'node:net';
+import { shellContentSecurityPolicy } from '../shell/security';
 
-export const hostContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The same policy as the Electron shell's: one app, one policy, whichever door serves it. */
+export const hostContentSecurityPolicy = shellContentSecurityPolicy;
 
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
