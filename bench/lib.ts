@@ -74,3 +74,26 @@ export function report(result: BenchResult): void {
   const file = writeResult(result);
   console.log(`  written to ${path.relative(process.cwd(), file)}`);
 }
+
+/**
+ * The disk's own floor for a durable commit: `count` 8 KiB writes, each followed by fsync, in a
+ * temp file under `dir`. A commit with synchronous=FULL cannot be faster than this.
+ */
+export function measureFsyncMs(dir: string, count = 2_000): { p50: number; p99: number } {
+  const file = path.join(dir, 'fsync-probe.bin');
+  const fd = fs.openSync(file, 'w');
+  const block = Buffer.alloc(8192, 7);
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) {
+      const start = nowMs();
+      fs.writeSync(fd, block, 0, block.length, (i % 256) * block.length);
+      fs.fsyncSync(fd);
+      samples.push(nowMs() - start);
+    }
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+  }
+  return { p50: round(percentile(samples, 50), 3), p99: round(percentile(samples, 99), 3) };
+}
