@@ -17,6 +17,8 @@ export { Field, type FieldProps } from './Field';
 export { focusableIn, isModalOpen } from './focus';
 export { focusFirstInvalid } from './focusFirstInvalid';
 export { formatAmount, type FormattedAmount, type MoneyValue } from './formatAmount';
+export { FormDialog, type FormDialogProps } from './FormDialog';
+export { FormSection, type FormSectionProps } from './FormSection';
 export * from './icons';
 export { IconButton, type IconButtonProps } from './IconButton';
 export { Keypad, type KeypadProps } from './Keypad';
@@ -27,6 +29,8 @@ export {
   keypadKeyFromKeyboard,
   type KeypadRules,
 } from './keypadInput';
+export { LoadError, type LoadErrorProps } from './LoadError';
+export { LoadingPanel, type LoadingPanelProps } from './LoadingPanel';
 export { defaultLocale, setDisplayLocale, useDisplayLocale } from './locale';
 export { Money, type MoneyProps } from './Money';
 export { MoneyField, type MoneyFieldProps } from './MoneyField';
@@ -35,7 +39,9 @@ export { NumberField, type NumberFieldProps } from './NumberField';
 export { acceptNumberInput, type NumberInputRules } from './numberInput';
 export { PageHeader, type PageHeaderProps } from './PageHeader';
 export { PinPad, type PinPadProps } from './PinPad';
+export { ReasonField, type ReasonFieldProps } from './ReasonField';
 export { SegmentedControl, type SegmentedControlProps, type SegmentedOption } from './SegmentedControl';
+export { SegmentedField, type SegmentedFieldProps } from './SegmentedField';
 export { Select, type SelectOption, type SelectProps } from './Select';
 export { Spinner, type SpinnerProps } from './Spinner';
 export { StatusPill, type StatusPillProps } from './StatusPill';

@@ -2,9 +2,9 @@
  * The sale is paid: the change to hand back, big; the receipt (print it, or save it as a PDF);
  * and New sale, which has the focus so Enter starts the next one.
  */
-import { type RefObject, useState } from 'react';
-import { Button, CheckIcon, DownloadIcon, Money, PlusIcon, PrintIcon, toast } from '../../ui';
-import { printReceipt, saveReceiptPdf } from '../orders/receiptActions';
+import { type RefObject } from 'react';
+import { Button, CheckIcon, DownloadIcon, Money, PlusIcon, PrintIcon } from '../../ui';
+import { useReceiptActions } from '../orders/useReceiptActions';
 import { type LastCashPayment } from './CashStep';
 import { type OrderView } from './types';
 
@@ -16,33 +16,9 @@ export interface DoneStepProps {
 }
 
 export function DoneStep({ order, lastCash, newSaleRef, onNewSale }: DoneStepProps) {
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const { busy, print, savePdf } = useReceiptActions(order);
   const money = (amount: string) => ({ amount, asset: order.currency });
   const changeMinor = lastCash?.changeMinor ?? '0';
-
-  const print = async () => {
-    setBusy('print');
-    try {
-      const outcome = await printReceipt(order.id);
-      if (outcome === 'printer') toast.success('Receipt sent to the printer.');
-    } catch (error) {
-      toast.error(error, { title: 'The receipt was not printed' });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const savePdf = async () => {
-    setBusy('pdf');
-    try {
-      const name = await saveReceiptPdf(order.id, order.number);
-      toast.success(`Saved ${name}.`);
-    } catch (error) {
-      toast.error(error, { title: 'The PDF was not saved' });
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <div className="done-step">

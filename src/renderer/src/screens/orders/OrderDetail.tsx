@@ -3,13 +3,12 @@
  * payments and refunds, and the receipt; with Print receipt, Save PDF, Refund (paid orders) and
  * Void (open ones).
  */
-import { useState } from 'react';
 import { formatMoment } from '../../app/format';
-import { Button, cx, DownloadIcon, Money, PrintIcon, StatusPill, toast, useDisplayLocale } from '../../ui';
+import { Button, cx, DownloadIcon, Money, PrintIcon, StatusPill, useDisplayLocale } from '../../ui';
 import { negated, totalsRows } from '../checkout/cartView';
 import { canRefund, orderStatusLabels, orderStatusTones, paymentKindLabels } from './ordersView';
-import { printReceipt, saveReceiptPdf } from './receiptActions';
 import { ReceiptPreview } from './ReceiptPreview';
+import { useReceiptActions } from './useReceiptActions';
 import { type OrderView } from './useOrders';
 
 export interface OrderDetailProps {
@@ -21,30 +20,9 @@ export interface OrderDetailProps {
 export function OrderDetail({ order, onRefund, onVoid }: OrderDetailProps) {
   const locale = useDisplayLocale();
   const now = new Date();
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const { busy, print, savePdf } = useReceiptActions(order);
   const money = (amount: string) => ({ amount, asset: order.currency });
   const hasReceipt = order.status !== 'open';
-
-  const print = async () => {
-    setBusy('print');
-    try {
-      if ((await printReceipt(order.id)) === 'printer') toast.success('Receipt sent to the printer.');
-    } catch (error) {
-      toast.error(error, { title: 'The receipt was not printed' });
-    } finally {
-      setBusy(null);
-    }
-  };
-  const savePdf = async () => {
-    setBusy('pdf');
-    try {
-      toast.success(`Saved ${await saveReceiptPdf(order.id, order.number)}.`);
-    } catch (error) {
-      toast.error(error, { title: 'The PDF was not saved' });
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <article className="order-detail" aria-labelledby="order-detail-title">

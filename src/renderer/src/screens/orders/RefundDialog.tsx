@@ -15,7 +15,7 @@ import {
   MinusIcon,
   Money,
   PlusIcon,
-  TextField,
+  ReasonField,
   toast,
   useDisplayLocale,
 } from '../../ui';
@@ -171,24 +171,12 @@ function RefundForm({ order, onRefunded, onClose }: { order: OrderView } & Omit<
           );
         })}
       </ul>
-      <div className="reason-chips" role="group" aria-label="Common reasons">
-        {commonRefundReasons.map((common) => (
-          <button
-            key={common}
-            type="button"
-            className={cx('choice-chip choice-chip--compact', trimmed === common && 'is-selected')}
-            aria-pressed={trimmed === common}
-            onClick={() => setReason(common)}
-          >
-            {common}
-          </button>
-        ))}
-      </div>
-      <TextField
-        label="Reason"
+      <ReasonField
         value={reason}
-        maxLength={200}
-        onChange={(event) => setReason(event.target.value)}
+        choices={commonRefundReasons}
+        choicesLabel="Common reasons"
+        variant="compact"
+        onChange={setReason}
       />
       <div className="small-form__actions">
         <Button variant="secondary" onClick={onClose} disabled={busy}>

@@ -4,7 +4,7 @@
  * progress and stays open when it fails, so the reason is not lost.
  */
 import { useState } from 'react';
-import { Button, cx, Dialog, Money, TextField } from '../../ui';
+import { Button, Dialog, Money, ReasonField } from '../../ui';
 
 export const commonVoidReasons = ['Customer changed their mind', 'Wrong items rung up', 'Test sale'] as const;
 
@@ -65,24 +65,12 @@ function VoidForm({ onVoid, onClose }: Pick<VoidOrderDialogProps, 'onVoid' | 'on
         void submit();
       }}
     >
-      <div className="reason-chips" role="group" aria-label="Common reasons">
-        {commonVoidReasons.map((common) => (
-          <button
-            key={common}
-            type="button"
-            className={cx('choice-chip choice-chip--compact', trimmed === common && 'is-selected')}
-            aria-pressed={trimmed === common}
-            onClick={() => setReason(common)}
-          >
-            {common}
-          </button>
-        ))}
-      </div>
-      <TextField
-        label="Reason"
+      <ReasonField
         value={reason}
-        maxLength={200}
-        onChange={(event) => setReason(event.target.value)}
+        choices={commonVoidReasons}
+        choicesLabel="Common reasons"
+        variant="compact"
+        onChange={setReason}
       />
       <div className="small-form__actions">
         <Button variant="secondary" onClick={onClose} disabled={busy}>

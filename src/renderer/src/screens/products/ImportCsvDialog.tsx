@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { client } from '../../api';
 import { type ApiOutput } from '../../../../shared/api';
-import { Badge, Button, Dialog, Spinner, Table, toast, UploadIcon } from '../../ui';
+import { Badge, Button, Dialog, LoadingPanel, Table, toast, UploadIcon } from '../../ui';
 import { readFileText } from './download';
 
 type ImportResult = ApiOutput<'catalog.importCsv'>;
@@ -130,11 +130,7 @@ export function ImportCsvDialog({ open, currency, onClose, onImported }: ImportC
           </label>
         </div>
 
-        {step.kind === 'checking' && (
-          <div className="panel-loading">
-            <Spinner size={28} label="Checking the file" />
-          </div>
-        )}
+        {step.kind === 'checking' && <LoadingPanel label="Checking the file" />}
         {step.kind === 'failed' && (
           <p className="panel-error" role="alert">
             {step.message}

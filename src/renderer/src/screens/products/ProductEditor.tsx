@@ -17,9 +17,9 @@ import {
   ConfirmDialog,
   errorMessage,
   focusFirstInvalid,
+  LoadingPanel,
   PageHeader,
   Select,
-  Spinner,
   TextArea,
   TextField,
   toast,
@@ -155,9 +155,7 @@ export function ProductEditor({ productId, currency, categories, taxClasses }: P
           }
         />
         {load.kind === 'loading' ? (
-          <div className="panel-loading">
-            <Spinner size={32} label="Loading the product" />
-          </div>
+          <LoadingPanel label="Loading the product" size={32} />
         ) : (
           <div className="screen__panel">
             <div className="load-error" role="alert">

@@ -18,11 +18,12 @@ import {
   DownloadIcon,
   EmptyState,
   errorMessage,
+  LoadError,
+  LoadingPanel,
   Money,
   PageHeader,
   PlusIcon,
   Select,
-  Spinner,
   Switch,
   Table,
   type TableColumn,
@@ -303,17 +304,8 @@ export function ProductList({ currency, categories, onCategoriesChanged }: Produ
             </Button>
           )}
         </div>
-        {list.status === 'loading' && (
-          <div className="panel-loading">
-            <Spinner size={28} label="Loading products" />
-          </div>
-        )}
-        {list.status === 'error' && (
-          <div className="load-error" role="alert">
-            <p>{list.message}</p>
-            <Button onClick={() => void load()}>Try again</Button>
-          </div>
-        )}
+        {list.status === 'loading' && <LoadingPanel label="Loading products" />}
+        {list.status === 'error' && <LoadError message={list.message} onRetry={() => void load()} />}
         {list.status === 'loaded' &&
           (list.total === 0 && !filtered && !includeArchived ? (
             <EmptyState

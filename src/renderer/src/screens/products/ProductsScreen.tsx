@@ -3,7 +3,7 @@
  * for the store currency, categories and tax classes, which every view needs.
  */
 import { useRoute } from '../../app/router';
-import { Button, PageHeader, Spinner } from '../../ui';
+import { LoadError, LoadingPanel, PageHeader } from '../../ui';
 import { ProductEditor } from './ProductEditor';
 import { ProductList } from './ProductList';
 import { useCatalogBasics } from './useCatalogBasics';
@@ -20,15 +20,10 @@ export function ProductsScreen() {
       <div className="screen">
         <PageHeader title="Products" />
         {basics.kind === 'loading' ? (
-          <div className="panel-loading">
-            <Spinner size={32} label="Loading products" />
-          </div>
+          <LoadingPanel label="Loading products" size={32} />
         ) : (
           <div className="screen__panel">
-            <div className="load-error" role="alert">
-              <p>{basics.message}</p>
-              <Button onClick={() => void reload()}>Try again</Button>
-            </div>
+            <LoadError message={basics.message} onRetry={() => void reload()} />
           </div>
         )}
       </div>

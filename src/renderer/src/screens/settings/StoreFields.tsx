@@ -3,7 +3,16 @@
  * tax and rounding, discounts and tips, the receipt, and security. Controlled: the panel holds the
  * form and its errors and saves it.
  */
-import { MoneyField, NumberField, SegmentedControl, Select, Switch, TextArea, TextField } from '../../ui';
+import {
+  FormSection,
+  MoneyField,
+  NumberField,
+  SegmentedField,
+  Select,
+  Switch,
+  TextArea,
+  TextField,
+} from '../../ui';
 import { type StoreSettingsErrors, type StoreSettingsForm } from './storeSettingsForm';
 
 const commonCurrencies = [
@@ -58,81 +67,71 @@ export function StoreFields({ form, errors, set, fallbackCurrency }: StoreFields
   const formCurrency = form.currency.trim().toUpperCase() || fallbackCurrency;
   return (
     <>
-      <section className="form-section" aria-labelledby="store-details">
-        <h3 id="store-details" className="form-section__title">
-          The store
-        </h3>
-        <div className="form-grid">
-          <TextField
-            label="Store name"
-            value={form.storeName}
-            maxLength={120}
-            error={errors.storeName}
-            onChange={(e) => set('storeName', e.target.value)}
-          />
-          <TextField
-            label="Phone"
-            type="tel"
-            value={form.phone}
-            maxLength={40}
-            error={errors.phone}
-            onChange={(e) => set('phone', e.target.value)}
-          />
-          <TextArea
-            label="Address"
-            hint="One line per line of the address, up to 6."
-            rows={3}
-            value={form.addressText}
-            error={errors.addressText}
-            onChange={(e) => set('addressText', e.target.value)}
-          />
-          <TextField
-            label="Tax ID"
-            hint="VAT number, EIN… printed on receipts."
-            value={form.taxId}
-            maxLength={60}
-            error={errors.taxId}
-            onChange={(e) => set('taxId', e.target.value)}
-          />
-        </div>
-      </section>
+      <FormSection title="The store">
+        <TextField
+          label="Store name"
+          value={form.storeName}
+          maxLength={120}
+          error={errors.storeName}
+          onChange={(e) => set('storeName', e.target.value)}
+        />
+        <TextField
+          label="Phone"
+          type="tel"
+          value={form.phone}
+          maxLength={40}
+          error={errors.phone}
+          onChange={(e) => set('phone', e.target.value)}
+        />
+        <TextArea
+          label="Address"
+          hint="One line per line of the address, up to 6."
+          rows={3}
+          value={form.addressText}
+          error={errors.addressText}
+          onChange={(e) => set('addressText', e.target.value)}
+        />
+        <TextField
+          label="Tax ID"
+          hint="VAT number, EIN… printed on receipts."
+          value={form.taxId}
+          maxLength={60}
+          error={errors.taxId}
+          onChange={(e) => set('taxId', e.target.value)}
+        />
+      </FormSection>
 
-      <section className="form-section" aria-labelledby="store-region">
-        <h3 id="store-region" className="form-section__title">
-          Money and region
-        </h3>
-        <div className="form-grid form-grid--3">
-          <TextField
-            label="Currency"
-            hint="Cannot change while a shift is open, or once there are orders."
-            list="store-currencies"
-            value={form.currency}
-            maxLength={8}
-            autoComplete="off"
-            error={errors.currency}
-            onChange={(e) => set('currency', e.target.value.toUpperCase())}
-          />
-          <TextField
-            label="Locale"
-            hint="How amounts and dates are written, e.g. en-US."
-            list="store-locales"
-            value={form.locale}
-            maxLength={35}
-            autoComplete="off"
-            error={errors.locale}
-            onChange={(e) => set('locale', e.target.value)}
-          />
-          <Select
-            label="Time zone"
-            value={form.timeZone}
-            error={errors.timeZone}
-            onValueChange={(value) => set('timeZone', value)}
-            options={timeZones(form.timeZone).map((zone) => ({
-              value: zone,
-              label: zone.replace(/_/g, ' '),
-            }))}
-          />
-        </div>
+      <FormSection title="Money and region" columns={3}>
+        <TextField
+          label="Currency"
+          hint="Cannot change while a shift is open, or once there are orders."
+          list="store-currencies"
+          value={form.currency}
+          maxLength={8}
+          autoComplete="off"
+          error={errors.currency}
+          onChange={(e) => set('currency', e.target.value.toUpperCase())}
+        />
+        <TextField
+          label="Locale"
+          hint="How amounts and dates are written, e.g. en-US."
+          list="store-locales"
+          value={form.locale}
+          maxLength={35}
+          autoComplete="off"
+          error={errors.locale}
+          onChange={(e) => set('locale', e.target.value)}
+        />
+        <Select
+          label="Time zone"
+          value={form.timeZone}
+          error={errors.timeZone}
+          onValueChange={(value) => set('timeZone', value)}
+          options={timeZones(form.timeZone).map((zone) => ({
+            value: zone,
+            label: zone.replace(/_/g, ' '),
+          }))}
+        />
         <datalist id="store-currencies">
           {commonCurrencies.map((code) => (
             <option key={code} value={code} />
@@ -143,171 +142,135 @@ export function StoreFields({ form, errors, set, fallbackCurrency }: StoreFields
             <option key={code} value={code} />
           ))}
         </datalist>
-      </section>
+      </FormSection>
 
-      <section className="form-section" aria-labelledby="store-tax">
-        <h3 id="store-tax" className="form-section__title">
-          Tax and rounding
-        </h3>
-        <div className="form-grid">
-          <div className="field">
-            <span className="field__label" aria-hidden="true">
-              Prices
-            </span>
-            <SegmentedControl
-              label="Tax mode"
-              value={form.taxMode}
-              onValueChange={(value) => set('taxMode', value)}
-              options={[
-                { value: 'exclusive', label: 'Tax added' },
-                { value: 'inclusive', label: 'Tax included' },
-              ]}
-            />
-            <p className="field__hint">
-              {form.taxMode === 'exclusive'
-                ? 'Tax is added on top of prices (US style).'
-                : 'Prices already include tax (VAT style).'}
-            </p>
-          </div>
-          <div className="field">
-            <span className="field__label" aria-hidden="true">
-              Tax is rounded
-            </span>
-            <SegmentedControl
-              label="Tax rounding"
-              value={form.taxRounding}
-              onValueChange={(value) => set('taxRounding', value)}
-              options={[
-                { value: 'per_line', label: 'Per line' },
-                { value: 'per_order', label: 'Per order' },
-              ]}
-            />
-          </div>
-          <div className="field">
-            <span className="field__label" aria-hidden="true">
-              Halves round
-            </span>
-            <SegmentedControl
-              label="Rounding mode"
-              value={form.roundingMode}
-              onValueChange={(value) => set('roundingMode', value)}
-              options={[
-                { value: 'half_up', label: 'Half up' },
-                { value: 'half_even', label: 'Half even' },
-              ]}
-            />
-            <p className="field__hint">
-              {form.roundingMode === 'half_up'
-                ? '0.5 cent rounds up.'
-                : '0.5 cent rounds to the even cent (banker’s rounding).'}
-            </p>
-          </div>
-          <MoneyField
-            label="Cash rounding"
-            hint="Cash totals round to a multiple of this, e.g. 0.05. 0 for none."
-            currency={formCurrency}
-            value={form.cashRoundingText}
-            error={errors.cashRoundingText}
-            onValueChange={(value) => set('cashRoundingText', value)}
-          />
-        </div>
-      </section>
+      <FormSection title="Tax and rounding">
+        <SegmentedField
+          visibleLabel="Prices"
+          label="Tax mode"
+          value={form.taxMode}
+          onValueChange={(value) => set('taxMode', value)}
+          options={[
+            { value: 'exclusive', label: 'Tax added' },
+            { value: 'inclusive', label: 'Tax included' },
+          ]}
+          hint={
+            form.taxMode === 'exclusive'
+              ? 'Tax is added on top of prices (US style).'
+              : 'Prices already include tax (VAT style).'
+          }
+        />
+        <SegmentedField
+          visibleLabel="Tax is rounded"
+          label="Tax rounding"
+          value={form.taxRounding}
+          onValueChange={(value) => set('taxRounding', value)}
+          options={[
+            { value: 'per_line', label: 'Per line' },
+            { value: 'per_order', label: 'Per order' },
+          ]}
+        />
+        <SegmentedField
+          visibleLabel="Halves round"
+          label="Rounding mode"
+          value={form.roundingMode}
+          onValueChange={(value) => set('roundingMode', value)}
+          options={[
+            { value: 'half_up', label: 'Half up' },
+            { value: 'half_even', label: 'Half even' },
+          ]}
+          hint={
+            form.roundingMode === 'half_up'
+              ? '0.5 cent rounds up.'
+              : '0.5 cent rounds to the even cent (banker’s rounding).'
+          }
+        />
+        <MoneyField
+          label="Cash rounding"
+          hint="Cash totals round to a multiple of this, e.g. 0.05. 0 for none."
+          currency={formCurrency}
+          value={form.cashRoundingText}
+          error={errors.cashRoundingText}
+          onValueChange={(value) => set('cashRoundingText', value)}
+        />
+      </FormSection>
 
-      <section className="form-section" aria-labelledby="store-checkout">
-        <h3 id="store-checkout" className="form-section__title">
-          Discounts and tips
-        </h3>
-        <div className="form-grid">
-          <NumberField
-            label="Discount limit"
-            hint="A cashier’s discount above this needs a manager."
-            suffix="%"
-            maxFractionDigits={4}
-            maxLength={8}
-            value={form.discountLimitPercent}
-            error={errors.discountLimitPercent}
-            onValueChange={(value) => set('discountLimitPercent', value)}
-          />
-          <div className="store-form__tips">
-            <Switch
-              label="Ask for tips"
-              checked={form.tipsEnabled}
-              onCheckedChange={(value) => set('tipsEnabled', value)}
-            />
-            <TextField
-              label="Tip choices (%)"
-              hint="Up to 6, separated by commas."
-              value={form.tipPresetsText}
-              disabled={!form.tipsEnabled}
-              error={errors.tipPresetsText}
-              onChange={(e) => set('tipPresetsText', e.target.value)}
-            />
-          </div>
-        </div>
-      </section>
-
-      <section className="form-section" aria-labelledby="store-receipt">
-        <h3 id="store-receipt" className="form-section__title">
-          Receipt
-        </h3>
-        <div className="form-grid">
-          <TextArea
-            label="Receipt footer"
-            rows={3}
-            maxLength={500}
-            value={form.receiptFooter}
-            error={errors.receiptFooter}
-            onChange={(e) => set('receiptFooter', e.target.value)}
-          />
-          <div className="store-form__stack">
-            <div className="field">
-              <span className="field__label" aria-hidden="true">
-                Paper
-              </span>
-              <SegmentedControl
-                label="Receipt layout"
-                value={form.receiptLayout}
-                onValueChange={(value) => set('receiptLayout', value)}
-                options={[
-                  { value: 'thermal80', label: '80 mm roll' },
-                  { value: 'a4', label: 'A4 page' },
-                ]}
-              />
-            </div>
-            <TextField
-              label="Printer"
-              hint="Empty for the system’s default printer."
-              value={form.printerName}
-              maxLength={200}
-              error={errors.printerName}
-              onChange={(e) => set('printerName', e.target.value)}
-            />
-          </div>
-        </div>
-      </section>
-
-      <section className="form-section" aria-labelledby="store-security">
-        <h3 id="store-security" className="form-section__title">
-          Security
-        </h3>
-        <div className="form-grid">
-          <NumberField
-            label="Lock after"
-            hint="Minutes without use before the till locks itself. 0 never locks."
-            suffix="min"
-            maxFractionDigits={0}
-            maxLength={3}
-            value={form.idleLockText}
-            error={errors.idleLockText}
-            onValueChange={(value) => set('idleLockText', value)}
-          />
+      <FormSection title="Discounts and tips">
+        <NumberField
+          label="Discount limit"
+          hint="A cashier’s discount above this needs a manager."
+          suffix="%"
+          maxFractionDigits={4}
+          maxLength={8}
+          value={form.discountLimitPercent}
+          error={errors.discountLimitPercent}
+          onValueChange={(value) => set('discountLimitPercent', value)}
+        />
+        <div className="store-form__tips">
           <Switch
-            label="Allow simple PINs (0000, 1234…)"
-            checked={form.weakPinsAllowed}
-            onCheckedChange={(value) => set('weakPinsAllowed', value)}
+            label="Ask for tips"
+            checked={form.tipsEnabled}
+            onCheckedChange={(value) => set('tipsEnabled', value)}
+          />
+          <TextField
+            label="Tip choices (%)"
+            hint="Up to 6, separated by commas."
+            value={form.tipPresetsText}
+            disabled={!form.tipsEnabled}
+            error={errors.tipPresetsText}
+            onChange={(e) => set('tipPresetsText', e.target.value)}
           />
         </div>
-      </section>
+      </FormSection>
+
+      <FormSection title="Receipt">
+        <TextArea
+          label="Receipt footer"
+          rows={3}
+          maxLength={500}
+          value={form.receiptFooter}
+          error={errors.receiptFooter}
+          onChange={(e) => set('receiptFooter', e.target.value)}
+        />
+        <div className="store-form__stack">
+          <SegmentedField
+            visibleLabel="Paper"
+            label="Receipt layout"
+            value={form.receiptLayout}
+            onValueChange={(value) => set('receiptLayout', value)}
+            options={[
+              { value: 'thermal80', label: '80 mm roll' },
+              { value: 'a4', label: 'A4 page' },
+            ]}
+          />
+          <TextField
+            label="Printer"
+            hint="Empty for the system’s default printer."
+            value={form.printerName}
+            maxLength={200}
+            error={errors.printerName}
+            onChange={(e) => set('printerName', e.target.value)}
+          />
+        </div>
+      </FormSection>
+
+      <FormSection title="Security">
+        <NumberField
+          label="Lock after"
+          hint="Minutes without use before the till locks itself. 0 never locks."
+          suffix="min"
+          maxFractionDigits={0}
+          maxLength={3}
+          value={form.idleLockText}
+          error={errors.idleLockText}
+          onValueChange={(value) => set('idleLockText', value)}
+        />
+        <Switch
+          label="Allow simple PINs (0000, 1234…)"
+          checked={form.weakPinsAllowed}
+          onCheckedChange={(value) => set('weakPinsAllowed', value)}
+        />
+      </FormSection>
     </>
   );
 }

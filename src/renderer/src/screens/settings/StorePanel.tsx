@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { client } from '../../api';
 import { type StoreSettings } from '../../../../shared/api/settings';
-import { Button, Card, errorMessage, focusFirstInvalid, Spinner, toast } from '../../ui';
+import { Button, Card, errorMessage, focusFirstInvalid, LoadError, LoadingPanel, toast } from '../../ui';
 import { StoreFields } from './StoreFields';
 import {
   formToPatch,
@@ -54,14 +54,9 @@ export function StorePanel() {
     return (
       <Card title="Store">
         {load.kind === 'error' ? (
-          <div className="load-error" role="alert">
-            <p>{load.message}</p>
-            <Button onClick={() => void fetchSettings()}>Try again</Button>
-          </div>
+          <LoadError message={load.message} onRetry={() => void fetchSettings()} />
         ) : (
-          <div className="panel-loading">
-            <Spinner size={28} label="Loading the store settings" />
-          </div>
+          <LoadingPanel label="Loading the store settings" />
         )}
       </Card>
     );

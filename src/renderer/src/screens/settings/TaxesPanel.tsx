@@ -12,10 +12,11 @@ import {
   Card,
   errorMessage,
   IconButton,
+  LoadError,
+  LoadingPanel,
   MinusIcon,
   NumberField,
   PlusIcon,
-  Spinner,
   TextField,
   toast,
 } from '../../ui';
@@ -221,17 +222,8 @@ export function TaxesPanel() {
         ) : undefined
       }
     >
-      {load.kind === 'loading' && (
-        <div className="panel-loading">
-          <Spinner size={28} label="Loading the tax classes" />
-        </div>
-      )}
-      {load.kind === 'error' && (
-        <div className="load-error" role="alert">
-          <p>{load.message}</p>
-          <Button onClick={() => void fetchClasses()}>Try again</Button>
-        </div>
-      )}
+      {load.kind === 'loading' && <LoadingPanel label="Loading the tax classes" />}
+      {load.kind === 'error' && <LoadError message={load.message} onRetry={() => void fetchClasses()} />}
       {load.kind === 'ready' &&
         (forms.length === 0 ? (
           <p className="muted">No tax classes yet. Add one before adding products.</p>

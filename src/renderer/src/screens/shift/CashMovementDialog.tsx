@@ -8,7 +8,7 @@ import { client } from '../../api';
 import { withApproval } from '../../app/approval';
 import { type CashMovementKind } from '../../../../shared/api/shifts';
 import { formatMoney } from '../../../../shared/money';
-import { Button, Dialog, MoneyField, parseMoneyInput, TextField, toast, useDisplayLocale } from '../../ui';
+import { FormDialog, MoneyField, parseMoneyInput, ReasonField, toast, useDisplayLocale } from '../../ui';
 
 const words: Record<
   CashMovementKind,
@@ -97,77 +97,38 @@ export function CashMovementDialog({ kind, currency, onClose, onDone }: CashMove
   };
 
   return (
-    <Dialog
+    <FormDialog
       open
-      onClose={() => {
-        if (!busy) onClose();
-      }}
+      busy={busy}
+      onClose={onClose}
+      onSubmit={submit}
       title={text.title}
       description={text.description}
       size="sm"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button variant="primary" loading={busy} onClick={() => void submit()}>
-            {text.submit}
-          </Button>
-        </>
-      }
+      submitLabel={text.submit}
     >
-      <form
-        className="dialog-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
+      <MoneyField
+        label="Amount"
+        currency={currency}
+        size="lg"
+        value={amountText}
+        error={errors.amount}
+        onValueChange={(value) => {
+          setAmountText(value);
+          setErrors((current) => ({ ...current, amount: undefined }));
         }}
-      >
-        <MoneyField
-          label="Amount"
-          currency={currency}
-          size="lg"
-          value={amountText}
-          error={errors.amount}
-          onValueChange={(value) => {
-            setAmountText(value);
-            setErrors((current) => ({ ...current, amount: undefined }));
-          }}
-        />
-        <TextField
-          label="Reason"
-          value={reason}
-          maxLength={200}
-          error={errors.reason}
-          list={`cash-reasons-${kind}`}
-          onChange={(event) => {
-            setReason(event.target.value);
-            setErrors((current) => ({ ...current, reason: undefined }));
-          }}
-        />
-        <datalist id={`cash-reasons-${kind}`}>
-          {text.reasons.map((option) => (
-            <option key={option} value={option} />
-          ))}
-        </datalist>
-        <div className="quick-reasons" role="group" aria-label="Quick picks">
-          {text.reasons.map((option) => (
-            <button
-              key={option}
-              type="button"
-              className="chip"
-              aria-pressed={reason === option}
-              onClick={() => {
-                setReason(option);
-                setErrors((current) => ({ ...current, reason: undefined }));
-              }}
-            >
-              {option}
-            </button>
-          ))}
-        </div>
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+      />
+      <ReasonField
+        value={reason}
+        choices={text.reasons}
+        choicesLabel="Quick picks"
+        error={errors.reason}
+        suggest
+        onChange={(value) => {
+          setReason(value);
+          setErrors((current) => ({ ...current, reason: undefined }));
+        }}
+      />
+    </FormDialog>
   );
 }

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { client } from '../../api';
 import { withApproval } from '../../app/approval';
-import { Button, Dialog, TextField, toast } from '../../ui';
+import { FormDialog, ReasonField, toast } from '../../ui';
 
 const commonReasons = ['Give change', 'Check the float', 'Fix a mistake'];
 
@@ -52,60 +52,26 @@ export function NoSaleDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={() => {
-        if (!busy) onClose();
-      }}
+      busy={busy}
+      onClose={onClose}
+      onSubmit={submit}
       title="No sale"
       description="Opens the cash drawer without a sale. It is recorded with your name and the reason."
       size="sm"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button variant="primary" loading={busy} onClick={() => void submit()}>
-            Open drawer
-          </Button>
-        </>
-      }
+      submitLabel="Open drawer"
     >
-      <form
-        className="dialog-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
+      <ReasonField
+        value={reason}
+        choices={commonReasons}
+        choicesLabel="Quick picks"
+        error={error}
+        onChange={(next) => {
+          setReason(next);
+          setError(null);
         }}
-      >
-        <TextField
-          label="Reason"
-          value={reason}
-          maxLength={200}
-          error={error}
-          onChange={(event) => {
-            setReason(event.target.value);
-            setError(null);
-          }}
-        />
-        <div className="quick-reasons" role="group" aria-label="Quick picks">
-          {commonReasons.map((option) => (
-            <button
-              key={option}
-              type="button"
-              className="chip"
-              aria-pressed={reason === option}
-              onClick={() => {
-                setReason(option);
-                setError(null);
-              }}
-            >
-              {option}
-            </button>
-          ))}
-        </div>
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+      />
+    </FormDialog>
   );
 }

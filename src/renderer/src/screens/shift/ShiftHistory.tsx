@@ -14,9 +14,9 @@ import {
   Dialog,
   errorMessage,
   IconButton,
+  LoadingPanel,
   Money,
   RefreshIcon,
-  Spinner,
   Table,
   type TableColumn,
   useDisplayLocale,
@@ -51,11 +51,7 @@ function ZReportDialog({ shift, onClose }: { shift: ShiftView | null; onClose: (
       title={`Z report · Shift ${shift?.number ?? ''}`}
       size="lg"
     >
-      {state.kind === 'loading' && (
-        <div className="panel-loading">
-          <Spinner size={28} label="Loading the Z report" />
-        </div>
-      )}
+      {state.kind === 'loading' && <LoadingPanel label="Loading the Z report" />}
       {state.kind === 'error' && (
         <p className="panel-error" role="alert">
           {state.message}
@@ -182,11 +178,7 @@ export function ShiftHistory({ refreshKey }: { refreshKey: number }) {
       flush
       actions={<IconButton label="Refresh past shifts" icon={<RefreshIcon />} onClick={() => void load()} />}
     >
-      {status === 'loading' && (
-        <div className="panel-loading">
-          <Spinner size={28} label="Loading past shifts" />
-        </div>
-      )}
+      {status === 'loading' && <LoadingPanel label="Loading past shifts" />}
       {status === 'error' && (
         <p className="panel-error panel-error--padded" role="alert">
           {error}

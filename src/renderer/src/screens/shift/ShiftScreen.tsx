@@ -9,7 +9,7 @@ import { client } from '../../api';
 import { useCan } from '../../app/useCan';
 import { type ApiOutput } from '../../../../shared/api';
 import { type ShiftView, type XReport, type ZReport } from '../../../../shared/api/shifts';
-import { Button, errorMessage, IconButton, PageHeader, RefreshIcon, Spinner } from '../../ui';
+import { Button, errorMessage, IconButton, LoadError, LoadingPanel, PageHeader, RefreshIcon } from '../../ui';
 import { CloseShiftPanel } from './CloseShiftPanel';
 import { OpenShiftPanel } from './OpenShiftPanel';
 import { ShiftDashboard } from './ShiftDashboard';
@@ -104,17 +104,10 @@ export function ShiftScreen() {
           />
         }
       />
-      {state.kind === 'loading' && (
-        <div className="panel-loading">
-          <Spinner size={32} label="Loading the shift" />
-        </div>
-      )}
+      {state.kind === 'loading' && <LoadingPanel label="Loading the shift" size={32} />}
       {state.kind === 'error' && (
         <div className="screen__panel">
-          <div className="load-error" role="alert">
-            <p>{state.message}</p>
-            <Button onClick={() => void load()}>Try again</Button>
-          </div>
+          <LoadError message={state.message} onRetry={() => void load()} />
         </div>
       )}
       {state.kind === 'ready' &&

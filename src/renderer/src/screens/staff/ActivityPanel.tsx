@@ -9,11 +9,11 @@ import { formatDateTime, formatMoment } from '../../app/format';
 import { type AuditEntry, auditListMaxLimit } from '../../../../shared/api/audit';
 import { formatMoney } from '../../../../shared/money';
 import {
-  Button,
   Card,
   errorMessage,
+  LoadError,
+  LoadingPanel,
   Select,
-  Spinner,
   Table,
   type TableColumn,
   TextField,
@@ -226,17 +226,8 @@ export function ActivityPanel() {
           })}
         </div>
       </div>
-      {log.kind === 'loading' && (
-        <div className="panel-loading">
-          <Spinner size={28} label="Loading the activity" />
-        </div>
-      )}
-      {log.kind === 'error' && (
-        <div className="load-error" role="alert">
-          <p>{log.message}</p>
-          <Button onClick={() => void load()}>Try again</Button>
-        </div>
-      )}
+      {log.kind === 'loading' && <LoadingPanel label="Loading the activity" />}
+      {log.kind === 'error' && <LoadError message={log.message} onRetry={() => void load()} />}
       {log.kind === 'loaded' && (
         <>
           <p className="list-count" role="status">

@@ -13,14 +13,18 @@ import {
   Button,
   Card,
   errorMessage,
+  LoadError,
+  LoadingPanel,
   PlusIcon,
-  Spinner,
   Table,
   type TableColumn,
   type Tone,
   useDisplayLocale,
 } from '../../ui';
-import { AddStaffDialog, EditStaffDialog, ResetPinDialog, type StaffRecord } from './StaffDialogs';
+import { AddStaffDialog } from './AddStaffDialog';
+import { EditStaffDialog } from './EditStaffDialog';
+import { ResetPinDialog } from './ResetPinDialog';
+import { type StaffRecord } from './staffForm';
 
 const roleTones: Record<StaffRecord['role'], Tone> = { owner: 'demo', manager: 'info', cashier: 'neutral' };
 const roleOrder: Record<StaffRecord['role'], number> = { owner: 0, manager: 1, cashier: 2 };
@@ -119,17 +123,8 @@ export function TeamPanel() {
         </Button>
       }
     >
-      {list.kind === 'loading' && (
-        <div className="panel-loading">
-          <Spinner size={28} label="Loading the team" />
-        </div>
-      )}
-      {list.kind === 'error' && (
-        <div className="load-error" role="alert">
-          <p>{list.message}</p>
-          <Button onClick={() => void load()}>Try again</Button>
-        </div>
-      )}
+      {list.kind === 'loading' && <LoadingPanel label="Loading the team" />}
+      {list.kind === 'error' && <LoadError message={list.message} onRetry={() => void load()} />}
       {list.kind === 'loaded' && (
         <Table
           caption="Staff members"

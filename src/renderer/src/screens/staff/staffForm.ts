@@ -3,8 +3,12 @@
  * (only the fields that changed are sent), and a PIN reset. The core checks again — including
  * whether a PIN is too easy to guess and that the last owner stays an owner.
  */
+import { type z } from 'zod';
 import { type Role } from '../../../../shared/api/permissions';
-import { pinMaxDigits, pinMinDigits } from '../../../../shared/api/staff';
+import { pinMaxDigits, pinMinDigits, type staffRecordSchema } from '../../../../shared/api/staff';
+
+/** A member of the team as staff.list returns them. */
+export type StaffRecord = z.output<typeof staffRecordSchema>;
 
 export const roleDescriptions: Record<Role, string> = {
   cashier: 'Rings up sales and takes payment; opens and closes shifts.',
