@@ -87,6 +87,20 @@ describe('CSV export and import', () => {
     expect((await till.core.call('catalog.exportCsv', { currency: 'USD' }, till.session)).csv).toBe(csv);
   });
 
+  it('guards spreadsheet formulas in text cells, and reads them back unchanged', async () => {
+    await till.saveProduct({
+      name: '=HYPERLINK("http://evil.example","Click")',
+      description: '-5% for staff',
+      variants: [{ sku: 'EVIL-1', prices: [{ currency: 'USD', amount: '100' }] }],
+    });
+    const { csv } = await till.core.call('catalog.exportCsv', { currency: 'USD' }, till.session);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
+    expect(csv).toContain("'-5% for staff");
+    const before = catalogFingerprint(till.core);
+    expect(await importCsv(csv)).toMatchObject({ created: 0, updated: 0, unchanged: 1, errors: [] });
+    expect(catalogFingerprint(till.core)).toBe(before);
+  });
+
   it('creates products, categories and tax classes, reporting them; a dry run only tells', async () => {
     const csv = [
       header,

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { minorToDecimalString } from '../../shared/money';
 import { type CatalogContext } from './context';
 import { barcodeSeparator, csvColumns, type CsvColumn } from './csvFormat';
+import { escapeFormulaCell, formulaGuardedColumns } from './csvSafety';
 import { listCategories, listTaxClasses, loadProducts } from './reads';
 
 /** Every product (archived ones with active=false), by name; prices in `currency` as plain decimals. */
@@ -31,6 +32,8 @@ export function exportCatalogCsv(ctx: CatalogContext, currency: string): string 
         description: product.description,
         active: String(product.active),
       });
+      const row = rows[rows.length - 1] as Record<CsvColumn, string>;
+      for (const column of formulaGuardedColumns) row[column] = escapeFormulaCell(row[column]);
     }
   }
   return stringify(rows, { header: true, columns: [...csvColumns] });

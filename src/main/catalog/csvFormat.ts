@@ -9,6 +9,9 @@ import { skuSchema } from '../../shared/api/catalog';
 import { TillpointError } from '../../shared/api/errors';
 import { decimalStringToMinor } from '../../shared/money';
 import { checkBarcode } from './barcode';
+import { formulaGuardedColumns, unescapeFormulaCell } from './csvSafety';
+
+const guarded: ReadonlySet<string> = new Set(formulaGuardedColumns);
 
 export const csvColumns = [
   'sku',
@@ -155,7 +158,10 @@ export function readCatalogCsv(csv: string, currency: string): { rows: CsvRow[];
       continue;
     }
     const cells = new Map<CsvColumn, string>();
-    columns.forEach((name, index) => cells.set(name as CsvColumn, record.cells[index] ?? ''));
+    columns.forEach((name, index) => {
+      const cell = record.cells[index] ?? '';
+      cells.set(name as CsvColumn, guarded.has(name) ? unescapeFormulaCell(cell) : cell);
+    });
     const row = readRow(record.line, cells, currency, errors);
     if (row) rows.push(row);
   }
