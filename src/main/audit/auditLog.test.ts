@@ -101,8 +101,27 @@ describe('audit log', () => {
     const last = await call({ action: 'test.tick', limit: 2, after: second.nextAfter ?? '' });
     expect(last).toEqual({ entries: [expect.objectContaining({ ref: 't4' })], nextAfter: null });
 
+    // Newest first, for the activity screen: the same pages, read backwards.
+    const newest = await call({ action: 'test.tick', limit: 2, order: 'newest_first' });
+    expect(newest.entries.map((e) => e.ref)).toEqual(['t4', 't3']);
+    const older = await call({
+      action: 'test.tick',
+      limit: 2,
+      order: 'newest_first',
+      after: newest.nextAfter ?? '',
+    });
+    expect(older.entries.map((e) => e.ref)).toEqual(['t2', 't1']);
+    const oldest = await call({
+      action: 'test.tick',
+      limit: 2,
+      order: 'newest_first',
+      after: older.nextAfter ?? '',
+    });
+    expect(oldest).toEqual({ entries: [expect.objectContaining({ ref: 't0' })], nextAfter: null });
+
     await expectApiError(call({ limit: 0 }), 'bad_input');
     await expectApiError(call({ from: 'yesterday' }), 'bad_input');
+    await expectApiError(call({ order: 'sideways' } as never), 'bad_input');
   });
 
   it('needs reports.read: a manager may list, a cashier may not', async () => {

@@ -24,6 +24,7 @@ export interface AuditQuery {
   readonly action?: string | undefined;
   readonly limit: number;
   readonly after?: string | undefined;
+  readonly order?: 'oldest_first' | 'newest_first' | undefined;
 }
 
 interface AuditRow {
@@ -105,15 +106,17 @@ export function listAuditEntries(
     where.push('action = @action');
     params.action = query.action;
   }
+  // Ids are ULIDs: their order is the order of writing. A page goes on past the last id it gave.
+  const newestFirst = query.order === 'newest_first';
   if (query.after !== undefined) {
-    where.push('id > @after');
+    where.push(newestFirst ? 'id < @after' : 'id > @after');
     params.after = query.after;
   }
   params.limit = query.limit + 1;
   const sql =
     'SELECT id, at, staff_id, action, ref, details FROM audit_log' +
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-    ' ORDER BY id LIMIT @limit';
+    (newestFirst ? ' ORDER BY id DESC LIMIT @limit' : ' ORDER BY id LIMIT @limit');
   const rows = db.prepare(sql).all(params) as AuditRow[];
   const page = rows.slice(0, query.limit).map(fromRow);
   const last = page[page.length - 1];

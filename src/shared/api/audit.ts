@@ -22,7 +22,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditList = defineHandler({
   name: 'audit.list',
   summary:
-    'Audit log entries, oldest first, filtered by time (from inclusive, to exclusive), staff member and action; page on with `after`.',
+    'Audit log entries, oldest first (or newest first), filtered by time (from inclusive, to exclusive), staff member and action; page on with `after`.',
   permission: 'reports.read',
   input: z
     .object({
@@ -32,6 +32,7 @@ export const auditList = defineHandler({
       action: z.string().min(1).optional(),
       limit: z.number().int().min(1).max(auditListMaxLimit).default(auditListDefaultLimit),
       after: z.string().min(1).optional().describe('the id of the last entry of the previous page'),
+      order: z.enum(['oldest_first', 'newest_first']).default('oldest_first'),
     })
     .strict(),
   output: z.object({

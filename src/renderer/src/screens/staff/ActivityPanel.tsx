@@ -1,7 +1,7 @@
 /**
  * Staff › Activity: the audit log (audit.list) — who did what and when — filtered by days, staff
- * member and kind of action, newest first. The log is read oldest first a page at a time, so a
- * period is read whole (up to a limit that is said when it is reached) and then turned round.
+ * member and kind of action, newest first. The log is read newest first a page at a time, up to a
+ * limit that is said when it is reached (the oldest entries of a very busy period are left out).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
@@ -86,13 +86,14 @@ export function ActivityPanel() {
           ...(staffId ? { staffId } : {}),
           ...(action ? { action } : {}),
           limit: auditListMaxLimit,
+          order: 'newest_first',
           ...(after ? { after } : {}),
         });
         entries.push(...page.entries);
         if (!page.nextAfter || entries.length >= maxEntries) {
           setLog({
             kind: 'loaded',
-            entries: entries.slice(0, maxEntries).reverse(),
+            entries: entries.slice(0, maxEntries),
             capped: page.nextAfter !== null,
           });
           return;
