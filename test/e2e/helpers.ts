@@ -23,3 +23,28 @@ export async function goTo(page: Page, section: string): Promise<void> {
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section, exact: true }),
   ).toHaveAttribute('aria-current', 'page');
 }
+
+/** Opens a shift from the Shift screen with the float given as one amount ("100.00"). */
+export async function openShiftWithFloat(page: Page, amount: string): Promise<void> {
+  await goTo(page, 'Shift');
+  await page.getByRole('radio', { name: /one amount/i }).check();
+  await page.getByRole('textbox', { name: 'Opening float' }).fill(amount);
+  await page.getByRole('button', { name: 'Open shift' }).click();
+  await expect(page.getByRole('button', { name: 'Close shift' })).toBeVisible();
+}
+
+/** In the open "Manager approval" dialog: taps the approver, types their PIN, confirms. */
+export async function approveAs(page: Page, approver: { name: string; pin: string }): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Manager approval' });
+  await dialog.getByRole('button', { name: new RegExp(approver.name) }).click();
+  await expect(dialog.getByRole('group', { name: `PIN for ${approver.name}` })).toBeVisible();
+  await page.keyboard.type(approver.pin);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+}
+
+/** Logs the current member out and waits for the login screen. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByText('Tap your name, then type your PIN.')).toBeVisible();
+}

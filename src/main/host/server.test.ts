@@ -22,7 +22,12 @@ beforeAll(async () => {
   core = await createCore({ dataDir, logger: pino({ level: 'silent' }), config: { door: 'host' } });
   token = loadOrCreateToken(dataDir);
   const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-renderer-'));
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Tillpoint</title>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><title>Tillpoint</title><script type="module" src="./assets/app.js"></script>',
+  );
+  fs.mkdirSync(path.join(rendererDir, 'assets'));
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
   const app = await createHostServer({ core, token, rendererDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -141,12 +146,24 @@ describe('host API', () => {
     expect(rebindingStatus).toBe(403);
   });
 
-  it('serves the app page with a strict CSP, also for client-side routes', async () => {
-    for (const route of ['/', '/checkout', '/settings']) {
+  it('serves the app page with a strict CSP, also for client-side routes, with absolute asset links', async () => {
+    for (const route of ['/', '/index.html', '/checkout', '/settings/store', '/products/01ABC?tab=stock']) {
       const response = await fetch(`${baseUrl}${route}`);
       expect(response.status, route).toBe(200);
       expect(response.headers.get('content-security-policy'), route).toContain("script-src 'self'");
-      expect(await response.text()).toContain('<title>Tillpoint</title>');
+      const html = await response.text();
+      expect(html).toContain('<title>Tillpoint</title>');
+      expect(html, route).toContain('src="/assets/app.js"');
+    }
+    const asset = await fetch(`${baseUrl}/assets/app.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('answers a missing file with 404, not with the app page', async () => {
+    for (const missing of ['/assets/gone.js', '/settings/assets/app.js', '/favicon.ico']) {
+      const response = await fetch(`${baseUrl}${missing}`);
+      expect(response.status, missing).toBe(404);
     }
   });
 

@@ -18,6 +18,7 @@ import Fastify, {
 import { httpStatusOf, type ApiError } from '../../shared/api';
 import { type Core } from '../core';
 import { apiListing } from './listing';
+import { isAppRoute, loadAppPages } from './pages';
 import { bearerFrom, tokensEqual } from './token';
 import { hostContentSecurityPolicy, mayBootstrap } from './security';
 
@@ -145,19 +146,29 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
 
   const rendererDir = options.rendererDir;
   if (rendererDir && fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    const pages = loadAppPages(rendererDir);
+    const sendPage = (reply: FastifyReply, html: string) =>
+      reply
+        .header('content-security-policy', hostContentSecurityPolicy)
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(html);
+    app.get('/', (_request, reply) => sendPage(reply, pages.index));
+    app.get('/index.html', (_request, reply) => sendPage(reply, pages.index));
+    if (pages.display !== null) {
+      const display = pages.display;
+      app.get('/display.html', (_request, reply) => sendPage(reply, display));
+    }
     await app.register(fastifyStatic, {
       root: rendererDir,
-      index: ['index.html'],
+      index: false,
       setHeaders: (res) => {
         res.setHeader('content-security-policy', hostContentSecurityPolicy);
       },
     });
-    // Client-side routes (/checkout, /orders...) fall back to the app's page.
+    // Client-side routes (/checkout, /settings/store...) get the app's page; a missing file is a 404.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) {
-        reply.header('content-security-policy', hostContentSecurityPolicy);
-        return reply.type('text/html').sendFile('index.html');
-      }
+      if (request.method === 'GET' && isAppRoute(request.url)) return sendPage(reply, pages.index);
       return sendError(reply, { code: 'not_found', message: `Nothing at ${request.method} ${request.url}.` });
     });
   } else {

@@ -5,7 +5,7 @@
  */
 import { type ApiParsedInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
-import { formatMoney } from '../../shared/money';
+import { divideRounded, formatMoney, type RoundingMode } from '../../shared/money';
 import { type CallContext, type StaffIdentity } from '../core/context';
 import { parsePercent, PERCENT_SCALE, type Discount, type Tip } from '../sales/pricing';
 import { type OrdersContext } from './context';
@@ -59,12 +59,24 @@ function tipFromInput(input: ApiParsedInput<'orders.setTip'>['tip']): Tip | null
 }
 
 /**
- * Whether a discount of `appliedMinor` off `baseMinor` is above `limitPercent` percent of it:
- * applied / base > limit / 100, compared exactly as applied × PERCENT_SCALE > base × (limit × 10^6).
+ * Whether a discount of `appliedMinor` off `baseMinor` is above the store's limit of `limitPercent`
+ * percent. The limit is turned into money with the same rounding as a percent discount (the store's
+ * rounding mode), so a discount of exactly the limit percent (10% of $3.25 = $0.325 → $0.33) is within
+ * it, as the cashier was told.
  */
-export function discountOverLimit(appliedMinor: bigint, baseMinor: bigint, limitPercent: string): boolean {
+export function discountOverLimit(
+  appliedMinor: bigint,
+  baseMinor: bigint,
+  limitPercent: string,
+  roundingMode: RoundingMode,
+): boolean {
   if (appliedMinor <= 0n) return false;
-  return appliedMinor * PERCENT_SCALE > baseMinor * parsePercent(limitPercent, 'discountLimitPercent');
+  const limitMinor = divideRounded(
+    baseMinor * parsePercent(limitPercent, 'discountLimitPercent'),
+    PERCENT_SCALE,
+    roundingMode,
+  );
+  return appliedMinor > limitMinor;
 }
 
 /** After a change, the order must still cost at least what its payments already took. */
@@ -221,6 +233,7 @@ export function updateLine(
       after.lineDiscountMinor,
       after.grossMinor,
       settings.discountLimitPercent,
+      settings.roundingMode,
     );
     // A bigger share of the line off than before (after/grossAfter > before/grossBefore, cross-multiplied).
     const biggerShare =
@@ -276,7 +289,14 @@ export function setDiscount(
     const settings = oc.settings.get();
     const { result } = priceOrder(getOrder(db, order.id), orderLines(db, order.id), settings);
     const baseMinor = result.subtotalMinor - result.lineDiscountTotalMinor;
-    if (discountOverLimit(result.orderDiscountMinor, baseMinor, settings.discountLimitPercent)) {
+    if (
+      discountOverLimit(
+        result.orderDiscountMinor,
+        baseMinor,
+        settings.discountLimitPercent,
+        settings.roundingMode,
+      )
+    ) {
       const { approvedBy } = oc.staff.requireApproval(ctx, 'discount_over_limit', input.approval, order.id);
       setOrderDiscount(db, order.id, discount, approvedBy.staffId, at);
       oc.audit.record({

@@ -152,7 +152,10 @@ describe('login', () => {
       (await till.core.call('staff.list', {})).staff.find((s) => s.staffId === cashierId)?.lockedUntil,
     ).toBeNull();
 
-    expect(auditRows(till, 'staff.pin_failed')).toHaveLength(5);
+    const failedCounts = auditRows(till, 'staff.pin_failed').map(
+      (row) => (JSON.parse(row.details) as { failedPinCount: number }).failedPinCount,
+    );
+    expect(failedCounts).toEqual([1, 2, 3, 4, 5]); // the PIN that locks is the fifth, not the zeroth
     const lockEntries = auditRows(till, 'staff.locked');
     expect(lockEntries).toHaveLength(1);
     expect(JSON.parse(lockEntries[0]?.details ?? '{}')).toEqual({ lockedUntil, lockNumber: 1 });

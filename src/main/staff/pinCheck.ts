@@ -67,7 +67,8 @@ export async function checkStaffPin<T>(
       }
       return { kind: 'ok', value: onSuccess(row), row };
     }
-    const next = afterWrongPin(lockoutOf(row), nowMs);
+    const lockout = lockoutOf(row);
+    const next = afterWrongPin(lockout, nowMs);
     saveLockoutState(db, row.id, next);
     sc.audit.record({
       staffId: row.id,
@@ -76,7 +77,8 @@ export async function checkStaffPin<T>(
       details: {
         purpose: request.purpose,
         actorStaffId: request.actorStaffId,
-        failedPinCount: next.failedPinCount,
+        // The wrong PINs in a row so far, this one included (the stored count starts over at a lock).
+        failedPinCount: lockout.failedPinCount + 1,
       },
     });
     if (next.locked) {
