@@ -12,13 +12,16 @@ import { voidOrder } from './voidOrder';
 
 export function createOrdersHandlers(oc: OrdersContext): PartialHandlerImpls {
   const { events } = oc.deps;
-  /** After a committed change: tell the clients, and answer with the order as it is now. */
-  const changed = (orderId: string) => {
-    announceOrder(oc, orderId);
+  /**
+   * After a committed change: tell the clients (the customer display too, unless `display` is false:
+   * an empty new order or a refund), and answer with the order as it is now.
+   */
+  const changed = (orderId: string, display = true) => {
+    announceOrder(oc, orderId, display ? {} : null);
     return { order: buildOrderView(oc, orderId) };
   };
   return {
-    'orders.create': (input, ctx) => changed(createOrder(oc, ctx, input)),
+    'orders.create': (input, ctx) => changed(createOrder(oc, ctx, input), false),
     'orders.get': (input) => ({ order: buildOrderView(oc, input.orderId) }),
     'orders.list': (input) => listOrders(oc, input),
     'orders.addLine': (input, ctx) => {
@@ -63,7 +66,7 @@ export function createOrdersHandlers(oc: OrdersContext): PartialHandlerImpls {
           at: refund.createdAt,
         });
       }
-      const { order } = changed(input.orderId);
+      const { order } = changed(input.orderId, false);
       return { order, refund: refundView(oc, refund, orderLines(oc.deps.db, input.orderId)) };
     },
     'receipts.render': (input) => renderOrderReceipt(oc, input),

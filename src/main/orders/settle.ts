@@ -9,6 +9,7 @@ import { type NewTransferInput } from '../ledger';
 import { type OrderSettlementPort } from '../payments';
 import { orderLabel } from './cart';
 import { type OrdersContext } from './context';
+import { announceDisplay, type DisplayCause } from './display';
 import { nextOrderStatus } from './lifecycle';
 import { getOrder, markOrderPaid, orderLines } from './ordersStore';
 import { buildOrderView, amountDueOf } from './orderView';
@@ -36,9 +37,14 @@ export function transfersOf(
   }));
 }
 
-export function announceOrder(oc: OrdersContext, orderId: string): void {
+/**
+ * After a committed change: `order.updated` for the staff's screens, and `display.updated` for the
+ * customer display unless `display` is null (a change the customer does not watch).
+ */
+export function announceOrder(oc: OrdersContext, orderId: string, display: DisplayCause | null = {}): void {
   const order = getOrder(oc.deps.db, orderId);
   oc.deps.events.emit('order.updated', { orderId, status: order.status });
+  if (display) announceDisplay(oc, orderId, display);
 }
 
 export function createSettlementPort(oc: OrdersContext): OrderSettlementPort {
@@ -113,6 +119,7 @@ export function createSettlementPort(oc: OrdersContext): OrderSettlementPort {
     },
 
     view: (orderId) => buildOrderView(oc, orderId),
-    announce: (orderId) => announceOrder(oc, orderId),
+    announce: (orderId, payment) =>
+      announceOrder(oc, orderId, payment ? { changeMinor: payment.changeMinor } : {}),
   };
 }

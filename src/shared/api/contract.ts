@@ -15,6 +15,7 @@ import { settingsEvents, settingsHandlers } from './settings';
 import { shiftsEvents, shiftsHandlers } from './shifts';
 import { ordersEvents, ordersHandlers } from './orders';
 import { paymentsHandlers } from './payments';
+import { displayEvents } from './display';
 
 export const handlers = byName([
   ...systemHandlers,
@@ -34,6 +35,7 @@ export const events = byName([
   ...settingsEvents,
   ...shiftsEvents,
   ...ordersEvents,
+  ...displayEvents,
 ]);
 
 export type Handlers = typeof handlers;

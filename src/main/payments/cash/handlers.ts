@@ -34,8 +34,8 @@ export interface OrderSettlementPort {
     settlement: { paymentId: string; roundingMinor: bigint; staff: StaffIdentity; shiftId: string },
   ): TransferInput[];
   view(orderId: string): OrderView;
-  /** After the commit: tells the clients the order changed. */
-  announce(orderId: string): void;
+  /** After the commit: tells the clients the order changed, and after a payment the change it gave. */
+  announce(orderId: string, payment?: { changeMinor: bigint | null }): void;
 }
 
 export interface PaymentHandlerServices {
@@ -153,7 +153,7 @@ export function createPaymentHandlers(services: PaymentHandlerServices): Partial
         staffId: staff.staffId,
         at: written.record.createdAt,
       });
-      orders.announce(input.orderId);
+      orders.announce(input.orderId, { changeMinor: written.record.changeMinor });
       return result(written.record);
     },
 

@@ -1,14 +1,14 @@
 /**
  * The customer display: full screen, high contrast, the store's name and the clock along the top,
- * and the screen the store says (welcome, cart, payment, thank-you). A line at the bottom says so
+ * and the screen the store says (welcome, the sale, payment, thank-you, voided). A line at the bottom says so
  * when the till cannot be reached or this device must be paired first.
  */
 import { useEffect } from 'react';
 import { BrandMark } from '../app/BrandMark';
 import { Clock } from './Clock';
 import { dispatchDisplay, useDisplayState } from './displayStore';
-import { thanksDurationMs } from './displayState';
-import { CartView, PaymentView, ThanksView, WelcomeView } from './views';
+import { resetAfterMs } from './displayState';
+import { CartView, PaymentView, ThanksView, VoidedView, WelcomeView } from './views';
 
 const linkNotices = {
   connecting: null,
@@ -24,8 +24,9 @@ export function DisplayApp() {
   const link = useDisplayState((state) => state.link);
 
   useEffect(() => {
-    if (screen.kind !== 'thanks') return;
-    const timer = setTimeout(() => dispatchDisplay({ type: 'reset' }), thanksDurationMs);
+    const afterMs = resetAfterMs(screen);
+    if (afterMs === null) return;
+    const timer = setTimeout(() => dispatchDisplay({ type: 'reset' }), afterMs);
     return () => clearTimeout(timer);
   }, [screen]);
 
@@ -43,7 +44,8 @@ export function DisplayApp() {
         {screen.kind === 'welcome' && <WelcomeView storeName={storeName} />}
         {screen.kind === 'cart' && <CartView cart={screen.cart} />}
         {screen.kind === 'payment' && <PaymentView payment={screen.payment} />}
-        {screen.kind === 'thanks' && <ThanksView total={screen.total} />}
+        {screen.kind === 'thanks' && <ThanksView total={screen.total} change={screen.change} />}
+        {screen.kind === 'voided' && <VoidedView />}
       </main>
       {notice && (
         <p className="display__notice" role="status">

@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { type DisplayCart, type DisplayPayment, initialDisplayState, reduceDisplay } from './displayState';
+import {
+  type DisplayAction,
+  type DisplayCart,
+  type DisplayPayment,
+  type DisplayScreen,
+  type DisplayState,
+  initialDisplayState,
+  reduceDisplay,
+  resetAfterMs,
+  thanksDurationMs,
+  voidedDurationMs,
+} from './displayState';
 
 const usd = (amount: string) => ({ amount, asset: 'USD' });
 const cart: DisplayCart = {
-  lines: [{ id: 'l1', name: 'Flat white', quantity: '2', total: usd('900') }],
+  orderNumber: 1001,
+  lines: [{ id: '0', name: 'Flat white', quantity: '2', total: usd('900') }],
   subtotal: usd('900'),
-  tax: usd('72'),
   discount: null,
-  total: usd('972'),
+  tax: usd('80'),
+  taxIncluded: false,
+  tip: null,
+  total: usd('980'),
+  paid: null,
+  due: null,
+  change: null,
 };
+const emptied: DisplayCart = { ...cart, lines: [], subtotal: usd('0'), tax: usd('0'), total: usd('0') };
+const partlyPaid: DisplayCart = { ...cart, paid: usd('500'), due: usd('480'), change: usd('0') };
+const paidWithChange: DisplayCart = { ...cart, paid: usd('980'), due: null, change: usd('1020') };
 const payment: DisplayPayment = {
   method: 'Bitcoin',
   amount: { amount: '1234', asset: 'BTC' },
@@ -18,27 +38,78 @@ const payment: DisplayPayment = {
   status: 'waiting',
 };
 
+const sale = (
+  state: Extract<DisplayAction, { type: 'sale' }>['state'],
+  saleCart: DisplayCart = cart,
+  locale: string | null = 'en-US',
+): DisplayAction => ({ type: 'sale', state, cart: saleCart, locale });
+
+const on = (screen: DisplayScreen): DisplayState => ({ ...initialDisplayState, screen });
+const welcome: DisplayScreen = { kind: 'welcome' };
+const cartScreen: DisplayScreen = { kind: 'cart', cart };
+const thanks: DisplayScreen = { kind: 'thanks', total: usd('980'), change: usd('1020') };
+const voided: DisplayScreen = { kind: 'voided' };
+
 describe('reduceDisplay', () => {
   it('starts on the welcome screen', () => {
     expect(initialDisplayState.screen).toEqual({ kind: 'welcome' });
   });
 
-  it('goes welcome → cart → payment → thanks → welcome', () => {
+  it.each<[string, DisplayState, DisplayAction, DisplayScreen]>([
+    ['a first line shows the sale', on(welcome), sale('cart'), cartScreen],
+    [
+      'a changed sale replaces the one on screen',
+      on(cartScreen),
+      sale('cart', partlyPaid),
+      { kind: 'cart', cart: partlyPaid },
+    ],
+    ['idle (every line removed) is the welcome', on(cartScreen), sale('idle', emptied), welcome],
+    ['idle stays on welcome', on(welcome), sale('idle', emptied), welcome],
+    ['idle leaves the thank-you its time', on(thanks), sale('idle', emptied), thanks],
+    ['idle leaves a voided notice its time', on(voided), sale('idle', emptied), voided],
+    ['paid thanks with the total and the change', on(cartScreen), sale('paid', paidWithChange), thanks],
+    [
+      'paid without change (exact cash) has no change',
+      on(cartScreen),
+      sale('paid', { ...paidWithChange, change: null }),
+      { kind: 'thanks', total: usd('980'), change: null },
+    ],
+    ['paid with nothing on screen still thanks', on(welcome), sale('paid', paidWithChange), thanks],
+    ['voided shows the notice', on(cartScreen), sale('voided'), voided],
+    ['a new sale cuts the thank-you short', on(thanks), sale('cart'), cartScreen],
+    ['a new sale replaces a voided notice', on(voided), sale('cart'), cartScreen],
+    [
+      'a sale during a QR payment shows the sale',
+      on({ kind: 'payment', cart, payment }),
+      sale('cart', partlyPaid),
+      { kind: 'cart', cart: partlyPaid },
+    ],
+  ])('%s', (_name, state, action, screen) => {
+    expect(reduceDisplay(state, action).screen).toEqual(screen);
+  });
+
+  it.each<[string, string | null, string | null, string | null]>([
+    ['takes the sale’s locale', null, 'fr-FR', 'fr-FR'],
+    ['a new locale replaces the known one', 'en-US', 'de-DE', 'de-DE'],
+    ['keeps the known locale when the sale does not say', 'de-DE', null, 'de-DE'],
+  ])('%s', (_name, before, given, after) => {
+    const state = { ...initialDisplayState, locale: before };
+    expect(reduceDisplay(state, sale('cart', cart, given)).locale).toBe(after);
+  });
+
+  it('goes welcome → cart → payment → thanks → welcome with the older actions', () => {
     let state = reduceDisplay(initialDisplayState, { type: 'cart', cart });
     expect(state.screen).toEqual({ kind: 'cart', cart });
     state = reduceDisplay(state, { type: 'payment', payment });
     expect(state.screen).toEqual({ kind: 'payment', cart, payment });
     state = reduceDisplay(state, { type: 'paid' });
-    expect(state.screen).toEqual({ kind: 'thanks', total: usd('972') });
+    expect(state.screen).toEqual({ kind: 'thanks', total: usd('980'), change: null });
     state = reduceDisplay(state, { type: 'reset' });
     expect(state.screen).toEqual({ kind: 'welcome' });
   });
 
   it('an emptied cart is the welcome screen again', () => {
-    const state = reduceDisplay(reduceDisplay(initialDisplayState, { type: 'cart', cart }), {
-      type: 'cart',
-      cart: { ...cart, lines: [] },
-    });
+    const state = reduceDisplay(on(cartScreen), { type: 'cart', cart: { ...cart, lines: [] } });
     expect(state.screen).toEqual({ kind: 'welcome' });
   });
 
@@ -46,7 +117,17 @@ describe('reduceDisplay', () => {
     const state = reduceDisplay(reduceDisplay(initialDisplayState, { type: 'payment', payment }), {
       type: 'paid',
     });
-    expect(state.screen).toEqual({ kind: 'thanks', total: null });
+    expect(state.screen).toEqual({ kind: 'thanks', total: null, change: null });
+  });
+
+  it.each<[DisplayScreen, number | null]>([
+    [welcome, null],
+    [cartScreen, null],
+    [{ kind: 'payment', cart, payment }, null],
+    [thanks, thanksDurationMs],
+    [voided, voidedDurationMs],
+  ])('the %o screen goes back to welcome after %s ms', (screen, afterMs) => {
+    expect(resetAfterMs(screen)).toBe(afterMs);
   });
 
   it.each([

@@ -1,8 +1,9 @@
 /**
  * What the customer display shows, as a pure reducer: a welcome screen when the till is idle, the
- * cart while a sale is rung up, the payment (amount, QR, countdown) while the customer pays, and
- * a thank-you once paid. Amounts are as the core sends them ({ amount, asset }); the display only
- * shows them.
+ * sale while it is rung up (lines, totals, what is paid and still due), the payment (amount, QR,
+ * countdown) while the customer pays, "Paid — change $X" once paid, a short notice when a sale is
+ * voided, then the welcome again. Amounts are as the core sends them ({ amount, asset }); the
+ * display only shows them.
  */
 import { type MoneyValue } from '../ui/formatAmount';
 
@@ -15,11 +16,24 @@ export interface DisplayLine {
 }
 
 export interface DisplayCart {
+  /** The order's number, shown small above the lines; null when not known. */
+  orderNumber: number | null;
   lines: DisplayLine[];
+  /** The sum of the lines; null to leave the row out. */
   subtotal: MoneyValue | null;
-  tax: MoneyValue | null;
+  /** The order discount, as a positive amount (shown with a minus); null when there is none. */
   discount: MoneyValue | null;
+  tax: MoneyValue | null;
+  /** True when the prices include the tax: it is shown as included, not added. */
+  taxIncluded: boolean;
+  tip: MoneyValue | null;
   total: MoneyValue;
+  /** What payments took so far (a split tender); null before the first. */
+  paid: MoneyValue | null;
+  /** What is still to pay once something is paid. */
+  due: MoneyValue | null;
+  /** The change the last cash payment gave; null when there is none to show. */
+  change: MoneyValue | null;
 }
 
 export interface DisplayPayment {
@@ -39,7 +53,11 @@ export type DisplayScreen =
   | { kind: 'welcome' }
   | { kind: 'cart'; cart: DisplayCart }
   | { kind: 'payment'; cart: DisplayCart | null; payment: DisplayPayment }
-  | { kind: 'thanks'; total: MoneyValue | null };
+  | { kind: 'thanks'; total: MoneyValue | null; change: MoneyValue | null }
+  | { kind: 'voided' };
+
+/** The states of a sale as the core's display.updated event names them. */
+export type DisplaySaleState = 'idle' | 'cart' | 'paid' | 'voided';
 
 /** How the display reaches the till: it says so instead of showing stale data when it cannot. */
 export type DisplayLink = 'connecting' | 'connected' | 'pairing' | 'unreachable';
@@ -53,6 +71,8 @@ export interface DisplayState {
 }
 
 export type DisplayAction =
+  /** The sale on this till as the core sees it now, in the store's locale. */
+  | { type: 'sale'; state: DisplaySaleState; cart: DisplayCart; locale: string | null }
   | { type: 'cart'; cart: DisplayCart }
   | { type: 'payment'; payment: DisplayPayment }
   | { type: 'paid' }
@@ -73,19 +93,46 @@ function cartOf(screen: DisplayScreen): DisplayCart | null {
   return null;
 }
 
+/** The thank-you and the voided notice stay a few seconds; nothing but a new sale replaces them early. */
+function isOutcome(screen: DisplayScreen): boolean {
+  return screen.kind === 'thanks' || screen.kind === 'voided';
+}
+
+function showCart(state: DisplayState, cart: DisplayCart): DisplayState {
+  // An emptied cart is the same as no sale: back to the welcome screen (after an outcome's time).
+  if (cart.lines.length === 0)
+    return isOutcome(state.screen) ? state : { ...state, screen: { kind: 'welcome' } };
+  return { ...state, screen: { kind: 'cart', cart } };
+}
+
+function showSale(state: DisplayState, action: Extract<DisplayAction, { type: 'sale' }>): DisplayState {
+  const withLocale = action.locale ? { ...state, locale: action.locale } : state;
+  switch (action.state) {
+    case 'idle':
+      return showCart(withLocale, { ...action.cart, lines: [] });
+    case 'cart':
+      return showCart(withLocale, action.cart);
+    case 'paid':
+      return {
+        ...withLocale,
+        screen: { kind: 'thanks', total: action.cart.total, change: action.cart.change },
+      };
+    case 'voided':
+      return { ...withLocale, screen: { kind: 'voided' } };
+  }
+}
+
 export function reduceDisplay(state: DisplayState, action: DisplayAction): DisplayState {
   switch (action.type) {
+    case 'sale':
+      return showSale(state, action);
     case 'cart':
-      // An emptied cart is the same as no sale: back to the welcome screen.
-      return {
-        ...state,
-        screen: action.cart.lines.length === 0 ? { kind: 'welcome' } : { kind: 'cart', cart: action.cart },
-      };
+      return showCart(state, action.cart);
     case 'payment':
       return { ...state, screen: { kind: 'payment', cart: cartOf(state.screen), payment: action.payment } };
     case 'paid': {
       const cart = cartOf(state.screen);
-      return { ...state, screen: { kind: 'thanks', total: cart ? cart.total : null } };
+      return { ...state, screen: { kind: 'thanks', total: cart ? cart.total : null, change: null } };
     }
     case 'reset':
       return { ...state, screen: { kind: 'welcome' } };
@@ -100,5 +147,14 @@ export function reduceDisplay(state: DisplayState, action: DisplayAction): Displ
   }
 }
 
-/** How long the thank-you stays before the welcome screen comes back. */
+/** How long the thank-you ("Paid — change $X") stays before the welcome screen comes back. */
 export const thanksDurationMs = 8_000;
+/** How long the notice of a voided sale stays. */
+export const voidedDurationMs = 5_000;
+
+/** When a screen goes back to the welcome by itself: after this many ms, or null to stay. */
+export function resetAfterMs(screen: DisplayScreen): number | null {
+  if (screen.kind === 'thanks') return thanksDurationMs;
+  if (screen.kind === 'voided') return voidedDurationMs;
+  return null;
+}

@@ -1,8 +1,9 @@
 /**
- * The customer display's four screens: welcome, the cart, the payment (QR, amount, countdown),
- * and thank-you. Each only shows what the store holds.
+ * The customer display's screens: welcome, the sale (lines, totals, what is paid and still due), the
+ * payment (QR, amount, countdown), thank-you ("Paid — change $X") and a voided sale. Each only shows
+ * what the core sent; amounts are formatted in the store's locale by <Money/> (formatMoney).
  */
-import { CheckIcon, Money } from '../ui';
+import { CheckIcon, CloseIcon, Money } from '../ui';
 import { type DisplayCart, type DisplayPayment } from './displayState';
 import { QrCode } from './QrCode';
 import { useNow } from './useNow';
@@ -20,56 +21,111 @@ export function WelcomeView({ storeName }: { storeName: string | null }) {
   );
 }
 
-function Totals({ cart }: { cart: DisplayCart }) {
+/** A positive amount shown as taken off: "−$1.28". */
+function minus(value: MoneyValue): MoneyValue {
+  return { ...value, amount: value.amount.startsWith('-') ? value.amount.slice(1) : `-${value.amount}` };
+}
+
+function TotalsRow({
+  label,
+  value,
+  modifier,
+  testId,
+}: {
+  label: string;
+  value: MoneyValue;
+  modifier?: string;
+  testId?: string;
+}) {
   return (
-    <dl className="display-totals">
-      {cart.subtotal && (
-        <div className="display-totals__row">
-          <dt>Subtotal</dt>
-          <dd>
-            <Money value={cart.subtotal} size="lg" />
-          </dd>
-        </div>
-      )}
+    <div className={`display-totals__row${modifier ? ` display-totals__row--${modifier}` : ''}`}>
+      <dt>{label}</dt>
+      <dd>
+        <Money value={value} size="lg" {...(testId ? { 'data-testid': testId } : {})} />
+      </dd>
+    </div>
+  );
+}
+
+function Totals({ cart }: { cart: DisplayCart }) {
+  const partlyPaid = cart.paid !== null && cart.due !== null;
+  return (
+    <dl className="display-totals" aria-label="Totals">
+      {cart.subtotal && <TotalsRow label="Subtotal" value={cart.subtotal} testId="display-subtotal" />}
       {cart.discount && (
-        <div className="display-totals__row">
-          <dt>Discount</dt>
-          <dd>
-            <Money value={cart.discount} size="lg" />
-          </dd>
-        </div>
+        <TotalsRow
+          label="Discount"
+          value={minus(cart.discount)}
+          modifier="discount"
+          testId="display-discount"
+        />
       )}
       {cart.tax && (
-        <div className="display-totals__row">
-          <dt>Tax</dt>
-          <dd>
-            <Money value={cart.tax} size="lg" />
-          </dd>
-        </div>
+        <TotalsRow
+          label={cart.taxIncluded ? 'Tax (included)' : 'Tax'}
+          value={cart.tax}
+          testId="display-tax"
+        />
       )}
+      {cart.tip && <TotalsRow label="Tip" value={cart.tip} testId="display-tip" />}
       <div className="display-totals__row display-totals__row--total">
         <dt>Total</dt>
         <dd>
           <Money value={cart.total} size="display" data-testid="display-total" />
         </dd>
       </div>
+      {partlyPaid && cart.paid && cart.due && (
+        <>
+          <TotalsRow label="Paid" value={minus(cart.paid)} testId="display-paid" />
+          <div className="display-totals__row display-totals__row--due">
+            <dt>Left to pay</dt>
+            <dd>
+              <Money value={cart.due} size="xl" data-testid="display-due" />
+            </dd>
+          </div>
+        </>
+      )}
+      {cart.change && (
+        <p className="display-totals__change" role="status">
+          Your change <Money value={cart.change} size="lg" data-testid="display-change" />
+        </p>
+      )}
     </dl>
   );
+}
+
+function itemCount(cart: DisplayCart): string {
+  const count = cart.lines.length;
+  return count === 1 ? '1 item' : `${count} items`;
 }
 
 export function CartView({ cart }: { cart: DisplayCart }) {
   return (
     <div className="display-cart">
-      <ul className="display-cart__lines" aria-label="Your items">
-        {cart.lines.map((line) => (
-          <li key={line.id} className="display-cart__line">
-            <span className="display-cart__qty">{line.quantity}×</span>
-            <span className="display-cart__name">{line.name}</span>
-            <Money value={line.total} size="lg" />
-          </li>
-        ))}
-      </ul>
-      <Totals cart={cart} />
+      <section className="display-cart__items" aria-label="Your sale">
+        <header className="display-cart__heading">
+          <h2>Your items</h2>
+          <span>
+            {cart.orderNumber !== null && <>Order {cart.orderNumber} · </>}
+            {itemCount(cart)}
+          </span>
+        </header>
+        {/* Column-reverse keeps the newest lines in view when the list is longer than the screen. */}
+        <div className="display-cart__scroller">
+          <ul className="display-cart__lines" aria-label="Your items">
+            {cart.lines.map((line) => (
+              <li key={line.id} className="display-cart__line">
+                <span className="display-cart__qty">{line.quantity}×</span>
+                <span className="display-cart__name">{line.name}</span>
+                <Money value={line.total} size="lg" />
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+      <section className="display-cart__summary" aria-label="What to pay">
+        <Totals cart={cart} />
+      </section>
     </div>
   );
 }
@@ -118,18 +174,39 @@ export function PaymentView({ payment }: { payment: DisplayPayment }) {
   );
 }
 
-export function ThanksView({ total }: { total: MoneyValue | null }) {
+export function ThanksView({ total, change }: { total: MoneyValue | null; change: MoneyValue | null }) {
   return (
     <div className="display-thanks">
       <div className="display-thanks__icon" aria-hidden="true">
         <CheckIcon size={72} />
       </div>
       <h1 className="display-welcome__title">Thank you!</h1>
-      {total && (
-        <p className="display-welcome__sub">
-          Paid <Money value={total} />
+      {change ? (
+        <p className="display-thanks__change" role="status">
+          Paid — change <Money value={change} data-testid="display-change" />
+        </p>
+      ) : (
+        <p className="display-thanks__change" role="status">
+          Paid in full
         </p>
       )}
+      {total && (
+        <p className="display-welcome__sub">
+          Total <Money value={total} data-testid="display-paid-total" />
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function VoidedView() {
+  return (
+    <div className="display-thanks display-thanks--voided">
+      <div className="display-thanks__icon" aria-hidden="true">
+        <CloseIcon size={64} />
+      </div>
+      <h1 className="display-welcome__title">Sale cancelled</h1>
+      <p className="display-welcome__sub">Nothing is due. Any payment taken has been handed back.</p>
     </div>
   );
 }
