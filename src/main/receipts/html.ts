@@ -3,6 +3,7 @@
  * silent print or the browser's). Every piece of text from the model is escaped, a Content-Security-Policy
  * forbids scripts and outside loads, and the QR code is inline SVG, so nothing is fetched when printing.
  */
+import { escapeHtml } from '../../shared/html';
 import { type ReceiptLayout, assertReceiptLayout } from './layout';
 import { type ReceiptModel } from './model';
 import { qrSvg } from './qr';
@@ -17,18 +18,7 @@ export interface ReceiptHtmlOptions {
   layout: ReceiptLayout;
 }
 
-const htmlEntities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe to place in HTML content or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => htmlEntities[character] ?? character);
-}
+export { escapeHtml };
 
 const e = escapeHtml;
 

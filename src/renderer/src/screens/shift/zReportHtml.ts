@@ -5,6 +5,7 @@
  */
 import { type ZReport } from '../../../../shared/api/shifts';
 import { formatDateTime } from '../../app/format';
+import { escapeHtml } from '../../../../shared/html';
 import { formatMoney } from '../../../../shared/money';
 import { differenceLabels, differenceState, type ZRow, zReportSections } from './zReportModel';
 
@@ -14,17 +15,7 @@ export interface ZReportHtmlOptions {
   timeZone?: string;
 }
 
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => escapes[char] ?? char);
-}
+export { escapeHtml };
 
 const styles = `
   @page { margin: 12mm; }
