@@ -38,7 +38,7 @@ test('a new store sets up its owner, who lands in the app logged in', async ({ p
     await shot(page, 'first-run-done');
 
     // After a reload the till asks for a PIN: set-up happens once.
-    await page.evaluate(() => window.sessionStorage.clear());
+    await page.evaluate('window.sessionStorage.clear()');
     await page.reload();
     await expect(page.getByText('Tap your name, then type your PIN.')).toBeVisible();
   });
