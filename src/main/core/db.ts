@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, privateFileMode, secureDataDir } from './dataDir';
 
 export type Db = Database.Database;
 
@@ -17,8 +18,11 @@ export interface OpenDatabaseOptions {
 export const databaseFileName = 'tillpoint.sqlite';
 
 export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
+  // The folder 0700 and its files 0600 (see dataDir.ts). The database file is made 0600 before
+  // SQLite opens it: SQLite gives its -wal and -shm the database file's mode.
+  secureDataDir(dataDir);
   const file = path.join(dataDir, databaseFileName);
+  if (!options.readonly) ensurePrivateFile(file);
   const db = new Database(file, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.readonly ? { readonly: true } : {}),
@@ -32,6 +36,9 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
   // startIdleCheckpoints). The automatic one stays as a backstop, at 4,000 pages (16 MiB of WAL)
   // instead of 1,000, so it only lands inside a commit under a bulk load.
   db.pragma('wal_autocheckpoint = 4000');
+  for (const companion of [`${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(companion)) fs.chmodSync(companion, privateFileMode);
+  }
   return db;
 }
 

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, UsageError } from './cli';
+import { hostInfoFileName, loginLinkForRunningHost, parseCommandLine, UsageError } from './cli';
+import { redeemLoginCode } from './loginCodes';
 import { defaultDataDir } from './paths';
 
 describe('tillpoint command line', () => {
@@ -60,5 +63,32 @@ describe('tillpoint command line', () => {
     ],
   ] as const)('app-data folder on %s', (platform, env, demo, expected) => {
     expect(defaultDataDir({ demo }, env, platform)).toBe(expected);
+  });
+
+  it('knows login-link', () => {
+    expect(parseCommandLine(['login-link', '--demo']).command).toBe('login-link');
+  });
+});
+
+describe('tillpoint login-link', () => {
+  it('mints a one-time link for the host running on the folder', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-link-'));
+    fs.writeFileSync(
+      path.join(dir, hostInfoFileName),
+      JSON.stringify({ url: 'http://127.0.0.1:4319', pid: process.pid }),
+    );
+    const text = loginLinkForRunningHost(dir);
+    const code = /http:\/\/127\.0\.0\.1:4319\/login#([A-Za-z0-9_-]{32})/.exec(text)?.[1];
+    expect(code).toBeTruthy();
+    expect(redeemLoginCode(dir, code)).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says clearly when no host is running there', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-link-'));
+    expect(() => loginLinkForRunningHost(dir)).toThrow(/No Tillpoint host is running on .*tillpoint serve/);
+    fs.writeFileSync(path.join(dir, hostInfoFileName), JSON.stringify({ url: 'http://x', pid: 2 ** 22 + 1 }));
+    expect(() => loginLinkForRunningHost(dir)).toThrow(/No Tillpoint host is running/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

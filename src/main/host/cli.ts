@@ -2,13 +2,18 @@
  * `tillpoint`: the command line of the headless host.
  *   tillpoint serve [--data-dir DIR] [--port N] [--host ADDR] [--demo] [--log-level LEVEL]
  *   tillpoint token [--data-dir DIR] [--demo]
+ *   tillpoint login-link [--data-dir DIR] [--demo]
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createCore } from '../core';
 import { appVersion } from '../system';
 import { defaultDataDir } from './paths';
+import { writePrivateFile } from '../core/dataDir';
+import { loginCodeTtlMs, mintLoginCode } from './loginCodes';
+import { browserHostFor } from './security';
 import { createHostServer } from './server';
 import { loadOrCreateToken } from './token';
 
@@ -17,12 +22,16 @@ const usage = `Tillpoint ${appVersion} — point of sale
 Usage:
   tillpoint serve [options]   run the headless host (browser mode)
   tillpoint token [options]   print this till's pairing token (for a tablet or another browser)
+  tillpoint login-link [options]
+                              print a new one-time link that signs this computer's browser in
+                              to the running host (the link \`serve\` printed works only once)
 
 Options:
   --data-dir DIR     where the till keeps its data (default: your app-data folder)
   --port N           TCP port (default 4319; 0 picks a free one)
   --host ADDR        address to listen on (default 127.0.0.1)
-  --demo             demo mode: a sample store, simulated reader and wallet
+  --demo             demo mode: a sample café with staff and a catalog, cash payments only,
+                     in its own data folder
   --log-level LEVEL  fatal, error, warn, info, debug (default info)
   -h, --help         this text
   -v, --version      the version
@@ -38,8 +47,11 @@ export interface ServeOptions {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
+const commands = ['serve', 'token', 'login-link'] as const;
+type Command = (typeof commands)[number] | 'help' | 'version';
+
 export function parseCommandLine(argv: string[]): {
-  command: 'serve' | 'token' | 'help' | 'version';
+  command: Command;
   options: ServeOptions;
 } {
   const { values, positionals } = parseArgs({
@@ -73,12 +85,50 @@ export function parseCommandLine(argv: string[]): {
   if (values.help) return { command: 'help', options };
   if (values.version) return { command: 'version', options };
   const command = positionals[0] ?? 'serve';
-  if (command !== 'serve' && command !== 'token') throw new UsageError(`Unknown command "${command}".`);
+  if (!(commands as readonly string[]).includes(command))
+    throw new UsageError(`Unknown command "${command}".`);
   if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
-  return { command, options };
+  return { command: command as Command, options };
 }
 
-export async function serve(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
+/** Where a running host says where it listens, so `login-link` can print a whole link. */
+export const hostInfoFileName = 'host.json';
+
+function loginLinkText(baseUrl: string, code: string): string {
+  const minutes = Math.round(loginCodeTtlMs / 60_000);
+  return [
+    `Open this link in this computer's browser to use the till (it works once, for ${minutes} minutes):`,
+    `  ${baseUrl}/login#${code}`,
+    'For a new link later: tillpoint login-link' + ' (with the same --data-dir or --demo).',
+  ].join('\n');
+}
+
+/** Mints a one-time link for the host running on `dataDir`; throws a clear error when none is. */
+export function loginLinkForRunningHost(dataDir: string): string {
+  let info: { url?: unknown; pid?: unknown };
+  try {
+    info = JSON.parse(fs.readFileSync(path.join(dataDir, hostInfoFileName), 'utf8')) as typeof info;
+  } catch {
+    throw new Error(`No Tillpoint host is running on ${dataDir}: start it with \`tillpoint serve\`.`);
+  }
+  if (typeof info.url !== 'string' || typeof info.pid !== 'number' || !processIsAlive(info.pid)) {
+    throw new Error(`No Tillpoint host is running on ${dataDir}: start it with \`tillpoint serve\`.`);
+  }
+  return loginLinkText(info.url, mintLoginCode(dataDir).code);
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function serve(
+  options: ServeOptions,
+): Promise<{ url: string; loginLink: string; close: () => Promise<void> }> {
   const logger = pino({ level: options.logLevel, name: 'tillpoint' });
   const core = await createCore({
     dataDir: options.dataDir,
@@ -92,11 +142,19 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   const port = typeof address === 'object' && address ? address.port : options.port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${hostForUrl}:${port}`;
+  // The till's own browser signs in through a one-time link (never a door that hands out the token).
+  const browserUrl = `http://${browserHostFor(options.host)}:${port}`;
+  const infoFile = path.join(options.dataDir, hostInfoFileName);
+  writePrivateFile(infoFile, JSON.stringify({ url: browserUrl, pid: process.pid }));
+  const { code } = mintLoginCode(options.dataDir);
+  logger.info({ url }, 'listening; a one-time login link was printed (the code is never logged)');
   return {
     url,
+    loginLink: loginLinkText(browserUrl, code),
     close: async () => {
       await app.close();
-      core.close();
+      await core.close();
+      fs.rmSync(infoFile, { force: true });
     },
   };
 }
@@ -114,12 +172,14 @@ export async function runCli(): Promise<void> {
   if (command === 'help') return void console.log(usage);
   if (command === 'version') return void console.log(appVersion);
   if (command === 'token') return void console.log(loadOrCreateToken(options.dataDir));
+  if (command === 'login-link') return void console.log(loginLinkForRunningHost(options.dataDir));
 
   const running = await serve(options);
   // One plain line people and test harnesses read; everything else is pino JSON.
   console.log(
     `Tillpoint ${appVersion} listening on ${running.url} (data: ${options.dataDir}${options.demo ? ', demo' : ''})`,
   );
+  console.log(running.loginLink);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -4,4 +4,6 @@ export { serve, parseCommandLine, UsageError, type ServeOptions } from './cli';
 export { loadOrCreateToken, tokenFileName } from './token';
 export { defaultDataDir } from './paths';
 export { apiListing } from './listing';
-export { hostContentSecurityPolicy, mayBootstrap } from './security';
+export { hostContentSecurityPolicy, browserHostFor } from './security';
+export { mintLoginCode, redeemLoginCode, loginCodeTtlMs } from './loginCodes';
+export { accessCookieName, csrfHeaderName } from './browserAccess';

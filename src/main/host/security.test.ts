@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackAddress, isLoopbackHostHeader, mayBootstrap } from './security';
+import { browserHostFor, isLoopbackAddress, isLoopbackHostHeader } from './security';
 
 describe('host security rules', () => {
   it.each([
@@ -30,13 +30,12 @@ describe('host security rules', () => {
   });
 
   it.each([
-    [{ remoteAddress: '127.0.0.1', host: '127.0.0.1:4319', secFetchSite: 'same-origin' }, true],
-    [{ remoteAddress: '127.0.0.1', host: '127.0.0.1:4319', secFetchSite: undefined }, true],
-    [{ remoteAddress: '127.0.0.1', host: '127.0.0.1:4319', secFetchSite: 'cross-site' }, false],
-    [{ remoteAddress: '127.0.0.1', host: '127.0.0.1:4319', secFetchSite: 'same-site' }, false],
-    [{ remoteAddress: '192.168.1.5', host: '127.0.0.1:4319', secFetchSite: 'same-origin' }, false],
-    [{ remoteAddress: '127.0.0.1', host: 'rebound.example:4319', secFetchSite: 'same-origin' }, false],
-  ])('bootstrap %o → %s', (request, expected) => {
-    expect(mayBootstrap(request)).toBe(expected);
+    ['127.0.0.1', '127.0.0.1'],
+    ['0.0.0.0', '127.0.0.1'],
+    ['::', '[::1]'],
+    ['::1', '[::1]'],
+    ['192.168.1.20', '192.168.1.20'],
+  ])('the browser opens a host listening on %s at %s', (listen, expected) => {
+    expect(browserHostFor(listen)).toBe(expected);
   });
 });

@@ -1,12 +1,13 @@
 /**
- * What the host allows a browser to do: the Content-Security-Policy of served pages, and the
- * checks that keep the token bootstrap same-origin and loopback-only (no DNS rebinding).
+ * What the host allows a browser to do: the Content-Security-Policy of served pages (the app's one
+ * policy, src/main/csp.ts, shared with the Electron shell), and loopback checks. There is no
+ * door that hands the host token to a page: see browserAccess.ts and loginCodes.ts.
  */
 import { isIP } from 'node:net';
-import { shellContentSecurityPolicy } from '../shell/security';
+import { appContentSecurityPolicy } from '../csp';
 
 /** The same policy as the Electron shell's: one app, one policy, whichever door serves it. */
-export const hostContentSecurityPolicy = shellContentSecurityPolicy;
+export const hostContentSecurityPolicy = appContentSecurityPolicy;
 
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
@@ -23,19 +24,11 @@ export function isLoopbackHostHeader(host: string | undefined): boolean {
 }
 
 /**
- * The bootstrap hands the token to a page only when the request comes from this machine, names
- * it in its Host header, and (when the browser says) comes from the same origin.
+ * The address the till's own browser should open for a host listening on `listenHost`: a wildcard
+ * address is reached through loopback (the cookie is bound to the name in the link).
  */
-export function mayBootstrap(request: {
-  remoteAddress: string | undefined;
-  host: string | undefined;
-  secFetchSite: string | undefined;
-}): boolean {
-  if (!isLoopbackAddress(request.remoteAddress)) return false;
-  if (!isLoopbackHostHeader(request.host)) return false;
-  return (
-    request.secFetchSite === undefined ||
-    request.secFetchSite === 'same-origin' ||
-    request.secFetchSite === 'none'
-  );
+export function browserHostFor(listenHost: string): string {
+  if (listenHost === '0.0.0.0' || listenHost === '') return '127.0.0.1';
+  if (listenHost === '::') return '[::1]';
+  return listenHost.includes(':') ? `[${listenHost}]` : listenHost;
 }

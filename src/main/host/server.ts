@@ -1,8 +1,10 @@
 /**
  * The headless host: the same core as the Electron shell, opened over HTTP on loopback so a
  * browser or a tablet can be a till or a customer display. It serves the built renderer,
- * `POST /api/<handler>`, `GET /api` (the contract as JSON Schema), a WebSocket of events, and
- * `/healthz`. No business logic lives here: every call goes through core.invoke.
+ * `POST /api/<handler>`, `GET /api` (the contract as JSON Schema), a WebSocket of events,
+ * `POST /auth/login` (a one-time login code for the browser's access cookie) and `/healthz`.
+ * Access (bearer token, or cookie + CSRF header; browserAccess.ts) is checked in `onRequest`,
+ * before any body is read. No business logic lives here: every call goes through core.invoke.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,10 +19,22 @@ import Fastify, {
 } from 'fastify';
 import { httpStatusOf, type ApiError } from '../../shared/api';
 import { type Core } from '../core';
+import { largestBodyLimit, limitBodyPerHandler } from './bodyLimit';
 import { apiListing } from './listing';
 import { isAppRoute, loadAppPages } from './pages';
-import { bearerFrom, tokensEqual } from './token';
-import { hostContentSecurityPolicy, mayBootstrap } from './security';
+import {
+  accessCookieName,
+  accessOf,
+  cookieFrom,
+  createBrowserAccess,
+  csrfHeaderName,
+  isSameOrigin,
+  shouldRenew,
+  type Access,
+} from './browserAccess';
+import { redeemLoginCode } from './loginCodes';
+import { hostContentSecurityPolicy } from './security';
+import { tokensEqual } from './token';
 
 export interface HostOptions {
   core: Core;
@@ -29,10 +43,18 @@ export interface HostOptions {
   rendererDir: string | null;
   /** Largest accepted request body. */
   bodyLimitBytes?: number;
+  /** Spends a one-time login code; default: the codes under the core's data folder (loginCodes.ts). */
+  redeemLoginCode?: (code: unknown) => boolean;
 }
 
 const sessionHeader = 'x-tillpoint-session';
 const wsAuthTimeoutMs = 5_000;
+const loginBodyLimitBytes = 1024;
+
+const header = (request: FastifyRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+};
 
 function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
   return reply.code(httpStatusOf[error.code]).send({ error });
@@ -54,9 +76,28 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
     reply.header('x-frame-options', 'DENY');
   });
 
-  const authorized = (request: FastifyRequest): boolean => {
-    const given = bearerFrom(request.headers.authorization);
-    return given !== null && tokensEqual(token, given);
+  const browser = createBrowserAccess(token);
+  const redeem = options.redeemLoginCode ?? ((code: unknown) => redeemLoginCode(core.dataDir, code));
+  const accessFor = (request: FastifyRequest): Access =>
+    accessOf(
+      {
+        authorization: header(request, 'authorization'),
+        cookie: header(request, 'cookie'),
+        csrf: header(request, csrfHeaderName),
+        secFetchSite: header(request, 'sec-fetch-site'),
+      },
+      token,
+      browser,
+    );
+
+  // An onRequest hook runs before the body is read: a caller without access costs the host nothing.
+  const requireAccess = async (request: FastifyRequest, reply: FastifyReply) => {
+    const access = accessFor(request);
+    if (access.kind === 'none') return sendError(reply, unauthorizedError(access.reason));
+    if (access.kind === 'cookie' && shouldRenew(access.expiresAtMs)) {
+      reply.header('set-cookie', browser.issue().setCookie);
+    }
+    return undefined;
   };
 
   // JSON bodies only; a broken body is a 400 in the same error shape as every other.
@@ -78,43 +119,57 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
     return reply.code(health.status === 'ok' ? 200 : 503).send(result.data);
   });
 
-  app.get('/bootstrap', async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    const allowed = mayBootstrap({
-      remoteAddress: request.socket.remoteAddress,
-      host: request.headers.host,
-      secFetchSite: request.headers['sec-fetch-site'] as string | undefined,
-    });
-    if (!allowed) {
-      return sendError(reply, {
-        code: 'forbidden',
-        message: 'This device is not the till itself: enter the pairing token shown by `tillpoint token`.',
-        details: { pairingRequired: true },
-      });
-    }
-    return { token };
-  });
+  // The till's browser spends a one-time login code (from the link `tillpoint serve` printed, read
+  // by the page from the URL's fragment, which never reaches a server log) for its access cookie.
+  app.post(
+    '/auth/login',
+    {
+      bodyLimit: loginBodyLimitBytes,
+      onRequest: async (request, reply) => {
+        if (header(request, csrfHeaderName) !== '1') return sendError(reply, unauthorizedError('csrf'));
+        return undefined;
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const code = (request.body as { code?: unknown } | null)?.code;
+      if (!redeem(code)) {
+        return sendError(reply, {
+          code: 'unauthorized',
+          message:
+            'This login link has expired or was already used: run `tillpoint login-link` on the till for a new one.',
+          details: { loginRequired: true },
+        });
+      }
+      request.log.info('a browser signed in with a one-time login code');
+      return reply.header('set-cookie', browser.issue().setCookie).code(204).send();
+    },
+  );
 
-  app.get('/api', async (request, reply) => {
-    if (!authorized(request)) return sendError(reply, unauthorizedError);
-    return apiListing();
-  });
+  app.get('/api', { onRequest: requireAccess }, async () => apiListing());
 
-  app.post<{ Params: { name: string } }>('/api/:name', async (request, reply) => {
-    if (!authorized(request)) return sendError(reply, unauthorizedError);
-    const session = request.headers[sessionHeader];
-    const result = await core.invoke(
-      request.params.name,
-      request.body ?? {},
-      typeof session === 'string' && session.length > 0 ? session : null,
-    );
-    if (!result.ok) return sendError(reply, result.error);
-    return { data: result.data };
-  });
+  app.post<{ Params: { name: string } }>(
+    '/api/:name',
+    { onRequest: requireAccess, bodyLimit: largestBodyLimit, preParsing: limitBodyPerHandler },
+    async (request, reply) => {
+      const session = request.headers[sessionHeader];
+      const result = await core.invoke(
+        request.params.name,
+        request.body ?? {},
+        typeof session === 'string' && session.length > 0 ? session : null,
+      );
+      if (!result.ok) return sendError(reply, result.error);
+      return { data: result.data };
+    },
+  );
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   app.register(async (scope) => {
-    scope.get('/api/events', { websocket: true }, (socket) => {
+    scope.get('/api/events', { websocket: true }, (socket, request) => {
+      // The browser's cookie counts only from a page of the host's own origin (no custom header here).
+      const cookieAccess = () =>
+        browser.verify(cookieFrom(header(request, 'cookie'), accessCookieName)) !== null &&
+        isSameOrigin(header(request, 'origin'), header(request, 'host'));
       let stop: (() => void) | null = null;
       const timer = setTimeout(() => socket.close(4401, 'auth required'), wsAuthTimeoutMs);
       socket.on('message', (raw: Buffer) => {
@@ -127,7 +182,10 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
           return;
         }
         const given = (message as { type?: unknown; token?: unknown } | null) ?? {};
-        if (given.type !== 'auth' || typeof given.token !== 'string' || !tokensEqual(token, given.token)) {
+        const allowed =
+          given.type === 'auth' &&
+          (typeof given.token === 'string' ? tokensEqual(token, given.token) : cookieAccess());
+        if (!allowed) {
           socket.close(4401, 'bad token');
           return;
         }
@@ -180,7 +238,13 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
   return app;
 }
 
-const unauthorizedError: ApiError = {
-  code: 'unauthorized',
-  message: 'Missing or wrong bearer token (see host.token in the data folder).',
-};
+function unauthorizedError(reason: Exclude<Access, { kind: 'bearer' | 'cookie' }>['reason']): ApiError {
+  const messages = {
+    no_credentials:
+      'Not signed in: open the login link `tillpoint serve` printed (or run `tillpoint login-link`), or send the host token as a bearer token (`tillpoint token`).',
+    bad_token: 'Wrong bearer token: use the one `tillpoint token` prints.',
+    bad_cookie: 'This browser’s sign-in has expired: run `tillpoint login-link` on the till for a new link.',
+    csrf: `A browser call needs the ${csrfHeaderName} header and must come from the till's own pages.`,
+  } as const;
+  return { code: 'unauthorized', message: messages[reason], details: { reason } };
+}

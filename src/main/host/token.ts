@@ -5,26 +5,25 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { privateFileMode, secureDataDir, writePrivateFile } from '../core/dataDir';
 
 export const tokenFileName = 'host.token';
 
 export function loadOrCreateToken(dataDir: string): string {
   const file = path.join(dataDir, tokenFileName);
-  fs.mkdirSync(dataDir, { recursive: true });
+  secureDataDir(dataDir);
   try {
     const existing = fs.readFileSync(file, 'utf8').trim();
     if (/^[A-Za-z0-9_-]{43}$/.test(existing)) {
-      fs.chmodSync(file, 0o600);
+      fs.chmodSync(file, privateFileMode);
       return existing;
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const token = randomBytes(32).toString('base64url');
-  // 'wx' would fail on a malformed leftover; write to a temp file then rename, mode 0600 from the start.
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, token + '\n', { mode: 0o600 });
-  fs.renameSync(temp, file);
+  // 'wx' would fail on a malformed leftover; a temp file renamed over it, mode 0600 from the start.
+  writePrivateFile(file, token + '\n');
   return token;
 }
 

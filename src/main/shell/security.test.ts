@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   customerDisplayOptions,
@@ -60,29 +58,5 @@ describe('Electron shell security', () => {
 
   it('grants the pages no permissions', () => {
     expect(grantedPermissions).toEqual([]);
-  });
-});
-
-describe('the pages’ own CSP (what applies to file:// pages, which have no response headers)', () => {
-  const directivesOf = (policy: string) =>
-    new Map(
-      policy
-        .split(';')
-        .map((d) => d.trim())
-        .filter(Boolean)
-        .map((d) => {
-          const [name, ...values] = d.split(/\s+/);
-          return [name as string, values.join(' ')];
-        }),
-    );
-
-  it.each(['index.html', 'display.html'])('%s carries the shell policy in its meta tag', (page) => {
-    const html = fs.readFileSync(path.join(import.meta.dirname, '../../renderer', page), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta, `${page} has a CSP meta tag`).toBeTruthy();
-    const expected = directivesOf(shellContentSecurityPolicy);
-    // frame-ancestors cannot be set from a meta tag; the shell and the host send it as a header.
-    expected.delete('frame-ancestors');
-    expect(directivesOf(meta as string)).toEqual(expected);
   });
 });

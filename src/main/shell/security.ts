@@ -5,19 +5,10 @@
  * must load in plain Node.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { appContentSecurityPolicy } from '../csp';
 
-export const shellContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The app's one policy (src/main/csp.ts), as the shell sends it. */
+export const shellContentSecurityPolicy = appContentSecurityPolicy;
 
 export const secureWebPreferences = {
   contextIsolation: true,
