@@ -1,10 +1,21 @@
 import { defineConfig } from '@playwright/test';
+import { findBrowser } from './scripts/browser';
 
 /**
- * End-to-end tests drive the built renderer, served by the real headless host, in Debian's
- * Chromium (never a downloaded browser). Each test file starts its own host on a free port with
- * a fresh data folder (see test/e2e/fixtures.ts).
+ * End-to-end tests drive the built renderer, served by the real headless host, in the Chromium
+ * that scripts/browser.ts finds: TILLPOINT_CHROMIUM, else the system's Chromium or Chrome, else
+ * Playwright's own (`npm run test:e2e` installs one first where there is none). Each test file
+ * starts its own host on a free port with a fresh data folder (see test/e2e/fixtures.ts).
  */
+const browser = findBrowser();
+if (browser.kind !== 'found') {
+  throw new Error(
+    browser.kind === 'broken'
+      ? browser.message
+      : 'No Chromium or Chrome found for the end-to-end tests: run `npx tsx scripts/find-browser.ts` to install one.',
+  );
+}
+
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
@@ -20,7 +31,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.TILLPOINT_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: browser.path,
       args: [
         '--no-sandbox',
         '--disable-gpu',

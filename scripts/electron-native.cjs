@@ -4,11 +4,15 @@
  * for Node: tests and the headless host) untouched. The shell passes this file to better-sqlite3 as
  * its nativeBinding. Skips the build when native/electron/ already matches this Electron version.
  * Needs the network once (Electron's headers); on machines where Electron cannot run, it is not needed.
+ * First fetches Electron's binary itself when it is not there yet (scripts/electron-binary.cjs).
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { ensureElectronBinary } = require('./electron-binary.cjs');
+
+if (!ensureElectronBinary()) process.exit(1);
 
 const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, 'native', 'electron');

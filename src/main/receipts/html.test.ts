@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../../scripts/browser';
 import { escapeHtml, receiptHtmlPageSize, renderReceiptHtml } from './html';
 import { type ReceiptLayout } from './layout';
 import { type ReceiptModel, type ReceiptStatus } from './model';
@@ -178,43 +179,59 @@ describe('renderReceiptHtml', () => {
   });
 });
 
-function chromiumPath(): string | undefined {
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => fs.existsSync(candidate));
-}
+const browser = findBrowser();
+const missingTools = [
+  ...(browser.kind === 'found' ? [] : [browser.kind === 'broken' ? browser.message : 'Chromium or Chrome']),
+  ...(hasTool('pdfinfo') ? [] : ["poppler's pdfinfo (apt-get install poppler-utils)"]),
+];
 
-const chromium = chromiumPath();
+/**
+ * Prints through Chromium's own print path (the browser scripts/browser.ts finds). Skipped where
+ * Chromium or poppler is missing, except in CI, where a missing tool fails the run.
+ */
+describe.skipIf(missingTools.length > 0 && !process.env.CI)('Chromium prints the HTML', () => {
+  beforeAll(() => {
+    if (missingTools.length > 0) throw new Error(`Missing for this test: ${missingTools.join('; ')}`);
+  });
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-receipt-html-'));
+  afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
-/** Prints through Chromium's own print path when the machine has it; skipped otherwise. */
-describe.skipIf(chromium === undefined || !fs.existsSync('/usr/bin/pdfinfo'))(
-  'Chromium prints the HTML',
-  () => {
-    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-receipt-html-'));
-    afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
-
-    it.each<[ReceiptLayout, number, number]>([
-      ['thermal80', 80, 25],
-      ['a4', 210, 0],
-    ])(
-      '%s prints on one page of the declared size (%i mm wide, %i extra lines)',
-      (layout, widthMm, extraLines) => {
-        const model = withExtraLines(extraLines);
-        const htmlPath = path.join(workDir, `${layout}.html`);
-        const pdfPath = path.join(workDir, `${layout}.pdf`);
-        fs.writeFileSync(htmlPath, renderReceiptHtml(model, { layout }));
-        const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer'];
-        execFileSync(chromium ?? 'chromium', [...flags, `--print-to-pdf=${pdfPath}`, htmlPath], {
+  it.each<[ReceiptLayout, number, number]>([
+    ['thermal80', 80, 25],
+    ['a4', 210, 0],
+  ])(
+    '%s prints on one page of the declared size (%i mm wide, %i extra lines)',
+    (layout, widthMm, extraLines) => {
+      const model = withExtraLines(extraLines);
+      const htmlPath = path.join(workDir, `${layout}.html`);
+      const pdfPath = path.join(workDir, `${layout}.pdf`);
+      fs.writeFileSync(htmlPath, renderReceiptHtml(model, { layout }));
+      const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer'];
+      execFileSync(
+        browser.kind === 'found' ? browser.path : 'chromium',
+        [...flags, `--print-to-pdf=${pdfPath}`, htmlPath],
+        {
           stdio: 'ignore',
           timeout: 60_000,
-        });
-        const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
-        const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-        const pointsPerMm = 72 / 25.4;
-        const expected = receiptHtmlPageSize(model, { layout });
-        expect(expected.widthMm).toBe(widthMm);
-        expect(Math.abs(Number(size?.[1]) / pointsPerMm - widthMm)).toBeLessThan(0.5);
-        expect(Math.abs(Number(size?.[2]) / pointsPerMm - expected.heightMm)).toBeLessThan(0.5);
-        expect(info).toMatch(/Pages:\s+1\n/);
-      },
-    );
-  },
-);
+        },
+      );
+      const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+      const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+      const pointsPerMm = 72 / 25.4;
+      const expected = receiptHtmlPageSize(model, { layout });
+      expect(expected.widthMm).toBe(widthMm);
+      expect(Math.abs(Number(size?.[1]) / pointsPerMm - widthMm)).toBeLessThan(0.5);
+      expect(Math.abs(Number(size?.[2]) / pointsPerMm - expected.heightMm)).toBeLessThan(0.5);
+      expect(info).toMatch(/Pages:\s+1\n/);
+    },
+  );
+});
+
+function hasTool(name: string): boolean {
+  try {
+    execFileSync(name, ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TillpointError } from '../../shared/api/errors';
 import { type ReceiptLayout } from './layout';
 import { type ReceiptLine, type ReceiptModel, type ReceiptStatus } from './model';
@@ -180,8 +180,18 @@ function hasTool(name: string): boolean {
   }
 }
 
-/** Rasterises with poppler when the machine has it (apt-get install poppler-utils); skipped otherwise. */
-describe.skipIf(!hasTool('pdftoppm') || !hasTool('pdftotext'))('the PDFs open in poppler', () => {
+const missingPoppler = ['pdftoppm', 'pdftotext'].filter((tool) => !hasTool(tool));
+
+/**
+ * Rasterises with poppler (apt-get install poppler-utils). Skipped where it is missing, except in CI,
+ * where a missing tool fails the run.
+ */
+describe.skipIf(missingPoppler.length > 0 && !process.env.CI)('the PDFs open in poppler', () => {
+  beforeAll(() => {
+    if (missingPoppler.length > 0) {
+      throw new Error(`poppler's ${missingPoppler.join(' and ')} not found: apt-get install poppler-utils`);
+    }
+  });
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-receipt-pdf-'));
   afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
