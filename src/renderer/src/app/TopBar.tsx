@@ -38,7 +38,10 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         <BrandMark size={34} />
         <span className="topbar__store">{storeName ?? 'Tillpoint'}</span>
         {demo && (
-          <Badge tone="demo" title="Demo mode: payments go to simulators, nothing real is charged.">
+          <Badge
+            tone="demo"
+            title="Demo mode: a sample café with staff and a catalog, kept apart from your store’s data. Payments are cash only."
+          >
             Demo mode
           </Badge>
         )}

@@ -1,15 +1,24 @@
-/** Customers: the people the store knows. Says what will appear and how, until there are any. */
-import { CustomersIcon, EmptyState, PageHeader } from '../../ui';
+/** Customers: Tillpoint keeps no customer records yet. Says so, and where past sales are today. */
+import { navigate } from '../../app/router';
+import { Button, CustomersIcon, EmptyState, PageHeader } from '../../ui';
 
 export function CustomersScreen() {
   return (
     <div className="screen">
-      <PageHeader title="Customers" description="Customers, memberships and store-coin balances." />
+      <PageHeader title="Customers" description="Tillpoint does not keep customer records yet." />
       <div className="screen__panel">
-        <EmptyState icon={<CustomersIcon />} title="No customers yet">
+        <EmptyState
+          icon={<CustomersIcon />}
+          title="No customer records"
+          action={
+            <Button variant="secondary" size="lg" onClick={() => navigate('orders')}>
+              Go to Orders
+            </Button>
+          }
+        >
           <p>
-            Customers you add at checkout appear here, with their purchases, membership and store-coin
-            balance.
+            Sales are rung up without a customer’s name or details. To find a past sale, look in Orders: every
+            sale is there, with its receipt.
           </p>
         </EmptyState>
       </div>

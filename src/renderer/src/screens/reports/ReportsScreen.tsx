@@ -1,24 +1,25 @@
-/** Reports: sales figures and exports. Says what they will show, until there are sales to report. */
+/** Reports: there is no reports page yet. Says where the figures are today: Z reports and Orders. */
 import { navigate } from '../../app/router';
 import { Button, EmptyState, PageHeader, ReportsIcon } from '../../ui';
 
 export function ReportsScreen() {
   return (
     <div className="screen">
-      <PageHeader title="Reports" description="Sales, tenders, taxes and shift reports." />
+      <PageHeader title="Reports" description="Your sales figures are in each shift’s Z report." />
       <div className="screen__panel">
         <EmptyState
           icon={<ReportsIcon />}
-          title="Nothing to report yet"
+          title="No reports on this page yet"
           action={
-            <Button variant="secondary" size="lg" onClick={() => navigate('checkout')}>
-              Go to Checkout
+            <Button variant="secondary" size="lg" onClick={() => navigate('shift')}>
+              Go to Shift
             </Button>
           }
         >
           <p>
-            Once you ring up sales, totals by day, hour, tender, product and staff appear here, with shift Z
-            reports and exports for your accountant.
+            When a shift closes, its Z report shows its sales, taxes, sales by tender, refunds and voids, and
+            the cash counted. Find it in Shift, with the reports of past shifts, ready to print. Every single
+            sale is in Orders.
           </p>
         </EmptyState>
       </div>
