@@ -48,7 +48,10 @@ function runAndKill(
       if (!timer && output.includes('READY')) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code, signal) => {
+    child.on('error', reject);
+    // 'close', not 'exit': the child's stdout and stderr are fully read by then (an ACK written just
+    // before the kill is not lost).
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (signal !== 'SIGKILL') return reject(new Error(`worker ended by itself (${code}):\n${output}`));
       const acked = [...output.matchAll(/^ACK (\S+) (\S+)$/gm)].map((m) => ({
@@ -99,7 +102,7 @@ async function checkTill(acknowledged: ReadonlyMap<string, string>): Promise<{ p
     }
     return { paidOrders: paid.length };
   } finally {
-    core.close();
+    await core.close();
   }
 }
 
