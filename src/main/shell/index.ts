@@ -6,3 +6,4 @@
 export * from './security';
 export * from './native';
 export * from './printer';
+export * from './deviceSecret';

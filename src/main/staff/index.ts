@@ -17,6 +17,7 @@ import { type CoreDeps, type DomainModule } from '../core/services';
 import { requireApproval } from './approvals';
 import { staffHandlers } from './handlers';
 import { createMember, type NewStaffMember } from './members';
+import { fileDeviceSecret, type DeviceSecretProvider } from './deviceSecret';
 import { productionPinHashParams, type PinHashParams } from './pinHash';
 import { defaultSessionIdleMs, SessionStore } from './sessions';
 import { readWeakPinsAllowedSetting, type StaffContext } from './staffContext';
@@ -25,6 +26,14 @@ import { getStaffRow, recordOf, type StaffRecord } from './staffStore';
 export { approvalValidityMs, canApprove, type ApprovalRefusal } from './approvals';
 export { type NewStaffMember } from './members';
 export { productionPinHashParams, hashPin, verifyPin, parsePinHash, type PinHashParams } from './pinHash';
+export {
+  fileDeviceSecret,
+  sealedDeviceSecret,
+  deviceKeyFileName,
+  sealedDeviceKeyFileName,
+  type DeviceSecretProvider,
+  type Sealer,
+} from './deviceSecret';
 export { pinProblem, initialsOf, normalizeStaffName } from './pinRules';
 export { defaultSessionIdleMs } from './sessions';
 export { weakPinsAllowedSettingKey } from './staffContext';
@@ -43,6 +52,8 @@ export interface StaffModuleOptions {
   readonly weakPinsAllowed?: boolean;
   /** scrypt cost; production uses `productionPinHashParams`. Tests of other parts may lower it. */
   readonly pinHashParams?: PinHashParams;
+  /** The key PIN hashes are keyed with; default: the 0600 file `DIR/device.key`. */
+  readonly deviceSecret?: DeviceSecretProvider;
 }
 
 export interface StaffService {
@@ -72,11 +83,13 @@ export function createStaffModule(deps: CoreDeps, options: StaffModuleOptions): 
     options.sessionIdleMs ?? defaultSessionIdleMs,
     options.audit,
   );
+  const deviceSecret = options.deviceSecret ?? fileDeviceSecret(deps.dataDir);
   const sc: StaffContext = {
     deps,
     audit: options.audit,
     sessions,
     pinHashParams: options.pinHashParams ?? productionPinHashParams,
+    deviceKey: () => deviceSecret.deviceKey(),
     weakPinsAllowed: () => options.weakPinsAllowed ?? readWeakPinsAllowedSetting(deps),
   };
   return {

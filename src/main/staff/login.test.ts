@@ -63,7 +63,7 @@ describe('first run', () => {
     const row = till.core.db.prepare('SELECT pin_hash FROM staff').get() as { pin_hash: string };
     expect(row.pin_hash).not.toContain(ownerPin);
     expect(parsePinHash(row.pin_hash).params).toEqual(productionPinHashParams);
-    expect(row.pin_hash.startsWith('$scrypt$ln=15,r=8,p=1$')).toBe(true);
+    expect(row.pin_hash.startsWith('$scrypt-keyed$ln=15,r=8,p=1$')).toBe(true);
   });
 
   it('re-hashes a PIN stored with weaker parameters at its next login', async () => {

@@ -57,7 +57,7 @@ async function insertMember<T>(
   assertPinAllowed(member.pin, { weakPinsAllowed: member.allowWeakPin === true || sc.weakPinsAllowed() });
   const { db, now } = sc.deps;
   if (activeNameTaken(db, name, null)) throw nameTakenError(name);
-  const pinHash = await hashPin(member.pin, sc.pinHashParams);
+  const pinHash = await hashPin(member.pin, sc.pinHashParams, sc.deviceKey());
   const result = db.transaction(() => {
     if (activeNameTaken(db, name, null)) throw nameTakenError(name);
     const at = now();
@@ -186,7 +186,7 @@ export async function setMemberPin(
   const { db, now } = sc.deps;
   if (!getStaffRow(db, input.staffId)) throw notFound(input.staffId);
   assertPinAllowed(input.pin, { weakPinsAllowed: sc.weakPinsAllowed() });
-  const pinHash = await hashPin(input.pin, sc.pinHashParams);
+  const pinHash = await hashPin(input.pin, sc.pinHashParams, sc.deviceKey());
   const row = db.transaction(() => {
     const current = getStaffRow(db, input.staffId);
     if (!current) throw notFound(input.staffId);
@@ -222,7 +222,7 @@ export async function changeOwnPin(
     },
     (row) => row.pin_hash,
   );
-  const pinHash = await hashPin(input.newPin, sc.pinHashParams);
+  const pinHash = await hashPin(input.newPin, sc.pinHashParams, sc.deviceKey());
   const { db, now } = sc.deps;
   const row = db.transaction(() => {
     const updatedAt = now().toISOString();

@@ -6,7 +6,7 @@
  */
 import { TillpointError } from '../../shared/api';
 import { afterWrongPin, attemptsLeft, isLocked, unlockedState } from './lockout';
-import { hashPin, needsRehash, verifyPin } from './pinHash';
+import { hashPin, madeWithOtherKey, needsRehash, verifyPin } from './pinHash';
 import { emitStaffUpdated, type StaffContext } from './staffContext';
 import { getStaffRow, lockoutOf, replacePinHash, saveLockoutState, type StaffRow } from './staffStore';
 
@@ -54,7 +54,15 @@ export async function checkStaffPin<T>(
   const { db, now } = sc.deps;
   const before = activeStaffRow(sc, request.staffId);
   assertNotLocked(before, now().getTime());
-  const matches = await verifyPin(request.pin, before.pin_hash);
+  const deviceKey = sc.deviceKey();
+  const matches = await verifyPin(request.pin, before.pin_hash, deviceKey);
+  if (!matches && madeWithOtherKey(before.pin_hash, deviceKey)) {
+    // A database moved without its device key (or a key lost): no PIN can match until an owner resets it.
+    sc.deps.logger.warn(
+      { staffId: before.id },
+      'this PIN was hashed with another device key: the data folder was copied without device.key?',
+    );
+  }
 
   const outcome = db.transaction((): Outcome<T> => {
     const nowMs = now().getTime();
@@ -123,10 +131,13 @@ export async function checkStaffPin<T>(
   return outcome.value;
 }
 
-/** Re-hashes a correct PIN with the current (stronger) parameters; a failure only gets logged. */
+/**
+ * Re-hashes a correct PIN with the current parameters and the device key (an unkeyed hash from
+ * before the device key, or weaker parameters); a failure only gets logged.
+ */
 async function rehashPin(sc: StaffContext, row: StaffRow, pin: string): Promise<void> {
   try {
-    const next = await hashPin(pin, sc.pinHashParams);
+    const next = await hashPin(pin, sc.pinHashParams, sc.deviceKey());
     replacePinHash(sc.deps.db, row.id, row.pin_hash, next, { updatedAt: row.updated_at, liftLockout: false });
   } catch (error) {
     sc.deps.logger.warn({ err: error, staffId: row.id }, 'could not re-hash a PIN with stronger parameters');

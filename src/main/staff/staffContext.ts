@@ -13,6 +13,8 @@ export interface StaffContext {
   readonly audit: AuditService;
   readonly sessions: SessionStore;
   readonly pinHashParams: PinHashParams;
+  /** The device key PIN hashes are keyed with (deviceSecret.ts); read once, on first use. */
+  deviceKey(): Buffer;
   /** Whether easy PINs (0000, 1234...) may be set now: the store setting, or the module option. */
   weakPinsAllowed(): boolean;
 }
