@@ -17,9 +17,8 @@ export function ReportsScreen() {
           }
         >
           <p>
-            When a shift closes, its Z report shows its sales, taxes, sales by tender, refunds and voids, and
-            the cash counted. Find it in Shift, with the reports of past shifts, ready to print. Every single
-            sale is in Orders.
+            Each closed shift’s Z report has its sales, taxes, tenders, refunds, voids and cash count, ready
+            to print: find it in Shift, past shifts included. Every sale is in Orders.
           </p>
         </EmptyState>
       </div>
