@@ -4,7 +4,7 @@
  * shell/security.ts), and forwards core events. No business logic lives here.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, screen, session, shell } from 'electron';
 import { createCore, type Core } from './core';
 import {
   createElectronPrinter,
@@ -15,6 +15,7 @@ import {
   loadElectronNativeBinding,
   mainWindowOptions,
   shellContentSecurityPolicy,
+  shellDeviceSecret,
 } from './shell';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -55,6 +56,8 @@ async function start(): Promise<void> {
     dataDir,
     config: { mode: demo ? 'demo' : 'normal', door: 'electron' },
     printer: createElectronPrinter(),
+    // PIN hashes are keyed with a device secret the OS keychain seals (shell/deviceSecret.ts).
+    deviceSecret: shellDeviceSecret(dataDir, safeStorage, (message) => console.warn(message)),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
 
@@ -106,7 +109,7 @@ async function start(): Promise<void> {
     display?.close();
     app.quit();
   });
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => void core.close());
 }
 
 app.on('web-contents-created', (_event, contents) => {

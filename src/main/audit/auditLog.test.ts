@@ -30,6 +30,7 @@ describe('audit log', () => {
       logger: till.core.logger,
       now: till.clock.now,
       startedAt: till.clock.now(),
+      serviceHealth: () => [],
     };
     audit = createAuditModule(deps).service;
   });

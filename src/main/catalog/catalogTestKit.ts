@@ -32,7 +32,7 @@ export interface CatalogTill {
     input: Omit<ApiInput<'catalog.saveProduct'>, 'taxClassId'> & { taxClassId?: string },
   ): Promise<Product>;
   cashierSession(): Promise<string>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const ownerPin = '4826';
@@ -78,6 +78,7 @@ export async function openCatalogTill(): Promise<CatalogTill> {
     logger: core.logger,
     now,
     startedAt: now(),
+    serviceHealth: () => [],
   };
   const ctx = createCatalogContext(deps);
   const { service } = createCatalogModule(deps);
@@ -112,8 +113,8 @@ export async function openCatalogTill(): Promise<CatalogTill> {
       const login = await core.call('staff.login', { staffId: cashier.staffId, pin: '5937' });
       return login.session;
     },
-    close() {
-      core.close();
+    async close() {
+      await core.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -14,16 +14,24 @@ import {
 } from '../../shared/api';
 import { createSystemModule } from '../system';
 import { createAuditModule } from '../audit';
-import { createStaffModule } from '../staff';
+import { createStaffModule, type DeviceSecretProvider } from '../staff';
 import { createCatalogModule } from '../catalog';
 import { createLedgerModule } from '../ledger';
 import { createSettingsModule } from '../settings';
 import { createShiftsModule } from '../shifts';
 import { createDemoModule } from '../demo';
 import { createOrdersModule } from '../orders';
+import {
+  cashDrawerAccountCode,
+  createPaymentsModule,
+  type PaymentsService,
+  type TenderAdapter,
+} from '../payments';
+import { runServices, type ServiceHealth } from './backgroundServices';
 import { coreConfigSchema, type CoreConfig, type CoreConfigInput } from './config';
 import { type SessionResolver } from './context';
-import { openDatabase, startIdleCheckpoints, type Db } from './db';
+import { createCheckpointService, finalCheckpoint } from './checkpoints';
+import { openDatabase, type Db } from './db';
 import { createDispatcher, missingHandlers, type HandlerImpls, type PartialHandlerImpls } from './dispatch';
 import { EventBus } from './events';
 import { applyMigrations } from './migrate';
@@ -38,6 +46,12 @@ export interface CreateCoreOptions {
   nativeBinding?: string;
   /** The door's receipt printer, when it has one (the Electron shell). */
   printer?: ReceiptPrinter;
+  /** The key PIN hashes are keyed with (the Electron shell's is sealed by safeStorage); default: DIR/device.key. */
+  deviceSecret?: DeviceSecretProvider;
+  /** Tenders beside cash (tests hand in a tender whose payments settle later). */
+  tenders?: readonly TenderAdapter[];
+  /** How long close() waits for each background service to stop (default 5 s). */
+  stopDeadlineMs?: number;
 }
 
 export interface Core {
@@ -51,17 +65,24 @@ export interface Core {
   invoke(name: string, input: unknown, session?: string | null): Promise<CallResult>;
   /** Typed entry for tests and in-process callers: returns the data or throws ApiCallError. */
   call<N extends HandlerName>(name: N, input: ApiInput<N>, session?: string | null): Promise<ApiOutput<N>>;
-  close(): void;
+  /** The payments domain's service (tests drive tenders and reconciliation through it). */
+  readonly payments: PaymentsService;
+  /** Stops the background services (reverse order, with a deadline), then closes the database. */
+  close(): Promise<void>;
 }
 
 /**
  * Builds the domains of the core, wiring the services one domain offers another (sales uses the
  * ledger, the catalog and staff approvals). Each domain returns its handlers.
  */
-function buildDomains(deps: CoreDeps): DomainModule[] {
+function buildDomains(
+  deps: CoreDeps,
+  tenders: readonly TenderAdapter[],
+  deviceSecret?: DeviceSecretProvider,
+): { modules: DomainModule[]; payments: PaymentsService } {
   const system = createSystemModule(deps);
   const audit = createAuditModule(deps);
-  const staff = createStaffModule(deps, { audit: audit.service });
+  const staff = createStaffModule(deps, { audit: audit.service, ...(deviceSecret ? { deviceSecret } : {}) });
   const ledger = createLedgerModule(deps);
   const catalog = createCatalogModule(deps);
   const settings = createSettingsModule(deps, { audit: audit.service });
@@ -71,6 +92,15 @@ function buildDomains(deps: CoreDeps): DomainModule[] {
     staff: staff.service,
     audit: audit.service,
   });
+  const payments = createPaymentsModule(deps, {
+    ledger: ledger.ledger,
+    audit: audit.service,
+    tenders,
+    resolveAccount: (key, currency) =>
+      key.code === cashDrawerAccountCode && key.ref.startsWith('shift:')
+        ? shifts.service.drawerAccount(key.ref.slice('shift:'.length))
+        : ledger.ledger.ensureAccount({ asset: currency, code: key.code, ref: key.ref }),
+  });
   const orders = createOrdersModule(deps, {
     ledger: ledger.ledger,
     catalog: catalog.service,
@@ -78,14 +108,31 @@ function buildDomains(deps: CoreDeps): DomainModule[] {
     audit: audit.service,
     settings: settings.service,
     shifts: shifts.service,
+    payments: payments.service,
   });
   shifts.service.setSalesSummary((shiftId) => orders.service.summarizeShift(shiftId));
+  shifts.service.setPaymentsPort({
+    inFlight: (shiftId) =>
+      payments.service
+        .inFlight(shiftId)
+        .filter((payment) => !payment.carried)
+        .map((payment) => ({
+          paymentId: payment.id,
+          orderId: payment.orderId,
+          kind: payment.kind,
+          amountMinor: payment.amountMinor,
+        })),
+    carry: (paymentIds) => payments.service.carry(paymentIds),
+  });
   const demo = createDemoModule(deps, {
     staff: staff.service,
     catalog: catalog.service,
     settings: settings.service,
   });
-  return [system, audit, staff, ledger, catalog, settings, shifts, orders, demo];
+  return {
+    modules: [system, audit, staff, ledger, catalog, settings, shifts, payments, orders, demo],
+    payments: payments.service,
+  };
 }
 
 export async function createCore(options: CreateCoreOptions): Promise<Core> {
@@ -106,6 +153,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
   }
 
   const events = new EventBus();
+  let serviceHealth: () => readonly ServiceHealth[] = () => [];
   const deps: CoreDeps = {
     db,
     dataDir: options.dataDir,
@@ -115,8 +163,9 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     now,
     startedAt: now(),
     ...(options.printer ? { printer: options.printer } : {}),
+    serviceHealth: () => serviceHealth(),
   };
-  const modules = buildDomains(deps);
+  const { modules, payments } = buildDomains(deps, options.tenders ?? [], options.deviceSecret);
 
   const impls: PartialHandlerImpls = {};
   const resolvers: SessionResolver[] = [];
@@ -149,8 +198,13 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     logger,
   });
 
-  const stopCheckpoints = startIdleCheckpoints(db);
-  let closed = false;
+  const services = runServices(
+    [createCheckpointService(db, logger, now), ...modules.flatMap((module) => module.services ?? [])],
+    logger,
+  );
+  serviceHealth = services.health;
+  await services.startAll();
+  let closing: Promise<void> | null = null;
   return {
     dataDir: options.dataDir,
     config,
@@ -163,12 +217,15 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
       if (!result.ok) throw new ApiCallError(result.error);
       return result.data as ApiOutput<typeof name>;
     },
+    payments,
     close() {
-      if (closed) return;
-      closed = true;
-      for (const module of modules) module.close?.();
-      stopCheckpoints();
-      db.close();
+      closing ??= (async () => {
+        await services.stopAll(options.stopDeadlineMs ?? 5_000);
+        for (const module of [...modules].reverse()) module.close?.();
+        finalCheckpoint(db);
+        db.close();
+      })();
+      return closing;
     },
   };
 }

@@ -1,5 +1,6 @@
 /** What every domain gets from the core when it is built. */
 import { type Logger } from 'pino';
+import { type BackgroundService, type ServiceHealth } from './backgroundServices';
 import { type CoreConfig } from './config';
 import { type SessionResolver } from './context';
 import { type Db } from './db';
@@ -17,6 +18,8 @@ export interface CoreDeps {
   readonly startedAt: Date;
   /** The receipt printer of this door (the Electron shell's); absent in the browser host and tests. */
   readonly printer?: ReceiptPrinter;
+  /** The health of every background service of the core (system.health lists it). */
+  readonly serviceHealth: () => readonly ServiceHealth[];
 }
 
 /** Prints a receipt's HTML page on the store's printer (its OS name; "" for the default printer). */
@@ -38,5 +41,7 @@ export interface DomainModule {
   readonly resolveSession?: SessionResolver;
   /** Start-up work (the demo seed), run once after every domain is built and before any call. */
   start?(): Promise<unknown>;
+  /** Background services, started after every domain's start and stopped first when the core closes. */
+  readonly services?: readonly BackgroundService[];
   close?(): void;
 }

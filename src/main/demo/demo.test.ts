@@ -103,7 +103,7 @@ describe('demo seed', () => {
     const espresso = await core.call('catalog.lookupBarcode', { code: demoEan13(1) }, cashier);
     expect(espresso.product.name).toBe('Espresso');
 
-    core.close();
+    await core.close();
     core = await start('demo');
     expect(tableCounts(core)).toEqual(first);
   });
@@ -112,7 +112,7 @@ describe('demo seed', () => {
     core = await start('normal');
     expect(tableCounts(core)).toMatchObject({ staff: 0, products: 0 });
     await core.call('staff.setupOwner', { name: 'Real Owner', pin: '482715' });
-    core.close();
+    await core.close();
     core = await start('demo');
     expect(tableCounts(core)).toMatchObject({ staff: 1, products: 0, taxClasses: 0 });
   });

@@ -22,8 +22,8 @@ beforeEach(async () => {
   ledger = createLedger(core.db, { now: clock.now });
   owner = (await core.call('staff.setupOwner', { name: 'Olive Owner', pin: '4826' })).session;
 });
-afterEach(() => {
-  core.close();
+afterEach(async () => {
+  await core.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,8 +4,9 @@
  * refunded line by line, or voided before it is paid. Receipts of orders, and the sales figures of a
  * shift for its X and Z reports.
  *
- * `createOrdersModule(deps, services)` builds the payments service (with the cash tender) and gives
- * the `orders.*`, `payments.*` and `receipts.*` handlers, and a `service` with `summarizeShift(shiftId)`
+ * `createOrdersModule(deps, services)` hands the payments domain its settlement port (what is due, how
+ * a sale settles, how a refund finishes) and gives the `orders.*` and `receipts.*` handlers, and a
+ * `service` with `summarizeShift(shiftId)`
  * (the shifts domain freezes it into each Z report) and `view(orderId)`. Also the pure rules: the order
  * lifecycle (`nextOrderStatus`), refund allocation, and the sale and refund ledger postings.
  */
@@ -15,15 +16,7 @@ import { type CatalogService } from '../catalog';
 import { type PartialHandlerImpls } from '../core/dispatch';
 import { type CoreDeps, type DomainModule } from '../core/services';
 import { type Ledger } from '../ledger';
-import {
-  cashDrawerAccountCode,
-  createCashAdapter,
-  createPaymentHandlers,
-  createPaymentsService,
-  paymentUpdateOf,
-  type PaymentsService,
-  type TenderAdapter,
-} from '../payments';
+import { type PaymentsService } from '../payments';
 import { type ShiftSalesSummary } from '../shifts';
 import { createOrdersContext, type SettingsPort, type ShiftsPort, type StaffPort } from './context';
 import { createOrdersHandlers } from './handlers';
@@ -64,8 +57,8 @@ export interface OrdersModuleServices {
   readonly audit: AuditService;
   readonly settings: SettingsPort;
   readonly shifts: ShiftsPort;
-  /** More tenders (card, crypto, coins) beside cash, each behind the TenderAdapter interface. */
-  readonly tenders?: readonly TenderAdapter[];
+  /** The payments domain: orders hand it their settlement port. */
+  readonly payments: PaymentsService;
 }
 
 export interface OrdersService {
@@ -78,26 +71,10 @@ export interface OrdersService {
 export interface OrdersModule extends DomainModule {
   readonly handlers: PartialHandlerImpls;
   readonly service: OrdersService;
-  readonly payments: PaymentsService;
 }
 
 export function createOrdersModule(deps: CoreDeps, services: OrdersModuleServices): OrdersModule {
-  const { ledger, shifts } = services;
-  const cash = createCashAdapter({
-    lookup: (paymentId) => {
-      const record = payments.get(paymentId);
-      return record && record.kind === 'cash' ? paymentUpdateOf(record) : null;
-    },
-  });
-  const payments = createPaymentsService({
-    deps,
-    ledger,
-    adapters: [cash, ...(services.tenders ?? [])],
-    resolveAccount: (key, currency) =>
-      key.code === cashDrawerAccountCode && key.ref.startsWith('shift:')
-        ? shifts.drawerAccount(key.ref.slice('shift:'.length))
-        : ledger.ensureAccount({ asset: currency, code: key.code, ref: key.ref }),
-  });
+  const { ledger, shifts, payments } = services;
   const oc = createOrdersContext(
     deps,
     {
@@ -121,12 +98,9 @@ export function createOrdersModule(deps: CoreDeps, services: OrdersModuleService
     },
     payments,
   );
+  payments.setOrders(createSettlementPort(oc));
   return {
-    handlers: {
-      ...createOrdersHandlers(oc),
-      ...createPaymentHandlers({ deps, payments, audit: services.audit, orders: createSettlementPort(oc) }),
-    },
-    payments,
+    handlers: createOrdersHandlers(oc),
     service: {
       summarizeShift: (shiftId) => summarizeShift(oc, shiftId),
       view: (orderId) => buildOrderView(oc, orderId),

@@ -52,6 +52,9 @@ export function paymentView(oc: OrdersContext, payment: PaymentRecord): PaymentV
     createdBy: { staffId: payment.createdBy, name: oc.staffName(payment.createdBy) },
     shiftId: payment.shiftId,
     createdAt: payment.createdAt,
+    updatedAt: payment.updatedAt,
+    externalId: payment.externalId,
+    message: payment.message,
   };
 }
 
@@ -71,6 +74,14 @@ export function refundView(
     complete: refund.complete,
     reason: refund.reason,
     tender: refund.tender,
+    status: refund.status,
+    shares: oc.payments.sharesOfRefund(refund.id).map((share) => ({
+      paymentId: share.paymentId,
+      kind: share.kind,
+      amountMinor: share.amountMinor.toString(),
+      status: share.status,
+      message: share.message,
+    })),
     lines: refund.lines.map((line) => ({
       lineId: line.lineId,
       name: nameOf(line.lineId),
@@ -94,14 +105,40 @@ export function paidMinorOf(payments: readonly PaymentRecord[]): bigint {
     .reduce((sum, p) => sum + p.amountMinor, 0n);
 }
 
-/** What an open order still owes, before cash rounding (0 for any other order). */
+const counts = (payment: PaymentRecord) =>
+  payment.status === 'pending' ||
+  payment.status === 'succeeded' ||
+  payment.status === 'partially_refunded' ||
+  payment.status === 'refunded';
+
+/**
+ * What of the order the payments that took money or are in flight cover: what each collects minus
+ * its cash rounding (a cash payment of $14.15 covers $14.17 when it rounded the rest of the order).
+ */
+export function coveredMinorOf(payments: readonly PaymentRecord[]): bigint {
+  return payments.filter(counts).reduce((sum, p) => sum + p.amountMinor - p.roundingMinor, 0n);
+}
+
+/** What payments still in flight may collect. */
+export function inFlightMinorOf(payments: readonly PaymentRecord[]): bigint {
+  return payments.filter((p) => p.status === 'pending').reduce((sum, p) => sum + p.amountMinor, 0n);
+}
+
+/** The cash rounding the order settled with: the sum over the payments that took money. */
+export function settledRoundingOf(payments: readonly PaymentRecord[]): bigint {
+  return payments
+    .filter((p) => p.status !== 'pending' && counts(p))
+    .reduce((sum, p) => sum + p.roundingMinor, 0n);
+}
+
+/** What an open order still owes, payments in flight counted, before cash rounding (0 for any other order). */
 export function amountDueOf(
   order: OrderRecord,
   priced: PricedOrder,
   payments: readonly PaymentRecord[],
 ): bigint {
   if (order.status !== 'open') return 0n;
-  return priced.result.totalMinor - paidMinorOf(payments);
+  return priced.result.totalMinor - coveredMinorOf(payments);
 }
 
 export function buildOrderView(oc: OrdersContext, orderId: string): OrderView {
@@ -116,7 +153,7 @@ export function buildOrderView(oc: OrdersContext, orderId: string): OrderView {
   const { result } = priced;
   const dueMinor = amountDueOf(order, priced, payments);
   const paidMinor = paidMinorOf(payments);
-  const frozenRounding = payments.find((p) => p.settles)?.roundingMinor ?? 0n;
+  const frozenRounding = settledRoundingOf(payments);
   const refundable = order.status === 'paid' || order.status === 'partially_refunded';
 
   return {
@@ -194,9 +231,13 @@ export function buildOrderView(oc: OrdersContext, orderId: string): OrderView {
     payments: payments.map((payment) => paymentView(oc, payment)),
     refunds: refunds.map((refund) => refundView(oc, refund, lines)),
     paidMinor: paidMinor.toString(),
+    inFlightMinor: inFlightMinorOf(payments).toString(),
     amountDueMinor: dueMinor.toString(),
     cashAmountDueMinor: cashAmountDue(dueMinor, BigInt(settings.cashRoundingIncrementMinor)).toString(),
-    refundedMinor: refunds.reduce((sum, refund) => sum + refund.amountMinor, 0n).toString(),
+    refundedMinor: refunds
+      .filter((refund) => refund.status !== 'pending')
+      .reduce((sum, refund) => sum + refund.amountMinor - refund.failedMinor, 0n)
+      .toString(),
     notices:
       order.status === 'open'
         ? result.notices.map((notice) => noticeText(notice, order.currency, settings.locale))

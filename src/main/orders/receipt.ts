@@ -18,13 +18,12 @@ import { getOrder, orderLines } from './ordersStore';
 import { orderRefunds } from './refundsStore';
 import { priceOrder } from './priced';
 import { orderLabel } from './cart';
+import { settledRoundingOf } from './orderView';
 
-const tenderLabels: Record<ReceiptTender['kind'], string> = {
-  cash: 'Cash',
-  card: 'Card',
-  crypto: 'Crypto',
-  coins: 'Store coins',
-};
+/** What the receipt calls a tender: the label it registered with, else its name. */
+function tenderLabel(oc: OrdersContext, kind: ReceiptTender['kind']): string {
+  return oc.payments.registry.has(kind) ? oc.payments.registry.get(kind).label : kind;
+}
 
 function optionalText(value: string): string | undefined {
   const trimmed = value.trim();
@@ -90,10 +89,10 @@ export function buildReceiptModel(oc: OrdersContext, orderId: string): ReceiptMo
     })),
     tipMinor: result.tipMinor,
     totalMinor: result.totalMinor,
-    cashRoundingMinor: payments.find((p) => p.settles)?.roundingMinor ?? 0n,
+    cashRoundingMinor: settledRoundingOf(payments),
     tenders: payments.map((payment) => ({
       kind: payment.kind,
-      label: tenderLabels[payment.kind],
+      label: tenderLabel(oc, payment.kind),
       amountMinor: payment.amountMinor,
       ...(payment.tenderedMinor !== null ? { tenderedMinor: payment.tenderedMinor } : {}),
       ...(payment.changeMinor !== null ? { changeMinor: payment.changeMinor } : {}),
@@ -102,7 +101,7 @@ export function buildReceiptModel(oc: OrdersContext, orderId: string): ReceiptMo
       refundedAt: new Date(refund.createdAt),
       amountMinor: refund.amountMinor,
       reason: refund.reason,
-      tenderLabel: tenderLabels[refund.tender],
+      tenderLabel: tenderLabel(oc, refund.tender),
       lines: refund.lines.map((line) => ({
         name: nameOf(line.lineId),
         quantity: line.quantity,

@@ -2,9 +2,11 @@
  * Refunding quantities of a paid order's lines (a manager's approval, action refund). The money is
  * the refunded share of the lines' priced amounts (refundRules.ts); the refund that takes back the
  * last units also gives back the tip and settles any cash rounding, so an order's refunds add up to
- * its payments. Cash goes back from the current shift's drawer, items back to stock. One transaction:
- * the refund row, its ledger group (the sale taken back, the money out), the payments' refunded
- * amounts, the order's status, stock, and the audit entry.
+ * its payments. In the right order: the approval is spent and the order checked again, and the
+ * refund recorded as pending with its ledger group pending (the sale taken back, the money out, one
+ * share per payment it goes back through) in ONE transaction before any tender is asked; cash is
+ * decided in it at once, other tenders answer after, and the last answer finishes the refund
+ * (finishGiveBack.ts: the order's status, stock, the audit entry).
  */
 import { type ApiParsedInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
@@ -14,8 +16,8 @@ import { type TenderKind } from '../payments';
 import { actorOf, orderLabel } from './cart';
 import { type OrdersContext } from './context';
 import { nextOrderStatus } from './lifecycle';
-import { getOrder, orderLines, setOrderStatus } from './ordersStore';
-import { insertRefund, orderRefunds, type RefundRecord } from './refundsStore';
+import { getOrder, orderLines } from './ordersStore';
+import { getRefund, insertRefund, orderRefunds, type RefundRecord } from './refundsStore';
 import { paidMinorOf } from './orderView';
 import { refundPostings } from './postings';
 import { lineRevenueMinor, priceOrder } from './priced';
@@ -56,14 +58,21 @@ function planRefund(oc: OrdersContext, input: ApiParsedInput<'orders.refund'>): 
   );
   const payments = oc.payments.listForOrder(order.id);
   const keeping = payments.filter((p) => p.amountMinor > p.refundedMinor && p.status !== 'refunded');
-  const tender: TenderKind = keeping.some((p) => p.kind === 'cash') ? 'cash' : (keeping[0]?.kind ?? 'cash');
+  // The tender the money goes back through first: the cashier's pick, else cash when cash was taken
+  // (it goes back at once, from the drawer), else the newest payment's; the rest is spread over the
+  // other payments, newest first (payments/giveBack.ts).
+  const tender: TenderKind =
+    input.tender ?? (keeping.some((p) => p.kind === 'cash') ? 'cash' : (keeping.at(-1)?.kind ?? 'cash'));
   const tipMinor = lines.completes ? result.tipMinor : 0n;
   const money = refundMoney({
     owedMinor: lines.linesMinor + tipMinor,
     completes: lines.completes,
     paidMinor: paidMinorOf(payments),
     refundedMinor: refunds.reduce((sum, refund) => sum + refund.amountMinor, 0n),
-    cashIncrementMinor: tender === 'cash' ? BigInt(oc.settings.get().cashRoundingIncrementMinor) : 0n,
+    cashIncrementMinor:
+      tender === 'cash' && keeping.some((p) => p.kind === 'cash')
+        ? BigInt(oc.settings.get().cashRoundingIncrementMinor)
+        : 0n,
   });
   return {
     orderId: order.id,
@@ -94,45 +103,20 @@ export async function refundOrder(
   }
   const shift = oc.shifts.requireOpenShift();
   const refundId = oc.newId();
-  if (before.amountMinor > 0n) {
-    const shares = oc.payments.giveBackShares({
-      orderId: before.orderId,
-      kind: before.tender,
-      currency: before.currency,
-      amountMinor: before.amountMinor,
-    });
-    for (const share of shares) {
-      await oc.payments.adapter(share.kind).refund({
-        refundId,
-        paymentId: share.paymentId,
-        orderId: before.orderId,
-        currency: before.currency,
-        amountMinor: share.amountMinor,
-        staffId: staff.staffId,
-        shiftId: shift.id,
-      });
-    }
-  }
 
-  return db.transaction((): RefundRecord => {
+  // One transaction before any money moves: the approval is spent, the order checked again, and the
+  // refund recorded as pending with its ledger transfers pending (cash is decided in it at once).
+  db.transaction(() => {
     const { approvedBy } = oc.staff.requireApproval(ctx, 'refund', input.approval, before.orderId);
     const plan = planRefund(oc, input);
     if (oc.shifts.requireOpenShift().id !== shift.id || plan.amountMinor !== before.amountMinor) {
-      throw new TillpointError(
-        'conflict',
-        'The order changed while the refund was being made; refund it again.',
-        {
-          orderId: input.orderId,
-          reason: 'order_changed',
-        },
-      );
+      throw new TillpointError('conflict', 'The order changed while the refund was being made; refund it again.', {
+        orderId: input.orderId,
+        reason: 'order_changed',
+      });
     }
     const order = getOrder(db, plan.orderId);
-    const status = nextOrderStatus(
-      order.status,
-      plan.lines.completes ? 'refund_rest' : 'refund_part',
-      orderLabel(order),
-    );
+    nextOrderStatus(order.status, plan.lines.completes ? 'refund_rest' : 'refund_part', orderLabel(order));
     const postings = refundPostings({
       netMinor: plan.lines.netMinor,
       taxes: plan.lines.taxes,
@@ -140,23 +124,12 @@ export async function refundOrder(
       roundingMinor: plan.roundingMinor,
     });
     const ref = `refund:${refundId}`;
-    const taken = transfersOf(oc, postings, plan.currency, ref, staff.staffId);
-    const giveBack =
+    const taken = transfersOf(oc, postings, plan.currency, ref, staff.staffId).map((t) => ({ ...t, pending: true }));
+    const shares =
       plan.amountMinor > 0n
-        ? oc.payments.planGiveBack({
-            refundId,
-            orderId: plan.orderId,
-            kind: plan.tender,
-            currency: plan.currency,
-            amountMinor: plan.amountMinor,
-            staffId: staff.staffId,
-            shiftId: shift.id,
-          })
-        : { shares: [], transfers: [] };
-    const group = [...taken, ...giveBack.transfers];
-    if (group.length > 0) oc.ledger.submitOne(group);
-    oc.payments.applyGiveBack(giveBack);
-    const record: RefundRecord = {
+        ? oc.payments.giveBack.planShares(plan.orderId, plan.amountMinor, plan.currency, plan.tender)
+        : [];
+    insertRefund(db, {
       id: refundId,
       orderId: plan.orderId,
       lines: plan.lines.lines,
@@ -170,37 +143,29 @@ export async function refundOrder(
       approvedBy: approvedBy.staffId,
       createdBy: staff.staffId,
       shiftId: shift.id,
-      tender: plan.tender,
-      tenders: giveBack.shares.map((share) => ({ ...share })),
+      tender: shares[0]?.payment.kind ?? plan.tender,
+      tenders: shares.map((share) => ({
+        paymentId: share.payment.id,
+        kind: share.payment.kind,
+        amountMinor: share.amountMinor,
+      })),
       createdAt: oc.nowIso(),
-    };
-    insertRefund(db, record);
-    setOrderStatus(db, plan.orderId, status, record.createdAt);
-    for (const line of plan.lines.lines) {
-      const row = plan.lineRows.find((r) => r.id === line.lineId);
-      if (!row || row.variantId === null || !row.trackStock) continue;
-      oc.catalog.recordStockMovement({
-        variantId: row.variantId,
-        delta: line.quantity,
-        reason: 'refund',
-        ref,
-        staffId: staff.staffId,
-      });
-    }
-    oc.audit.record({
-      staffId: staff.staffId,
-      action: 'orders.refund',
-      ref: plan.orderId,
-      details: {
-        number: plan.number,
-        refundId,
-        amountMinor: plan.amountMinor,
-        reason: input.reason,
-        approvedBy: approvedBy.staffId,
-        shiftId: shift.id,
-        lines: plan.lines.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity })),
-      },
+      status: 'pending',
+      purpose: 'refund',
+      failedMinor: 0n,
     });
-    return record;
+    oc.payments.giveBack.begin({
+      refundId,
+      orderId: plan.orderId,
+      currency: plan.currency,
+      shares,
+      staffId: staff.staffId,
+      shiftId: shift.id,
+      linked: taken,
+      isVoid: false,
+    });
   })();
+  // Then the tenders that answer later (a card refund) are asked, one share after another.
+  await oc.payments.giveBack.run(refundId, staff.staffId, shift.id);
+  return getRefund(db, refundId);
 }

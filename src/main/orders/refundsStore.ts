@@ -31,8 +31,24 @@ export interface RefundRecord {
   readonly createdBy: string;
   readonly shiftId: string;
   readonly tender: TenderKind;
+  /** Where the money went back: the shares that succeeded (all planned shares while pending). */
   readonly tenders: readonly { paymentId: string; kind: TenderKind; amountMinor: bigint }[];
   readonly createdAt: string;
+  /** Pending until every share has its tender's answer. */
+  readonly status: RefundStatus;
+  /** A refund of a paid order, or the money handed back by a void of an open one. */
+  readonly purpose: 'refund' | 'void';
+  /** What a tender could not give back (partially_failed, failed): owed to the customer. */
+  readonly failedMinor: bigint;
+}
+
+export type RefundStatus = 'pending' | 'succeeded' | 'failed' | 'partially_failed';
+
+interface ShareSummaryRow {
+  payment_id: string;
+  kind: string;
+  amount: string;
+  status: 'pending' | 'succeeded' | 'failed';
 }
 
 interface RefundRow {
@@ -52,6 +68,8 @@ interface RefundRow {
   tender: TenderKind;
   tenders: string;
   created_at: string;
+  status: RefundStatus;
+  purpose: 'refund' | 'void';
 }
 
 type RefundLineJson = {
@@ -62,7 +80,7 @@ type RefundLineJson = {
   amountMinor: string;
 };
 
-function refundFromRow(row: RefundRow): RefundRecord {
+function refundFromRow(db: Db, row: RefundRow): RefundRecord {
   const lines = (JSON.parse(row.lines) as RefundLineJson[]).map((line) => ({
     lineId: line.lineId,
     quantity: line.quantity,
@@ -70,9 +88,22 @@ function refundFromRow(row: RefundRow): RefundRecord {
     taxes: line.taxes.map((tax) => ({ taxId: tax.taxId, amountMinor: BigInt(tax.amountMinor) })),
     amountMinor: BigInt(line.amountMinor),
   }));
-  const tenders = (
-    JSON.parse(row.tenders) as { paymentId: string; kind: TenderKind; amountMinor: string }[]
-  ).map((share) => ({ ...share, amountMinor: BigInt(share.amountMinor) }));
+  const shareRows = db
+    .prepare('SELECT payment_id, kind, amount, status FROM refund_shares WHERE refund_id = ? ORDER BY position')
+    .all(row.id) as ShareSummaryRow[];
+  const planned = (JSON.parse(row.tenders) as { paymentId: string; kind: TenderKind; amountMinor: string }[]).map(
+    (share) => ({ ...share, amountMinor: BigInt(share.amountMinor) }),
+  );
+  // Refunds made before shares had rows of their own keep their tenders in the JSON column.
+  const tenders =
+    shareRows.length === 0
+      ? planned
+      : shareRows
+          .filter((share) => share.status !== 'failed')
+          .map((share) => ({ paymentId: share.payment_id, kind: share.kind, amountMinor: BigInt(share.amount) }));
+  const failedMinor = shareRows
+    .filter((share) => share.status === 'failed')
+    .reduce((sum, share) => sum + BigInt(share.amount), 0n);
   return {
     id: row.id,
     orderId: row.order_id,
@@ -90,28 +121,55 @@ function refundFromRow(row: RefundRow): RefundRecord {
     tender: row.tender,
     tenders,
     createdAt: row.created_at,
+    status: row.status,
+    purpose: row.purpose,
+    failedMinor,
   };
 }
 
+/** The refunds of an order that count (pending or done; not the failed ones, not a void's give-back). */
 export function orderRefunds(db: Db, orderId: string): RefundRecord[] {
+  const rows = db
+    .prepare(
+      "SELECT * FROM refunds WHERE order_id = ? AND purpose = 'refund' AND status != 'failed' ORDER BY created_at, id",
+    )
+    .all(orderId) as RefundRow[];
+  return rows.map((row) => refundFromRow(db, row));
+}
+
+/** Every refund or void give-back of an order, whatever its status. */
+export function allGiveBacksOfOrder(db: Db, orderId: string): RefundRecord[] {
   const rows = db
     .prepare('SELECT * FROM refunds WHERE order_id = ? ORDER BY created_at, id')
     .all(orderId) as RefundRow[];
-  return rows.map(refundFromRow);
+  return rows.map((row) => refundFromRow(db, row));
 }
 
+export function getRefund(db: Db, refundId: string): RefundRecord {
+  const row = db.prepare('SELECT * FROM refunds WHERE id = ?').get(refundId) as RefundRow | undefined;
+  if (!row) throw new Error(`No refund ${refundId}.`);
+  return refundFromRow(db, row);
+}
+
+/** The refunds made in a shift that gave money back (done, or partly done). */
 export function shiftRefunds(db: Db, shiftId: string): RefundRecord[] {
   const rows = db
-    .prepare('SELECT * FROM refunds WHERE shift_id = ? ORDER BY created_at, id')
+    .prepare(
+      "SELECT * FROM refunds WHERE shift_id = ? AND purpose = 'refund' AND status IN ('succeeded', 'partially_failed') ORDER BY created_at, id",
+    )
     .all(shiftId) as RefundRow[];
-  return rows.map(refundFromRow);
+  return rows.map((row) => refundFromRow(db, row));
+}
+
+export function setRefundStatus(db: Db, refundId: string, status: RefundStatus, at: string): void {
+  db.prepare('UPDATE refunds SET status = ?, updated_at = ? WHERE id = ?').run(status, at, refundId);
 }
 
 export function insertRefund(db: Db, refund: RefundRecord): void {
   db.prepare(
     `INSERT INTO refunds (id, order_id, lines, net, tax, tip, rounding, amount, complete, reason, approved_by, created_by,
-       shift_id, tender, tenders, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       shift_id, tender, tenders, created_at, status, purpose, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     refund.id,
     refund.orderId,
@@ -128,6 +186,9 @@ export function insertRefund(db: Db, refund: RefundRecord): void {
     refund.shiftId,
     refund.tender,
     toJson(refund.tenders),
+    refund.createdAt,
+    refund.status,
+    refund.purpose,
     refund.createdAt,
   );
 }

@@ -14,6 +14,7 @@ import { type ApprovalAction } from '../../shared/api/staff';
 import { createCore, type Core } from '../core';
 import { type ReceiptPrinter } from '../core/services';
 import { createLedger, type Ledger } from '../ledger';
+import { type TenderAdapter } from '../payments';
 
 export interface Member {
   readonly staffId: string;
@@ -48,27 +49,30 @@ export interface SalesTill {
     session?: string,
   ): Promise<ApiOutput<'payments.cash'>>;
   /** The manager approves `action` for the cashier (or `requester`). */
-  approve(action: ApprovalAction, ref?: string, requester?: Member): Promise<string>;
+  approve(action: ApprovalAction, ref: string, requester?: Member): Promise<string>;
   /** Posted net (debits − credits) of an account, 0 when it does not exist yet. */
   balance(code: string, ref?: string): bigint;
   /** The sum of the accounts_receivable movements of an order, its payments and its refunds. */
   receivableOfOrder(orderId: string): bigint;
   onHand(variantId: string): number;
-  close(): void;
+  close(): Promise<void>;
 }
 
 let clockStartMs = Date.parse('2026-11-21T09:00:00.000Z');
 
-export async function openSalesTill(options: { printer?: ReceiptPrinter } = {}): Promise<SalesTill> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-sales-'));
+export async function openSalesTill(
+  options: { printer?: ReceiptPrinter; tenders?: readonly TenderAdapter[]; dataDir?: string } = {},
+): Promise<SalesTill> {
+  const dir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-sales-'));
   let clockMs = (clockStartMs += 86_400_000);
   // Each reading of the clock moves it by a millisecond, so timestamps are distinct and ordered.
   const now = () => new Date((clockMs += 1));
   const core = await createCore({
     dataDir: dir,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TP_LOG ?? 'silent' }),
     now,
     ...(options.printer ? { printer: options.printer } : {}),
+    ...(options.tenders ? { tenders: options.tenders } : {}),
   });
   const setup = await core.call('staff.setupOwner', { name: 'Olga Owner', pin: '482715' });
   const owner: Member = { staffId: setup.staff.staffId, session: setup.session, pin: '482715' };
@@ -172,7 +176,7 @@ export async function openSalesTill(options: { printer?: ReceiptPrinter } = {}):
     async approve(action, ref, requester = cashier) {
       const granted = await core.call(
         'staff.approve',
-        { staffId: manager.staffId, pin: manager.pin, action, ...(ref !== undefined ? { ref } : {}) },
+        { staffId: manager.staffId, pin: manager.pin, action, ref },
         requester.session,
       );
       return granted.approval;
@@ -196,6 +200,8 @@ export async function openSalesTill(options: { printer?: ReceiptPrinter } = {}):
       let net = 0n;
       for (const ref of refs) {
         for (const transfer of ledger.transfersByRef(ref)) {
+          // Posted movements only: a pending transfer moves nothing until its post (which repeats its accounts).
+          if (transfer.kind !== 'single' && transfer.kind !== 'post_pending') continue;
           if (transfer.debitAccountId === receivable.id) net += transfer.amount;
           if (transfer.creditAccountId === receivable.id) net -= transfer.amount;
         }
@@ -208,8 +214,8 @@ export async function openSalesTill(options: { printer?: ReceiptPrinter } = {}):
         .pluck()
         .get(variantId) as number;
     },
-    close() {
-      core.close();
+    async close() {
+      await core.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -9,10 +9,13 @@ import { type NewTransferInput } from '../ledger';
 import { type OrderSettlementPort } from '../payments';
 import { orderLabel } from './cart';
 import { type OrdersContext } from './context';
+import { assertDiscountsApproved } from './discountLimit';
 import { announceDisplay, type DisplayCause } from './display';
 import { nextOrderStatus } from './lifecycle';
+import { finishGiveBack } from './finishGiveBack';
 import { getOrder, markOrderPaid, orderLines } from './ordersStore';
-import { buildOrderView, amountDueOf } from './orderView';
+import { buildOrderView, amountDueOf, settledRoundingOf } from './orderView';
+import { allGiveBacksOfOrder } from './refundsStore';
 import { type Posting } from './postings';
 import { freezePricing, lineRevenueMinor, priceOrder } from './priced';
 import { salePostings } from './postings';
@@ -47,10 +50,22 @@ export function announceOrder(oc: OrdersContext, orderId: string, display: Displ
   if (display) announceDisplay(oc, orderId, display);
 }
 
+/** Refuses a payment while money is on its way back through the order (a void in progress). */
+function checkNoGiveBackInFlight(oc: OrdersContext, orderId: string, label: string): void {
+  const pending = allGiveBacksOfOrder(oc.deps.db, orderId).filter((refund) => refund.status === 'pending');
+  if (pending.length > 0) {
+    throw new TillpointError('conflict', `${label} is handing money back (a void in progress); wait for it.`, {
+      orderId,
+      reason: 'give_back_in_flight',
+    });
+  }
+}
+
 export function createSettlementPort(oc: OrdersContext): OrderSettlementPort {
   const { db } = oc.deps;
   return {
     requireOpenShift: () => oc.shifts.requireOpenShift(),
+    currentShiftId: () => oc.shifts.currentShift()?.id ?? null,
 
     dueFor(orderId) {
       const order = getOrder(db, orderId);
@@ -62,6 +77,8 @@ export function createSettlementPort(oc: OrdersContext): OrderSettlementPort {
           reason: 'empty_order',
         });
       }
+      checkNoGiveBackInFlight(oc, orderId, orderLabel(order));
+      assertDiscountsApproved(oc, orderId);
       const settings = oc.settings.get();
       const priced = priceOrder(order, lines, settings);
       return {
@@ -71,12 +88,17 @@ export function createSettlementPort(oc: OrdersContext): OrderSettlementPort {
       };
     },
 
-    settle(orderId, { paymentId, roundingMinor, staff, shiftId }) {
+    settleIfDue(orderId, { paymentId, staffId, shiftId }) {
       const order = getOrder(db, orderId);
-      nextOrderStatus(order.status, 'settle', orderLabel(order));
+      if (order.status !== 'open') return null;
+      const payments = oc.payments.listForOrder(orderId);
+      if (payments.some((payment) => payment.status === 'pending')) return null;
       const lines = orderLines(db, orderId);
       const priced = priceOrder(order, lines, oc.settings.get());
+      if (amountDueOf(order, priced, payments) !== 0n) return null;
+      nextOrderStatus(order.status, 'settle', orderLabel(order));
       const { result } = priced;
+      const roundingMinor = settledRoundingOf(payments);
       const revenueMinor = result.lines.reduce((sum, line) => sum + lineRevenueMinor(line), 0n);
       const postings = salePostings({
         revenueMinor,
@@ -106,18 +128,19 @@ export function createSettlementPort(oc: OrdersContext): OrderSettlementPort {
           delta: -line.quantity,
           reason: 'sale',
           ref: `order:${orderId}`,
-          staffId: staff.staffId,
+          staffId,
         });
       }
       oc.audit.record({
-        staffId: staff.staffId,
+        staffId,
         action: 'orders.paid',
         ref: orderId,
         details: { number: order.number, paymentId, shiftId, totalMinor: result.totalMinor, roundingMinor },
       });
-      return transfersOf(oc, postings, order.currency, `order:${orderId}`, staff.staffId);
+      return transfersOf(oc, postings, order.currency, `order:${orderId}`, staffId);
     },
 
+    finishGiveBack: (refundId, outcome) => finishGiveBack(oc, refundId, outcome),
     view: (orderId) => buildOrderView(oc, orderId),
     announce: (orderId, payment) =>
       announceOrder(oc, orderId, payment ? { changeMinor: payment.changeMinor } : {}),

@@ -55,7 +55,7 @@ export function summarizeShift(oc: OrdersContext, shiftId: string): ShiftSalesSu
   let refundedMinor = 0n;
   let cashRefundsMinor = 0n;
   for (const refund of refunds) {
-    refundedMinor += refund.amountMinor;
+    refundedMinor += refund.amountMinor - refund.failedMinor;
     cashRoundingMinor -= refund.roundingMinor;
     for (const share of refund.tenders) if (share.kind === 'cash') cashRefundsMinor += share.amountMinor;
   }

@@ -3,7 +3,8 @@
  * TEXT decimal strings of minor units, read back as bigint.
  */
 import { type Db } from '../core/db';
-import { type PaymentStatus, type TenderKind } from './tender';
+import { type TenderKind } from './tender';
+import { type PaymentStatus } from './transitions';
 
 export interface PaymentRecord {
   readonly id: string;
@@ -22,7 +23,19 @@ export interface PaymentRecord {
   /** What went back to the customer through this payment (refunds, a void). */
   readonly refundedMinor: bigint;
   readonly externalId: string | null;
+  /** The pending ledger transfer written with the payment (null for a payment of 0). */
   readonly transferId: string | null;
+  /** The transfer that posted or voided it. */
+  readonly postTransferId: string | null;
+  readonly voidTransferId: string | null;
+  /** The tender's own facts (JSON). */
+  readonly details: Readonly<Record<string, unknown>>;
+  /** The shift that was current when it was decided. */
+  readonly settledShiftId: string | null;
+  /** A manager let its shift close while it was in flight. */
+  readonly carried: boolean;
+  /** When the payments service stops waiting for it (asks its tender to cancel it). */
+  readonly expiresAt: string | null;
   /** The JSON of the call that made it, compared on a retry with the same id. */
   readonly request: string;
   readonly message: string | null;
@@ -48,6 +61,12 @@ interface PaymentRow {
   refunded: string;
   external_id: string | null;
   transfer_id: string | null;
+  post_transfer_id: string | null;
+  void_transfer_id: string | null;
+  details: string;
+  settled_shift_id: string | null;
+  carried: number;
+  expires_at: string | null;
   request: string;
   message: string | null;
   created_by: string;
@@ -73,6 +92,12 @@ function fromRow(row: PaymentRow): PaymentRecord {
     refundedMinor: BigInt(row.refunded),
     externalId: row.external_id,
     transferId: row.transfer_id,
+    postTransferId: row.post_transfer_id,
+    voidTransferId: row.void_transfer_id,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    settledShiftId: row.settled_shift_id,
+    carried: row.carried === 1,
+    expiresAt: row.expires_at,
     request: row.request,
     message: row.message,
     createdBy: row.created_by,
@@ -106,9 +131,10 @@ export function paymentsOfShift(db: Db, shiftId: string): PaymentRecord[] {
 export function insertPaymentRow(db: Db, record: PaymentRecord): void {
   db.prepare(
     `INSERT INTO payments (id, order_id, kind, status, currency, amount, tendered, change, rounding, settles, refunded,
-       external_id, transfer_id, request, message, created_by, shift_id, created_at, updated_at)
+       external_id, transfer_id, request, details, message, created_by, shift_id, expires_at, created_at, updated_at)
      VALUES (@id, @order_id, @kind, @status, @currency, @amount, @tendered, @change, @rounding, @settles, @refunded,
-       @external_id, @transfer_id, @request, @message, @created_by, @shift_id, @created_at, @updated_at)`,
+       @external_id, @transfer_id, @request, @details, @message, @created_by, @shift_id, @expires_at, @created_at,
+       @updated_at)`,
   ).run({
     id: record.id,
     order_id: record.orderId,
@@ -124,6 +150,8 @@ export function insertPaymentRow(db: Db, record: PaymentRecord): void {
     external_id: record.externalId,
     transfer_id: record.transferId,
     request: record.request,
+    details: JSON.stringify(record.details),
+    expires_at: record.expiresAt,
     message: record.message,
     created_by: record.createdBy,
     shift_id: record.shiftId,
@@ -147,4 +175,59 @@ export function markPaymentRefunded(
        voided_at = COALESCE(?, voided_at), voided_shift_id = COALESCE(?, voided_shift_id)
      WHERE id = ?`,
   ).run(total.toString(), status, at, voided ? at : null, voided ? voided.shiftId : null, payment.id);
+}
+
+/** Payments still waiting for their tender, oldest first (all of them, or those taken in a shift). */
+export function pendingPayments(db: Db, shiftId?: string): PaymentRecord[] {
+  const rows = (
+    shiftId === undefined
+      ? db.prepare("SELECT * FROM payments WHERE status = 'pending' ORDER BY created_at, id").all()
+      : db
+          .prepare("SELECT * FROM payments WHERE status = 'pending' AND shift_id = ? ORDER BY created_at, id")
+          .all(shiftId)
+  ) as PaymentRow[];
+  return rows.map(fromRow);
+}
+
+/** A pending payment was decided (or learned more): its status, the resolving transfer, the tender's words. */
+export function resolvePaymentRow(
+  db: Db,
+  paymentId: string,
+  change: {
+    status: PaymentStatus;
+    at: string;
+    postTransferId?: string | null;
+    voidTransferId?: string | null;
+    settles?: boolean;
+    settledShiftId?: string | null;
+    externalId?: string | null;
+    message?: string | null;
+    details?: Readonly<Record<string, unknown>>;
+  },
+): void {
+  db.prepare(
+    `UPDATE payments SET status = @status, updated_at = @at,
+       post_transfer_id = COALESCE(@post, post_transfer_id), void_transfer_id = COALESCE(@void, void_transfer_id),
+       settles = COALESCE(@settles, settles), settled_shift_id = COALESCE(@shift, settled_shift_id),
+       external_id = COALESCE(@external, external_id), message = COALESCE(@message, message),
+       details = COALESCE(@details, details)
+     WHERE id = @id`,
+  ).run({
+    id: paymentId,
+    status: change.status,
+    at: change.at,
+    post: change.postTransferId ?? null,
+    void: change.voidTransferId ?? null,
+    settles: change.settles === undefined ? null : change.settles ? 1 : 0,
+    shift: change.settledShiftId ?? null,
+    external: change.externalId ?? null,
+    message: change.message ?? null,
+    details: change.details === undefined ? null : JSON.stringify(change.details),
+  });
+}
+
+/** A manager let the shift close without waiting for these payments. */
+export function markPaymentsCarried(db: Db, paymentIds: readonly string[], at: string): void {
+  const statement = db.prepare("UPDATE payments SET carried = 1, updated_at = ? WHERE id = ? AND status = 'pending'");
+  for (const id of paymentIds) statement.run(at, id);
 }

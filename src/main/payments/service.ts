@@ -1,309 +1,439 @@
 /**
- * The payments service: owns the payments table and posts every tender to the ledger, whatever the
- * tender. A payment that succeeds debits the tender's account (cash: the drawer of the shift that took
- * it) and credits accounts_receivable, in one linked group with whatever the caller links to it (the
- * sale's postings when the payment settles the order). Every method that writes runs inside the
- * caller's db.transaction, so the order, the payment and the ledger commit together or not at all.
+ * The payments service: one flow for every tender. `start` checks and plans a payment, writes it as
+ * `pending` with a pending ledger transfer (tender account ← receivable) in one transaction, then asks
+ * its tender; every report of the tender (now, later through `onUpdate`, or at start-up reconciliation)
+ * goes through `apply`, which follows `paymentStep`: posts the pending transfer (and settles the order
+ * when it owes nothing and nothing else is in flight, the sale's postings linked with the post), voids
+ * it, or ignores / refuses a repeated or contradicting report. A tender that decides at once (cash) is
+ * decided inside the first transaction. Money back to customers is in giveBack.ts.
  */
 import { monotonicFactory } from 'ulid';
 import { TillpointError } from '../../shared/api/errors';
 import { minorToDecimalString } from '../../shared/money';
+import { type AuditService } from '../audit';
 import { type CoreDeps } from '../core/services';
-import { type Account, type Ledger, type NewTransferInput, type TransferInput } from '../ledger';
+import { type Account, type Ledger, type TransferInput } from '../ledger';
 import {
   getPaymentRow,
   insertPaymentRow,
-  markPaymentRefunded,
+  markPaymentsCarried,
   paymentsOfOrder,
   paymentsOfShift,
+  pendingPayments,
+  resolvePaymentRow,
   type PaymentRecord,
 } from './paymentsStore';
-import { type PaymentUpdate, type TenderAccount, type TenderAdapter, type TenderKind } from './tender';
+import { type OrderSettlementPort } from './ports';
+import { sharesOfRefund } from './refundSharesStore';
+import { type TenderRegistry } from './registry';
+import {
+  type PaymentPlan,
+  type PaymentRequest,
+  type PaymentSnapshot,
+  type TenderAccount,
+  type TenderKind,
+  type TenderReport,
+} from './tender';
+import { paymentStep } from './transitions';
 
 /** The account every order's receivable moves through; it nets to zero for each paid order. */
 export const receivableAccountCode = 'accounts_receivable';
 
-export interface PaymentsServiceOptions {
-  readonly deps: CoreDeps;
-  readonly ledger: Ledger;
-  readonly adapters: readonly TenderAdapter[];
-  /**
-   * Makes (or finds) the ledger account of a tender account key; the shifts domain makes cash drawers.
-   * Default: `ledger.ensureAccount` with no flags.
-   */
-  readonly resolveAccount?: (account: TenderAccount, currency: string) => Account;
-}
+/** Who background work is done by, in the audit log and on ledger transfers. */
+export const systemActorId = 'system';
 
-export interface RecordPaymentInput {
-  readonly update: PaymentUpdate;
-  readonly currency: string;
-  readonly staffId: string;
-  readonly shiftId: string;
-  /** The call that made the payment, kept to recognise a retry with the same payment id. */
-  readonly request: Readonly<Record<string, unknown>>;
-  /** Transfers that succeed or fail with this payment's (the sale's postings when it settles the order). */
-  readonly linked?: readonly TransferInput[];
-}
-
-/** Where the money of one refund goes back: a share per payment of the refund's tender. */
-export interface GiveBackShare {
+export interface StartPaymentInput {
+  readonly orderId: string;
   readonly paymentId: string;
   readonly kind: TenderKind;
-  readonly amountMinor: bigint;
+  readonly amountMinor?: bigint | undefined;
+  readonly tenderedMinor?: bigint | undefined;
+  readonly staffId: string;
+  /** The call that made the payment, kept to recognise a retry with the same payment id. */
+  readonly request: Readonly<Record<string, unknown>>;
 }
 
-export interface GiveBackPlan {
-  readonly shares: readonly GiveBackShare[];
-  readonly transfers: readonly NewTransferInput[];
+export interface PaymentsCoreOptions {
+  readonly deps: CoreDeps;
+  readonly ledger: Ledger;
+  readonly audit: AuditService;
+  readonly registry: TenderRegistry;
+  /** Makes (or finds) the ledger account of a tender account key; the shifts domain makes cash drawers. */
+  readonly resolveAccount: (account: TenderAccount, currency: string) => Account;
 }
 
-export interface PaymentsService {
-  adapter(kind: TenderKind): TenderAdapter;
-  get(paymentId: string): PaymentRecord | null;
-  listForOrder(orderId: string): PaymentRecord[];
-  /** Payments taken in the shift, or handed back by a void in it. */
-  listForShift(shiftId: string): PaymentRecord[];
-  /** The ledger account of a tender account key or of an account code with a ref. */
-  account(key: TenderAccount, currency: string): Account;
-  newTransferId(): string;
-  /** Writes a payment the adapter reported and, when it succeeded, its tender transfer (+ linked ones). */
-  record(input: RecordPaymentInput): PaymentRecord;
-  /** Void: hands back everything the order's successful payments took; returns what each gave back. */
-  reverseAll(orderId: string, options: { staffId: string; shiftId: string; memo: string }): GiveBackShare[];
-  /** Refund: splits `amountMinor` over the order's payments of `kind` that kept money, newest first. Reads only. */
-  giveBackShares(input: {
-    orderId: string;
-    kind: TenderKind;
-    currency: string;
-    amountMinor: bigint;
-  }): GiveBackShare[];
-  /** Refund: the shares of giveBackShares and their transfers (debit receivable, credit the tender account). */
-  planGiveBack(input: {
-    refundId: string;
-    orderId: string;
-    kind: TenderKind;
-    currency: string;
-    amountMinor: bigint;
-    staffId: string;
-    shiftId: string;
-  }): GiveBackPlan;
-  /** Marks the shares of a give-back plan on their payments (after its transfers were submitted). */
-  applyGiveBack(plan: GiveBackPlan): void;
-}
-
-/** A stored payment as its tender reports it. */
-export function paymentUpdateOf(payment: PaymentRecord): PaymentUpdate {
-  return {
-    paymentId: payment.id,
-    orderId: payment.orderId,
-    kind: payment.kind,
-    status: payment.status,
-    amountMinor: payment.amountMinor,
-    ...(payment.tenderedMinor !== null ? { tenderedMinor: payment.tenderedMinor } : {}),
-    ...(payment.changeMinor !== null ? { changeMinor: payment.changeMinor } : {}),
-    settles: payment.settles,
-    roundingMinor: payment.roundingMinor,
-    ...(payment.externalId !== null ? { externalId: payment.externalId } : {}),
-    ...(payment.message !== null ? { message: payment.message } : {}),
-  };
-}
-
-function money(amountMinor: bigint, currency: string): string {
+export function money(amountMinor: bigint, currency: string): string {
   return `${minorToDecimalString(amountMinor, currency)} ${currency}`;
 }
 
-/** The succeeded part of a payment: what it took and has not given back. */
-function keptMinor(payment: PaymentRecord): bigint {
-  if (payment.status !== 'succeeded' && payment.status !== 'partially_refunded') return 0n;
-  return payment.amountMinor - payment.refundedMinor;
+export function snapshotOf(payment: PaymentRecord): PaymentSnapshot {
+  return {
+    paymentId: payment.id,
+    orderId: payment.orderId,
+    currency: payment.currency,
+    amountMinor: payment.amountMinor,
+    status: payment.status,
+    externalId: payment.externalId,
+    details: payment.details,
+    createdAt: payment.createdAt,
+  };
 }
 
-export function createPaymentsService(options: PaymentsServiceOptions): PaymentsService {
-  const { deps, ledger } = options;
-  const { db } = deps;
+export type PaymentsCore = ReturnType<typeof createPaymentsCore>;
+
+export function createPaymentsCore(options: PaymentsCoreOptions) {
+  const { deps, ledger, audit, registry, resolveAccount } = options;
+  const { db, logger } = deps;
   const ulid = monotonicFactory();
   const newId = () => ulid(deps.now().getTime());
-  const adapters = new Map<TenderKind, TenderAdapter>(
-    options.adapters.map((adapter) => [adapter.kind, adapter]),
-  );
-  const resolveAccount =
-    options.resolveAccount ??
-    ((key: TenderAccount, currency: string) =>
-      ledger.ensureAccount({ asset: currency, code: key.code, ref: key.ref }));
-
-  const adapter = (kind: TenderKind): TenderAdapter => {
-    const found = adapters.get(kind);
-    if (!found) {
-      throw new TillpointError(
-        'unavailable',
-        `This till cannot take ${kind} payments: no ${kind} tender is set up.`,
-        {
-          kind,
-        },
-      );
-    }
-    return found;
+  let ordersPort: OrderSettlementPort | null = null;
+  const orders = (): OrderSettlementPort => {
+    if (!ordersPort) throw new Error('The payments service has no orders port yet.');
+    return ordersPort;
   };
   const receivable = (currency: string) => resolveAccount({ code: receivableAccountCode, ref: '' }, currency);
   const tenderAccount = (kind: TenderKind, shiftId: string, currency: string) =>
-    resolveAccount(adapter(kind).account(shiftId), currency);
+    resolveAccount(registry.get(kind).account(shiftId), currency);
 
-  /** Cash cannot leave a drawer that does not hold it (the drawer account has no ledger flag for it). */
-  const checkCovers = (kind: TenderKind, account: Account, amountMinor: bigint) => {
-    if (kind !== 'cash') return;
-    const heldMinor = ledger.balance(account.id).net;
-    if (amountMinor > heldMinor) {
+  const emitPayment = (payment: PaymentRecord) => {
+    deps.events.emit('payment.updated', {
+      paymentId: payment.id,
+      orderId: payment.orderId,
+      kind: payment.kind,
+      status: payment.status,
+      amountMinor: payment.amountMinor.toString(),
+      message: payment.message,
+    });
+  };
+
+  const require = (paymentId: string): PaymentRecord => {
+    const payment = getPaymentRow(db, paymentId);
+    if (!payment) throw new TillpointError('not_found', `No payment ${paymentId}.`, { paymentId });
+    return payment;
+  };
+
+  const checkReplay = (existing: PaymentRecord, orderId: string, request: string) => {
+    if (existing.orderId !== orderId || existing.request !== request) {
       throw new TillpointError(
-        'insufficient_funds',
-        `The drawer should hold ${money(heldMinor, account.asset)}: it cannot hand back ${money(amountMinor, account.asset)}.`,
-        {
-          accountId: account.id,
-          requiredMinor: amountMinor.toString(),
-          availableMinor: heldMinor.toString(),
-        },
+        'conflict',
+        `Payment id ${existing.id} was already used for another payment; make a new id for a new payment.`,
+        { paymentId: existing.id, reason: 'payment_id_reused' },
       );
     }
   };
 
-  const service: PaymentsService = {
-    adapter,
-    get: (paymentId) => getPaymentRow(db, paymentId),
-    listForOrder: (orderId) => paymentsOfOrder(db, orderId),
-    listForShift: (shiftId) => paymentsOfShift(db, shiftId),
-    account: (key, currency) => resolveAccount(key, currency),
-    newTransferId: newId,
+  /** Inside a transaction: what a tender's report does to its payment. Returns the payment after. */
+  const applyInTx = (report: TenderReport, actorId: string): { payment: PaymentRecord; changed: boolean } => {
+    const payment = require(report.paymentId);
+    const step = paymentStep(payment.status, report.status);
+    const at = deps.now().toISOString();
+    const words = {
+      ...(report.externalId !== undefined ? { externalId: report.externalId } : {}),
+      ...(report.message !== undefined ? { message: report.message } : {}),
+      ...(report.details !== undefined ? { details: report.details } : {}),
+    };
+    switch (step.action) {
+      case 'ignore':
+        return { payment, changed: false };
+      case 'refuse':
+        logger.warn(
+          { paymentId: payment.id, current: payment.status, reported: report.status, reason: step.reason },
+          'a tender report was refused',
+        );
+        audit.record({
+          staffId: systemActorId,
+          action: 'payments.report_refused',
+          ref: payment.orderId,
+          details: { paymentId: payment.id, current: payment.status, reported: report.status, reason: step.reason },
+        });
+        return { payment, changed: false };
+      case 'note':
+        if (Object.keys(words).length === 0) return { payment, changed: false };
+        resolvePaymentRow(db, payment.id, { status: 'pending', at, ...words });
+        return { payment: require(payment.id), changed: true };
+      case 'post': {
+        const postId = payment.transferId ? newId() : null;
+        const shiftId = orders().currentShiftId() ?? payment.shiftId;
+        resolvePaymentRow(db, payment.id, {
+          status: 'succeeded',
+          at,
+          postTransferId: postId,
+          settledShiftId: shiftId,
+          ...words,
+        });
+        const group: TransferInput[] = [];
+        if (postId && payment.transferId) group.push({ id: postId, postPendingId: payment.transferId, staffId: actorId });
+        const sale = orders().settleIfDue(payment.orderId, { paymentId: payment.id, staffId: payment.createdBy, shiftId });
+        if (sale) {
+          resolvePaymentRow(db, payment.id, { status: 'succeeded', at, settles: true });
+          group.push(...sale);
+        }
+        if (group.length > 0) ledger.submitOne(group);
+        audit.record({
+          staffId: actorId,
+          action: 'payments.succeeded',
+          ref: payment.orderId,
+          details: { paymentId: payment.id, kind: payment.kind, amountMinor: payment.amountMinor, settles: sale !== null },
+        });
+        return { payment: require(payment.id), changed: true };
+      }
+      case 'void': {
+        const voidId = payment.transferId ? newId() : null;
+        resolvePaymentRow(db, payment.id, {
+          status: step.status,
+          at,
+          voidTransferId: voidId,
+          settledShiftId: orders().currentShiftId() ?? payment.shiftId,
+          ...words,
+        });
+        if (voidId && payment.transferId) {
+          ledger.submitOne([{ id: voidId, voidPendingId: payment.transferId, staffId: actorId }]);
+        }
+        audit.record({
+          staffId: actorId,
+          action: `payments.${step.status}`,
+          ref: payment.orderId,
+          details: { paymentId: payment.id, kind: payment.kind, amountMinor: payment.amountMinor, message: report.message ?? null },
+        });
+        return { payment: require(payment.id), changed: true };
+      }
+    }
+  };
 
-    record(input) {
-      const { update, currency, staffId, shiftId } = input;
-      const at = deps.now().toISOString();
-      const succeeded = update.status === 'succeeded';
-      const transfers: TransferInput[] = [];
-      let transferId: string | null = null;
-      if (succeeded && update.amountMinor > 0n) {
-        transferId = newId();
-        transfers.push({
-          id: transferId,
-          debitAccountId: tenderAccount(update.kind, shiftId, currency).id,
-          creditAccountId: receivable(currency).id,
-          amount: update.amountMinor,
-          asset: currency,
-          code: `tender_${update.kind}`,
-          ref: `payment:${update.paymentId}`,
-          staffId,
+  const announce = (payment: PaymentRecord, change?: { changeMinor: bigint | null }) => {
+    emitPayment(payment);
+    orders().announce(payment.orderId, change);
+  };
+
+  /** Applies a report in its own transaction and tells the screens. Never throws for a stale report. */
+  const apply = (report: TenderReport, actorId: string): PaymentRecord | null => {
+    if (!getPaymentRow(db, report.paymentId)) {
+      logger.warn({ paymentId: report.paymentId }, 'a tender reported on an unknown payment');
+      return null;
+    }
+    const { payment, changed } = db.transaction(() => applyInTx(report, actorId))();
+    if (changed) announce(payment);
+    return payment;
+  };
+
+  const core = {
+    deps,
+    registry,
+    newId,
+    ledgerSubmit: (group: readonly TransferInput[]) => ledger.submitOne(group),
+    /** Posted debits − credits of an account. */
+    ledgerBalance: (accountId: string) => ledger.balance(accountId).net,
+    receivable,
+    tenderAccount,
+    account: (key: TenderAccount, currency: string) => resolveAccount(key, currency),
+    orders,
+    setOrders(port: OrderSettlementPort) {
+      ordersPort = port;
+    },
+    get: (paymentId: string) => getPaymentRow(db, paymentId),
+    require,
+    listForOrder: (orderId: string) => paymentsOfOrder(db, orderId),
+    listForShift: (shiftId: string) => paymentsOfShift(db, shiftId),
+    inFlight: (shiftId?: string) => pendingPayments(db, shiftId),
+    sharesOfRefund: (refundId: string) => sharesOfRefund(db, refundId),
+    /** A manager let the shift close without waiting for these payments. */
+    carry: (paymentIds: readonly string[]) => markPaymentsCarried(db, paymentIds, deps.now().toISOString()),
+    apply,
+    applyInTx,
+    announce,
+
+    /**
+     * Starts a payment: checks and plans it, writes it pending (and, for a tender that decides at
+     * once, decided) in one transaction, then asks the tender. Returns the payment as it stands.
+     */
+    async start(input: StartPaymentInput): Promise<{ payment: PaymentRecord; fresh: boolean }> {
+      const requestJson = JSON.stringify(input.request);
+      const existing = getPaymentRow(db, input.paymentId);
+      if (existing) {
+        checkReplay(existing, input.orderId, requestJson);
+        return { payment: existing, fresh: false };
+      }
+      const adapter = registry.get(input.kind);
+      const state = adapter.state();
+      if (state.state !== 'ready') {
+        throw new TillpointError('unavailable', state.reason ?? `The ${adapter.label} tender is not ready.`, {
+          kind: adapter.kind,
+          state: state.state,
         });
       }
-      if (succeeded) transfers.push(...(input.linked ?? []));
-      const record: PaymentRecord = {
-        id: update.paymentId,
-        orderId: update.orderId,
-        kind: update.kind,
-        status: update.status,
-        currency,
-        amountMinor: update.amountMinor,
-        tenderedMinor: update.tenderedMinor ?? null,
-        changeMinor: update.changeMinor ?? null,
-        roundingMinor: update.settles ? update.roundingMinor : 0n,
-        settles: update.settles,
-        refundedMinor: 0n,
-        externalId: update.externalId ?? null,
-        transferId,
-        request: JSON.stringify(input.request),
-        message: update.message ?? null,
-        createdBy: staffId,
-        shiftId,
-        createdAt: at,
-        updatedAt: at,
-        voidedAt: null,
-        voidedShiftId: null,
+      const shift = orders().requireOpenShift();
+      const due = orders().dueFor(input.orderId);
+      const inFlight = paymentsOfOrder(db, input.orderId).find((payment) => payment.status === 'pending');
+      if (due.dueMinor === 0n && inFlight) {
+        throw new TillpointError(
+          'conflict',
+          `Nothing more is due: the rest is being collected by the ${inFlight.kind} payment in flight; wait for it or cancel it.`,
+          { orderId: input.orderId, paymentId: inFlight.id, kind: inFlight.kind, reason: 'payment_in_flight' },
+        );
+      }
+      const request: PaymentRequest = {
+        paymentId: input.paymentId,
+        orderId: input.orderId,
+        currency: due.currency,
+        dueMinor: due.dueMinor,
+        amountMinor: input.amountMinor,
+        tenderedMinor: input.tenderedMinor,
+        cashRoundingIncrementMinor: due.cashRoundingIncrementMinor,
+        staffId: input.staffId,
+        shiftId: shift.id,
       };
-      insertPaymentRow(db, record);
-      if (transfers.length > 0) ledger.submitOne(transfers);
-      return record;
-    },
+      const plan: PaymentPlan = adapter.plan(request);
+      const coveredMinor = plan.amountMinor - plan.roundingMinor;
+      if (plan.amountMinor < 0n || coveredMinor > due.dueMinor || (plan.amountMinor === 0n && due.dueMinor > 0n)) {
+        throw new TillpointError('bad_input', `A payment must collect more than zero and at most what is due.`, {
+          amountMinor: plan.amountMinor.toString(),
+          dueMinor: due.dueMinor.toString(),
+        });
+      }
 
-    reverseAll(orderId, { staffId, shiftId, memo }) {
-      const at = deps.now().toISOString();
-      const shares: GiveBackShare[] = [];
-      for (const payment of paymentsOfOrder(db, orderId)) {
-        const amountMinor = keptMinor(payment);
-        if (amountMinor <= 0n) continue;
-        checkCovers(payment.kind, tenderAccount(payment.kind, shiftId, payment.currency), amountMinor);
-        if (payment.transferId !== null && payment.shiftId === shiftId && payment.refundedMinor === 0n) {
-          // Taken in this shift: the tender transfer itself is reversed (back out of this drawer).
-          ledger.reverse(payment.transferId, { id: newId(), staffId, memo });
-        } else {
-          // Taken in an earlier shift: the money goes back out of the current shift's tender account.
+      const written = db.transaction(() => {
+        const again = getPaymentRow(db, input.paymentId);
+        if (again) return { payment: again, fresh: false };
+        const shiftNow = orders().requireOpenShift();
+        const dueNow = orders().dueFor(input.orderId);
+        if (shiftNow.id !== shift.id || dueNow.dueMinor !== due.dueMinor) {
+          throw new TillpointError('conflict', 'The order changed while the payment was being taken; take it again.', {
+            orderId: input.orderId,
+            reason: 'order_changed',
+          });
+        }
+        const at = deps.now().toISOString();
+        const transferId = plan.amountMinor > 0n ? newId() : null;
+        const timeoutMs = adapter.paymentTimeoutMs;
+        insertPaymentRow(db, {
+          id: input.paymentId,
+          orderId: input.orderId,
+          kind: adapter.kind,
+          status: 'pending',
+          currency: due.currency,
+          amountMinor: plan.amountMinor,
+          tenderedMinor: plan.tenderedMinor ?? null,
+          changeMinor: plan.changeMinor ?? null,
+          roundingMinor: plan.roundingMinor,
+          settles: false,
+          refundedMinor: 0n,
+          externalId: null,
+          transferId,
+          postTransferId: null,
+          voidTransferId: null,
+          details: {},
+          settledShiftId: null,
+          carried: false,
+          expiresAt: timeoutMs === undefined ? null : new Date(deps.now().getTime() + timeoutMs).toISOString(),
+          request: requestJson,
+          message: null,
+          createdBy: input.staffId,
+          shiftId: shift.id,
+          createdAt: at,
+          updatedAt: at,
+          voidedAt: null,
+          voidedShiftId: null,
+        });
+        if (transferId) {
           ledger.submitOne([
             {
-              id: newId(),
-              debitAccountId: receivable(payment.currency).id,
-              creditAccountId: tenderAccount(payment.kind, shiftId, payment.currency).id,
-              amount: amountMinor,
-              asset: payment.currency,
-              code: 'reversal',
-              ref: `payment:${payment.id}`,
-              staffId,
-              memo,
+              id: transferId,
+              debitAccountId: tenderAccount(adapter.kind, shift.id, due.currency).id,
+              creditAccountId: receivable(due.currency).id,
+              amount: plan.amountMinor,
+              asset: due.currency,
+              code: `tender_${adapter.kind}`,
+              ref: `payment:${input.paymentId}`,
+              staffId: input.staffId,
+              pending: true,
             },
           ]);
         }
-        markPaymentRefunded(db, payment, amountMinor, at, { shiftId });
-        shares.push({ paymentId: payment.id, kind: payment.kind, amountMinor });
+        audit.record({
+          staffId: input.staffId,
+          action: 'payments.started',
+          ref: input.orderId,
+          details: {
+            paymentId: input.paymentId,
+            kind: adapter.kind,
+            shiftId: shift.id,
+            amountMinor: plan.amountMinor,
+            tenderedMinor: plan.tenderedMinor ?? null,
+            changeMinor: plan.changeMinor ?? null,
+            roundingMinor: plan.roundingMinor,
+          },
+        });
+        if (adapter.decideAtOnce) applyInTx(adapter.decideAtOnce.payment(request, plan), input.staffId);
+        return { payment: require(input.paymentId), fresh: true };
+      })();
+      if (!written.fresh) {
+        checkReplay(written.payment, input.orderId, requestJson);
+        return { payment: written.payment, fresh: false };
       }
-      return shares;
+      announce(written.payment, { changeMinor: written.payment.changeMinor });
+      if (adapter.decideAtOnce) return { payment: written.payment, fresh: true };
+
+      let report: TenderReport;
+      try {
+        report = await adapter.start(request, plan);
+      } catch (error) {
+        report = {
+          paymentId: input.paymentId,
+          status: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        };
+      }
+      return { payment: apply(report, input.staffId) ?? require(input.paymentId), fresh: true };
     },
 
-    giveBackShares(input) {
-      let leftMinor = input.amountMinor;
-      const shares: GiveBackShare[] = [];
-      const candidates = paymentsOfOrder(db, input.orderId)
-        .filter((payment) => payment.kind === input.kind && keptMinor(payment) > 0n)
-        .reverse();
-      for (const payment of candidates) {
-        if (leftMinor <= 0n) break;
-        const take = keptMinor(payment) < leftMinor ? keptMinor(payment) : leftMinor;
-        shares.push({ paymentId: payment.id, kind: payment.kind, amountMinor: take });
-        leftMinor -= take;
-      }
-      if (leftMinor > 0n) {
+    /** Asks the tender to stop a payment in flight; a conflict when it cannot stop (yet). */
+    async cancel(paymentId: string, staffId: string, as: 'canceled' | 'expired' = 'canceled'): Promise<PaymentRecord> {
+      const payment = require(paymentId);
+      if (payment.status !== 'pending') {
         throw new TillpointError(
           'conflict',
-          `Only ${money(input.amountMinor - leftMinor, input.currency)} of the ${money(input.amountMinor, input.currency)} to give back was paid by ${input.kind}.`,
-          {
-            kind: input.kind,
-            requiredMinor: input.amountMinor.toString(),
-            availableMinor: (input.amountMinor - leftMinor).toString(),
-          },
+          `Payment ${paymentId} is ${payment.status}: only a payment in flight can be cancelled (void the order or refund it instead).`,
+          { paymentId, status: payment.status, reason: 'not_in_flight' },
         );
       }
-      return shares;
-    },
-
-    planGiveBack(input) {
-      const shares = service.giveBackShares(input);
-      // All shares go back through one tender, so out of one account (cash: this shift's drawer).
-      checkCovers(input.kind, tenderAccount(input.kind, input.shiftId, input.currency), input.amountMinor);
-      const transfers: NewTransferInput[] = shares.map((share) => ({
-        id: newId(),
-        debitAccountId: receivable(input.currency).id,
-        creditAccountId: tenderAccount(share.kind, input.shiftId, input.currency).id,
-        amount: share.amountMinor,
-        asset: input.currency,
-        code: 'refund',
-        ref: `refund:${input.refundId}`,
-        staffId: input.staffId,
-      }));
-      return { shares, transfers };
-    },
-
-    applyGiveBack(plan) {
-      const at = deps.now().toISOString();
-      for (const share of plan.shares) {
-        const payment = getPaymentRow(db, share.paymentId);
-        if (!payment) throw new Error(`Payment ${share.paymentId} vanished during a refund.`);
-        markPaymentRefunded(db, payment, share.amountMinor, at);
+      const report = await registry.get(payment.kind).cancel(snapshotOf(payment));
+      const status = report.status === 'canceled' && as === 'expired' ? 'expired' : report.status;
+      const after = apply({ ...report, status }, staffId) ?? require(paymentId);
+      if (after.status === 'pending') {
+        throw new TillpointError(
+          'conflict',
+          `The ${payment.kind} payment cannot be stopped yet${report.message ? `: ${report.message}` : ''}.`,
+          { paymentId, reason: 'still_in_flight' },
+        );
       }
+      return after;
+    },
+
+    /** Start-up and periodic: asks each tender about its payments left pending. */
+    async reconcilePayments(onlyOverdue = false): Promise<number> {
+      let count = 0;
+      const nowMs = deps.now().getTime();
+      for (const payment of pendingPayments(db)) {
+        if (!registry.has(payment.kind)) {
+          logger.warn({ paymentId: payment.id, kind: payment.kind }, 'a pending payment has no tender on this till');
+          continue;
+        }
+        const overdue = payment.expiresAt !== null && Date.parse(payment.expiresAt) <= nowMs;
+        if (onlyOverdue && !overdue) continue;
+        try {
+          if (overdue) {
+            await core.cancel(payment.id, systemActorId, 'expired').catch(() => undefined);
+          } else {
+            const report = await registry.get(payment.kind).status(snapshotOf(payment));
+            apply(report, systemActorId);
+          }
+          count += 1;
+        } catch (error) {
+          logger.warn({ err: error, paymentId: payment.id }, 'could not reconcile a pending payment');
+        }
+      }
+      return count;
     },
   };
-  return service;
+  return core;
 }

@@ -1,23 +1,24 @@
 /**
  * The tender interface: every way of paying (cash, a card reader, a crypto invoice, store coins)
- * implements `TenderAdapter`, and the order screen and the payments service only know this
- * interface. An adapter talks to its outside world (the drawer, Stripe, a chain watcher) and reports
- * what happened as `PaymentUpdate`s; it writes nothing. The payments service owns the payments table
- * and posts every tender to the ledger, so a new tender plugs in without touching orders.
+ * implements `TenderAdapter` and registers it with the payments domain. An adapter talks to its
+ * outside world (the drawer, Stripe, a chain watcher) and reports what happened as `TenderReport`s;
+ * it writes nothing. The payments service owns the payments table and the ledger postings, so a new
+ * tender plugs in without touching orders or the contract.
+ *
+ * The flow, the same for every tender: the service writes the payment as `pending` with a pending
+ * ledger transfer, then asks the tender (`start`); the tender's report, now or later (`onUpdate`),
+ * posts it or voids it. A tender that decides at once (cash) offers `decideAtOnce`, and the service
+ * writes the pending transfer and its post in one transaction.
  */
+import { type PaymentStatus } from './transitions';
 
-export const tenderKinds = ['cash', 'card', 'crypto', 'coins'] as const;
-export type TenderKind = (typeof tenderKinds)[number];
+export { type PaymentStatus } from './transitions';
 
-export const paymentStatuses = [
-  'pending',
-  'succeeded',
-  'failed',
-  'canceled',
-  'refunded',
-  'partially_refunded',
-] as const;
-export type PaymentStatus = (typeof paymentStatuses)[number];
+/** A tender's registered name: cash, card, crypto, coins, ... (lower case, at most 32 characters). */
+export type TenderKind = string;
+
+export const tenderStates = ['ready', 'not_set_up', 'offline'] as const;
+export type TenderState = (typeof tenderStates)[number];
 
 /** Where a tender's money lands in the ledger (cash: the drawer of the shift that took it). */
 export interface TenderAccount {
@@ -31,7 +32,7 @@ export interface PaymentRequest {
   readonly paymentId: string;
   readonly orderId: string;
   readonly currency: string;
-  /** What the order still owes before this payment, before any cash rounding. */
+  /** What the order still owes before this payment (payments in flight counted), before cash rounding. */
   readonly dueMinor: bigint;
   /** Split tender: pay only this much of what is due; absent: pay everything due. */
   readonly amountMinor?: bigint | undefined;
@@ -43,63 +44,105 @@ export interface PaymentRequest {
   readonly shiftId: string;
 }
 
-/** What a tender reports about one payment. */
-export interface PaymentUpdate {
-  readonly paymentId: string;
-  readonly orderId: string;
-  readonly kind: TenderKind;
-  readonly status: PaymentStatus;
-  /** The part of the order this payment pays (cash: tendered − change). */
+/** What a payment will collect, worked out before anything is written. */
+export interface PaymentPlan {
+  /** What the tender collects (cash: tendered − change). */
   readonly amountMinor: bigint;
-  /** Cash only: what the customer handed over, and what went back. */
+  /** Cash only: what the customer handed over, and what goes back. */
   readonly tenderedMinor?: bigint | undefined;
   readonly changeMinor?: bigint | undefined;
-  /** Whether nothing is due on the order once this payment succeeds. */
-  readonly settles: boolean;
-  /** When it settles: what the tender collected minus what was due (cash rounding, signed). */
+  /** What it collects minus what of the order it covers (cash rounding, signed; else 0). */
   readonly roundingMinor: bigint;
+}
+
+/** What a tender says about one payment. */
+export interface TenderReport {
+  readonly paymentId: string;
+  readonly status: Exclude<PaymentStatus, 'refunded' | 'partially_refunded'>;
   /** The outside world's id (a Stripe PaymentIntent, a transaction hash). */
   readonly externalId?: string | undefined;
   /** For the cashier: why it failed, what the reader says. */
   readonly message?: string | undefined;
+  /** The tender's own facts to keep with the payment (JSON-safe). */
+  readonly details?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** Money going back to the customer through the tender that took it. */
+/** Money going back to the customer through the tender that took it: one share of a refund. */
 export interface RefundRequest {
+  /** The share's own id (the idempotency key of the give-back). */
+  readonly shareId: string;
   readonly refundId: string;
   readonly paymentId: string;
   readonly orderId: string;
   readonly currency: string;
   readonly amountMinor: bigint;
+  /** The payment's outside id, when the tender gave one. */
+  readonly externalId: string | null;
   readonly staffId: string;
   /** The shift that hands the money back (cash: its drawer). */
   readonly shiftId: string;
 }
 
-export interface RefundUpdate {
-  readonly refundId: string;
-  readonly paymentId: string;
-  readonly kind: TenderKind;
+export interface RefundReport {
+  readonly shareId: string;
   readonly status: 'pending' | 'succeeded' | 'failed';
-  readonly amountMinor: bigint;
   readonly externalId?: string | undefined;
   readonly message?: string | undefined;
 }
 
-export type TenderUpdateListener = (update: PaymentUpdate | RefundUpdate) => void;
+export type TenderUpdate = { readonly payment: TenderReport } | { readonly refund: RefundReport };
+export type TenderUpdateListener = (update: TenderUpdate) => void;
+
+/** A payment as the service hands it to its tender (to reconcile or cancel it). */
+export interface PaymentSnapshot {
+  readonly paymentId: string;
+  readonly orderId: string;
+  readonly currency: string;
+  readonly amountMinor: bigint;
+  readonly status: PaymentStatus;
+  readonly externalId: string | null;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly createdAt: string;
+}
+
+export interface RefundShareSnapshot {
+  readonly shareId: string;
+  readonly refundId: string;
+  readonly paymentId: string;
+  readonly amountMinor: bigint;
+  readonly externalId: string | null;
+}
 
 export interface TenderAdapter {
   readonly kind: TenderKind;
+  /** What the cashier reads on the tender button. */
+  readonly label: string;
+  /** How long the payments service waits for a payment before it asks the tender to cancel it (expired). */
+  readonly paymentTimeoutMs?: number;
+  /** Whether it can take a payment now, and if not why (worded for the cashier). */
+  state(): { state: TenderState; reason: string | null };
   /** The ledger account this tender's money lands in when a payment is taken in `shiftId`. */
   account(shiftId: string): TenderAccount;
-  /** Starts a payment; resolves with its first update (cash: succeeded at once). Writes nothing. */
-  start(request: PaymentRequest): Promise<PaymentUpdate>;
-  /** The latest known state of a payment. */
-  status(paymentId: string): PaymentUpdate;
-  /** Cancels a payment still in flight. */
-  cancel(paymentId: string): Promise<PaymentUpdate>;
-  /** Gives money back through this tender. */
-  refund(request: RefundRequest): Promise<RefundUpdate>;
-  /** Listens to updates that arrive later (a card read, a chain confirmation); returns the stop function. */
+  /** Checks a payment and works out what it collects, before anything is written; throws bad_input. */
+  plan(request: PaymentRequest): PaymentPlan;
+  /**
+   * A tender that decides at once (cash): its report for a payment and for a refund share, known
+   * without waiting, so the service writes the payment (or share) and its outcome in one transaction.
+   */
+  readonly decideAtOnce?: {
+    payment(request: PaymentRequest, plan: PaymentPlan): TenderReport;
+    refund(request: RefundRequest): RefundReport;
+  };
+  /** Asks the outside world to collect a written pending payment; resolves with its first report. */
+  start(request: PaymentRequest, plan: PaymentPlan): Promise<TenderReport>;
+  /** What the outside world says of a payment now (start-up reconciliation, expiry). */
+  status(payment: PaymentSnapshot): Promise<TenderReport>;
+  /** Stops a payment in flight; resolves with its report (still `pending` when it cannot stop yet). */
+  cancel(payment: PaymentSnapshot): Promise<TenderReport>;
+  /** Gives money back through this tender (a written pending share). */
+  refund(request: RefundRequest): Promise<RefundReport>;
+  /** What the outside world says of a refund share now (start-up reconciliation). */
+  refundStatus(share: RefundShareSnapshot): Promise<RefundReport>;
+  /** Reports that arrive later (a card read, a chain confirmation); returns the stop function. */
   onUpdate(listener: TenderUpdateListener): () => void;
 }

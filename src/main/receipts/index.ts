@@ -20,7 +20,6 @@ export {
   receiptModelSchema,
   receiptModelToJson,
   receiptStatuses,
-  tenderKinds,
 } from './model';
 export { type ReceiptProblem, receiptArithmeticProblems, validateReceiptModel } from './validate';
 export { type ReceiptLayout, receiptLayouts } from './layout';

@@ -16,8 +16,8 @@ import { assetCodeSchema, minorAmountSchema, nonNegativeMinorAmountSchema } from
 export const receiptStatuses = ['paid', 'refunded', 'partially_refunded', 'voided'] as const;
 export type ReceiptStatus = (typeof receiptStatuses)[number];
 
-export const tenderKinds = ['cash', 'card', 'crypto', 'coins'] as const;
-export type TenderKind = (typeof tenderKinds)[number];
+/** A tender's registered name (cash, card, crypto, coins, ...); the receipt prints its label. */
+export type TenderKind = string;
 
 export interface ReceiptStore {
   name: string;
@@ -187,7 +187,7 @@ export const receiptModelSchema = z
       .array(
         z
           .object({
-            kind: z.enum(tenderKinds),
+            kind: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
             label: text(80),
             amount: nonNegativeMinorAmountSchema,
             tendered: nonNegativeMinorAmountSchema.optional(),

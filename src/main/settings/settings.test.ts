@@ -138,7 +138,7 @@ describe('settings service', () => {
       changes: { storeName: { from: 'My store', to: 'Corner Shop' }, idleLockMinutes: { from: 5, to: 10 } },
     });
 
-    core.close();
+    await core.close();
     const reopened = await createCore({ dataDir: till.dir, logger: pino({ level: 'silent' }) });
     try {
       const again = await reopened.call('settings.get', {}, cashier.session);

@@ -7,7 +7,7 @@ import { type PartialHandlerImpls } from '../core/dispatch';
 import { moveCash, noSale } from './cashDrawer';
 import { type CountEntry } from './counting';
 import { denominationsFor } from './denominations';
-import { cancelClose, closeShift, openShift, startClose } from './lifecycle';
+import { cancelClose, carryPayments, closeShift, openShift, startClose } from './lifecycle';
 import { shiftView, xReportOf } from './reports';
 import { getShiftRow, listShiftRows, unclosedShift } from './shiftStore';
 import { type ShiftsContext } from './shiftsContext';
@@ -64,6 +64,7 @@ export function createShiftsHandlers(sc: ShiftsContext): PartialHandlerImpls {
     },
     'shifts.startClose': (_input, ctx) => startClose(sc, actorOf(ctx)),
     'shifts.cancelClose': (_input, ctx) => ({ shift: cancelClose(sc, actorOf(ctx)) }),
+    'shifts.carryPayments': (input, ctx) => carryPayments(sc, ctx, input.approval),
     'shifts.close': (input, ctx) =>
       closeShift(sc, actorOf(ctx), { counts: countEntries(input.counts), note: input.note }),
     'shifts.zReport': (input, ctx) => ({ zReport: readZReport(sc, ctx, input.shiftId) }),

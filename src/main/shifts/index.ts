@@ -22,6 +22,7 @@ import {
   createShiftsContext,
   drawerAccountOf,
   type SalesSummaryFn,
+  type ShiftPaymentsPort,
   type ShiftsServices,
 } from './shiftsContext';
 
@@ -60,6 +61,8 @@ export {
   type SalesSummaryFn,
   type ShiftSalesSummary,
   type ShiftsServices,
+  type ShiftPaymentsPort,
+  type PaymentInFlight,
 } from './shiftsContext';
 
 /** A shift as other domains see it. */
@@ -80,6 +83,8 @@ export interface ShiftsService {
   requireOpenShift(): Shift;
   drawerAccount(shiftId: string): Account;
   setSalesSummary(fn: SalesSummaryFn): void;
+  /** The payments domain: what a shift close waits for, and how a manager carries it to the next shift. */
+  setPaymentsPort(port: ShiftPaymentsPort): void;
 }
 
 export interface ShiftsModule extends DomainModule {
@@ -124,6 +129,7 @@ export function createShiftsModule(deps: CoreDeps, services: ShiftsServices): Sh
         return drawerAccountOf(sc, row);
       },
       setSalesSummary: (fn) => sc.setSalesSummary(fn),
+      setPaymentsPort: (port) => sc.setPaymentsPort(port),
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { TillpointError } from '../../shared/api/errors';
 import { type ShiftView, type XReport, type ZReport } from '../../shared/api/shifts';
-import { type StaffIdentity } from '../core/context';
+import { type CallContext, type StaffIdentity } from '../core/context';
 import { type NewTransferInput } from '../ledger';
 import { checkCashAmount, countCash, type CountEntry } from './counting';
 import { drawerCodes } from './drawerFigures';
@@ -31,13 +31,15 @@ export function shiftFor(sc: ShiftsContext, action: ShiftAction): ShiftRow | nul
   return row;
 }
 
+/** After the commit; `view` is the shift's view made inside the transaction, so nothing fails here. */
 function announce(
   sc: ShiftsContext,
   row: ShiftRow,
   drawerCause: 'shift_open' | 'count' | null,
   staffId: string,
+  view: ShiftView = shiftView(sc, row),
 ): void {
-  sc.deps.events.emit('shift.updated', { shift: shiftView(sc, row) });
+  sc.deps.events.emit('shift.updated', { shift: view });
   if (drawerCause) {
     sc.deps.events.emit('drawer.open', { cause: drawerCause, shiftId: row.id, staffId, at: sc.nowIso() });
   }
@@ -50,7 +52,7 @@ export function openShift(sc: ShiftsContext, actor: StaffIdentity, float: FloatI
   const floatMinor = counted
     ? counted.totalMinor
     : checkCashAmount((float as { amount: bigint }).amount, 'opening float');
-  const row = db.transaction((): ShiftRow => {
+  const opened = db.transaction((): { row: ShiftRow; view: ShiftView } => {
     shiftFor(sc, 'open');
     const tillId = sc.settings.tillId();
     const created: ShiftRow = {
@@ -96,15 +98,19 @@ export function openShift(sc: ShiftsContext, actor: StaffIdentity, float: FloatI
       ref: created.id,
       details: { number: created.number, currency, openingFloatMinor: floatMinor },
     });
-    return created;
+    return { row: created, view: shiftView(sc, created) };
   })();
-  announce(sc, row, 'shift_open', actor.staffId);
-  return shiftView(sc, row);
+  announce(sc, opened.row, 'shift_open', actor.staffId, opened.view);
+  return opened.view;
 }
 
+/**
+ * Starts counting the drawer: the shift becomes `closing`. Its view and X report are read inside the
+ * same transaction, so when they cannot be read the shift stays open (the till keeps selling).
+ */
 export function startClose(sc: ShiftsContext, actor: StaffIdentity): { shift: ShiftView; xReport: XReport } {
   const { db } = sc.deps;
-  const row = db.transaction((): ShiftRow => {
+  const result = db.transaction((): { row: ShiftRow; shift: ShiftView; xReport: XReport } => {
     const current = shiftFor(sc, 'start_close') as ShiftRow;
     const at = sc.nowIso();
     if (!setClosingState(db, current.id, 'open', 'closing', actor.staffId, at)) {
@@ -113,15 +119,21 @@ export function startClose(sc: ShiftsContext, actor: StaffIdentity): { shift: Sh
       });
     }
     sc.audit.record({ staffId: actor.staffId, action: 'shifts.close_started', ref: current.id });
-    return { ...current, status: 'closing', closing_started_by: actor.staffId, closing_started_at: at };
+    const row: ShiftRow = {
+      ...current,
+      status: 'closing',
+      closing_started_by: actor.staffId,
+      closing_started_at: at,
+    };
+    return { row, shift: shiftView(sc, row), xReport: xReportOf(sc, row) };
   })();
-  announce(sc, row, 'count', actor.staffId);
-  return { shift: shiftView(sc, row), xReport: xReportOf(sc, row) };
+  announce(sc, result.row, 'count', actor.staffId, result.shift);
+  return { shift: result.shift, xReport: result.xReport };
 }
 
 export function cancelClose(sc: ShiftsContext, actor: StaffIdentity): ShiftView {
   const { db } = sc.deps;
-  const row = db.transaction((): ShiftRow => {
+  const result = db.transaction((): { row: ShiftRow; view: ShiftView } => {
     const current = shiftFor(sc, 'cancel_close') as ShiftRow;
     if (!setClosingState(db, current.id, 'closing', 'open', null, null)) {
       throw new TillpointError('conflict', 'The shift changed meanwhile; try again.', {
@@ -129,10 +141,39 @@ export function cancelClose(sc: ShiftsContext, actor: StaffIdentity): ShiftView 
       });
     }
     sc.audit.record({ staffId: actor.staffId, action: 'shifts.close_cancelled', ref: current.id });
-    return { ...current, status: 'open', closing_started_by: null, closing_started_at: null };
+    const row: ShiftRow = { ...current, status: 'open', closing_started_by: null, closing_started_at: null };
+    return { row, view: shiftView(sc, row) };
   })();
-  announce(sc, row, null, actor.staffId);
-  return shiftView(sc, row);
+  announce(sc, result.row, null, actor.staffId, result.view);
+  return result.view;
+}
+
+/**
+ * A shift does not close while payments taken in it are still in flight (a reader collecting, a chain
+ * confirming): the cashier waits for them, or a manager carries them to the next shift
+ * (`shifts.carryPayments`), where they count when they settle.
+ */
+function refuseWhilePaymentsInFlight(sc: ShiftsContext, shiftId: string): void {
+  const inFlight = sc.paymentsInFlight(shiftId);
+  if (inFlight.length === 0) return;
+  throw new TillpointError(
+    'conflict',
+    `${inFlight.length} payment${inFlight.length === 1 ? ' is' : 's are'} still in flight (${inFlight
+      .map((p) => p.kind)
+      .join(
+        ', ',
+      )}): wait for ${inFlight.length === 1 ? 'it' : 'them'}, or a manager carries ${inFlight.length === 1 ? 'it' : 'them'} to the next shift.`,
+    {
+      shiftId,
+      reason: 'payments_in_flight',
+      payments: inFlight.map((p) => ({
+        paymentId: p.paymentId,
+        orderId: p.orderId,
+        kind: p.kind,
+        amountMinor: p.amountMinor.toString(),
+      })),
+    },
+  );
 }
 
 /**
@@ -146,8 +187,9 @@ export function closeShift(
   input: { counts: readonly CountEntry[]; note?: string | undefined },
 ): { shift: ShiftView; zReport: ZReport } {
   const { db } = sc.deps;
-  const result = db.transaction((): { row: ShiftRow; zReport: ZReport } => {
+  const result = db.transaction((): { row: ShiftRow; view: ShiftView; zReport: ZReport } => {
     const current = shiftFor(sc, 'close') as ShiftRow;
+    refuseWhilePaymentsInFlight(sc, current.id);
     const { currency } = current;
     const counted = countCash(currency, input.counts, sc.settings.get().locale);
     const figures = cashFiguresOf(sc, current);
@@ -237,8 +279,36 @@ export function closeShift(
       note,
       z_report: JSON.stringify(zReport),
     };
-    return { row, zReport };
+    return { row, view: shiftView(sc, row), zReport };
   })();
-  announce(sc, result.row, null, actor.staffId);
-  return { shift: shiftView(sc, result.row), zReport: result.zReport };
+  announce(sc, result.row, null, actor.staffId, result.view);
+  return { shift: result.view, zReport: result.zReport };
+}
+
+/** A manager lets the closing (or open) shift close without its payments in flight; audited. */
+export function carryPayments(
+  sc: ShiftsContext,
+  ctx: CallContext,
+  approval: string | undefined,
+): { carried: number } {
+  const actor = ctx.staff as StaffIdentity;
+  return sc.deps.db.transaction(() => {
+    const row = unclosedShift(sc.deps.db, sc.settings.tillId());
+    if (!row)
+      throw new TillpointError('conflict', 'No shift is open on this till.', { reason: 'no_open_shift' });
+    const inFlight = sc.paymentsInFlight(row.id);
+    if (inFlight.length === 0) return { carried: 0 };
+    const { approvedBy } = sc.staff.requireApproval(ctx, 'carry_payments', approval, row.id);
+    sc.carryPayments(inFlight.map((p) => p.paymentId));
+    sc.audit.record({
+      staffId: actor.staffId,
+      action: 'shifts.payments_carried',
+      ref: row.id,
+      details: {
+        approvedBy: approvedBy.staffId,
+        payments: inFlight.map((p) => ({ paymentId: p.paymentId, kind: p.kind, amountMinor: p.amountMinor })),
+      },
+    });
+    return { carried: inFlight.length };
+  })();
 }

@@ -43,11 +43,31 @@ export interface ShiftsContext extends ShiftsServices {
   /** The sales summary of a shift, or null while no sales domain has registered one. */
   salesSummary(shiftId: string): ShiftSalesSummary | null;
   setSalesSummary(fn: SalesSummaryFn): void;
+  /** Payments taken in a shift still in flight and not carried to the next shift (none without a payments domain). */
+  paymentsInFlight(shiftId: string): readonly PaymentInFlight[];
+  setPaymentsPort(port: ShiftPaymentsPort): void;
+  /** Lets the shift close without waiting for these payments; they count in the shift they settle in. */
+  carryPayments(paymentIds: readonly string[]): void;
+}
+
+/** A payment still waiting for its tender, as a shift close lists it. */
+export interface PaymentInFlight {
+  readonly paymentId: string;
+  readonly orderId: string;
+  readonly kind: string;
+  readonly amountMinor: bigint;
+}
+
+/** What the shifts domain needs from the payments domain. */
+export interface ShiftPaymentsPort {
+  inFlight(shiftId: string): readonly PaymentInFlight[];
+  carry(paymentIds: readonly string[]): void;
 }
 
 export function createShiftsContext(deps: CoreDeps, services: ShiftsServices): ShiftsContext {
   const ulid = monotonicFactory();
   let summarize: SalesSummaryFn | null = null;
+  let payments: ShiftPaymentsPort | null = null;
   return {
     ...services,
     deps,
@@ -57,6 +77,11 @@ export function createShiftsContext(deps: CoreDeps, services: ShiftsServices): S
     setSalesSummary(fn) {
       summarize = fn;
     },
+    paymentsInFlight: (shiftId) => payments?.inFlight(shiftId) ?? [],
+    setPaymentsPort(port) {
+      payments = port;
+    },
+    carryPayments: (paymentIds) => payments?.carry(paymentIds),
   };
 }
 

@@ -23,7 +23,7 @@ export interface TestTill {
   owner: Member;
   manager: Member;
   cashier: Member;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function startTestCore(config: CoreConfigInput = {}): Promise<TestTill> {
@@ -45,8 +45,8 @@ export async function startTestCore(config: CoreConfigInput = {}): Promise<TestT
     owner,
     manager,
     cashier,
-    close() {
-      core.close();
+    async close() {
+      await core.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

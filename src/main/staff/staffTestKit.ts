@@ -23,7 +23,7 @@ export interface TestTill {
   readonly core: Core;
   readonly dir: string;
   readonly clock: TestClock;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const ownerPin = '4826';
@@ -47,8 +47,8 @@ export async function openTestTill(): Promise<TestTill> {
     core,
     dir,
     clock,
-    close() {
-      core.close();
+    async close() {
+      await core.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -98,6 +98,7 @@ export function staffServiceOn(till: TestTill, options: Partial<StaffModuleOptio
     logger: till.core.logger,
     now: till.clock.now,
     startedAt: till.clock.now(),
+    serviceHealth: () => [],
   };
   return createStaffModule(deps, { audit: createAuditModule(deps).service, ...options });
 }

@@ -31,9 +31,18 @@ export function createSystemModule(deps: CoreDeps): DomainModule {
         } catch (error) {
           checks.push({ name: 'database', ok: false, detail: (error as Error).message });
         }
+        const services = deps.serviceHealth().map((service) => ({ ...service }));
+        for (const service of services) {
+          checks.push({
+            name: `service:${service.name}`,
+            ok: service.state === 'running',
+            ...(service.lastError ? { detail: service.lastError } : { detail: service.state }),
+          });
+        }
         return {
           status: checks.every((c) => c.ok) ? ('ok' as const) : ('degraded' as const),
           checks,
+          services,
           uptimeMs: Math.max(0, deps.now().getTime() - deps.startedAt.getTime()),
         };
       },

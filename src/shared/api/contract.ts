@@ -14,7 +14,7 @@ import { ledgerHandlers } from './ledger';
 import { settingsEvents, settingsHandlers } from './settings';
 import { shiftsEvents, shiftsHandlers } from './shifts';
 import { ordersEvents, ordersHandlers } from './orders';
-import { paymentsHandlers } from './payments';
+import { paymentsEvents, paymentsHandlers } from './payments';
 import { displayEvents } from './display';
 
 export const handlers = byName([
@@ -35,6 +35,7 @@ export const events = byName([
   ...settingsEvents,
   ...shiftsEvents,
   ...ordersEvents,
+  ...paymentsEvents,
   ...displayEvents,
 ]);
 

@@ -1,20 +1,90 @@
 /**
- * The `payments.*` handlers: tenders that pay an order. Cash here (amount tendered, change, cash
- * rounding when the payment settles the order, split tender with `amount`); card, crypto and store
- * coins plug into the same payments service. Amounts are decimal strings of minor units.
+ * The `payments.*` handlers and the `payment.updated` event. Every tender goes through one flow:
+ * `payments.start` writes the payment as `pending` (a pending ledger transfer) and asks the tender;
+ * the tender's answer, now or later, posts it (`succeeded`) or voids it (`failed`, `canceled`,
+ * `expired`). The order is paid when its last payment posts. `payments.cash` is the cash tender's
+ * short way through the same flow. Amounts are decimal strings of minor units.
  */
 import { z } from 'zod';
 import { nonNegativeMinorAmountSchema } from '../money';
-import { defineHandler } from './define';
-import { orderIdSchema, orderViewSchema, paymentViewSchema } from './orders';
+import { defineEvent, defineHandler } from './define';
+import {
+  orderIdSchema,
+  orderViewSchema,
+  paymentStatusValues,
+  paymentViewSchema,
+  tenderKindSchema,
+} from './orders';
+
+export const tenderStateValues = ['ready', 'not_set_up', 'offline'] as const;
+
+export const tenderInfoSchema = z.object({
+  kind: tenderKindSchema,
+  label: z.string().describe('what the cashier reads on the tender button'),
+  state: z.enum(tenderStateValues),
+  reason: z.string().nullable().describe('why it is not ready, worded for the cashier'),
+  settlesAtOnce: z.boolean().describe('true when a payment is decided the moment it starts (cash)'),
+});
+
+const paymentResultSchema = z.object({
+  payment: paymentViewSchema,
+  changeMinor: z.string(),
+  order: orderViewSchema,
+});
 
 export const paymentsHandlers = [
+  defineHandler({
+    name: 'payments.tenders',
+    summary:
+      'The tenders this till can take, each with its state (ready, not set up, offline) and why; the checkout ' +
+      'draws its tender buttons from this list.',
+    permission: 'sales.sell',
+    input: z.object({}).strict(),
+    output: z.object({ tenders: z.array(tenderInfoSchema) }),
+  }),
+  defineHandler({
+    name: 'payments.start',
+    summary:
+      'Starts a payment of an open order with a tender: written as pending (what it collects counts in the due at ' +
+      'once), then the tender decides it now (cash) or later (a card reader, a chain). Retrying with the same ' +
+      'paymentId returns the payment as it is and writes nothing twice.',
+    permission: 'sales.sell',
+    input: z
+      .object({
+        orderId: orderIdSchema,
+        paymentId: orderIdSchema.optional().describe('a ULID made by the client: the idempotency key'),
+        tender: tenderKindSchema,
+        amount: nonNegativeMinorAmountSchema
+          .optional()
+          .describe('split tender: collect only this much; absent: everything due'),
+        tendered: nonNegativeMinorAmountSchema.optional().describe('cash: what the customer handed over'),
+      })
+      .strict(),
+    output: paymentResultSchema,
+  }),
+  defineHandler({
+    name: 'payments.get',
+    summary: 'One payment as it is now.',
+    permission: 'sales.sell',
+    input: z.object({ paymentId: orderIdSchema }).strict(),
+    output: z.object({ payment: paymentViewSchema, orderId: z.string() }),
+  }),
+  defineHandler({
+    name: 'payments.cancel',
+    summary:
+      'Cancels a payment still in flight (the reader stops collecting). A payment already decided cannot be ' +
+      'cancelled: void the order or refund it instead.',
+    permission: 'sales.sell',
+    input: z.object({ paymentId: orderIdSchema }).strict(),
+    output: z.object({ payment: paymentViewSchema, order: orderViewSchema }),
+  }),
   defineHandler({
     name: 'payments.cash',
     summary:
       'Takes cash for an open order: what the customer handed over, and for a split tender how much of it to ' +
-      'apply. When nothing is left to pay the order is paid in the same transaction. Retrying with the same ' +
-      'paymentId returns the first result and writes nothing twice.',
+      'apply. The same flow as payments.start with the cash tender, decided at once; when nothing is left to ' +
+      'pay the order is paid in the same transaction. Retrying with the same paymentId returns the first result ' +
+      'and writes nothing twice.',
     permission: 'sales.sell',
     input: z
       .object({
@@ -26,7 +96,7 @@ export const paymentsHandlers = [
           .describe('split tender: apply only this much; absent: pay everything due'),
       })
       .strict(),
-    output: z.object({ payment: paymentViewSchema, changeMinor: z.string(), order: orderViewSchema }),
+    output: paymentResultSchema,
   }),
   defineHandler({
     name: 'payments.quickAmounts',
@@ -36,5 +106,31 @@ export const paymentsHandlers = [
     permission: 'sales.sell',
     input: z.object({ orderId: orderIdSchema }).strict(),
     output: z.object({ cashAmountDueMinor: z.string(), amountsMinor: z.array(z.string()) }),
+  }),
+  defineHandler({
+    name: 'payments.inFlight',
+    summary:
+      'Payments and refunds still waiting for their tender (a reader collecting, a chain confirming), oldest ' +
+      'first: what a shift close or a void waits for.',
+    permission: 'sales.sell',
+    input: z.object({ shiftId: z.string().max(64).optional() }).strict(),
+    output: z.object({
+      payments: z.array(paymentViewSchema.extend({ orderId: z.string(), orderNumber: z.number().int() })),
+    }),
+  }),
+] as const;
+
+export const paymentsEvents = [
+  defineEvent({
+    name: 'payment.updated',
+    summary: 'A payment changed state (started, succeeded, failed, canceled, expired, refunded).',
+    payload: z.object({
+      paymentId: z.string(),
+      orderId: z.string(),
+      kind: tenderKindSchema,
+      status: z.enum(paymentStatusValues),
+      amountMinor: z.string(),
+      message: z.string().nullable(),
+    }),
   }),
 ] as const;

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { defineEvent, defineHandler } from './define';
 
+export const serviceStateValues = ['starting', 'running', 'stopping', 'stopped', 'failed'] as const;
+
 export const appModes = ['normal', 'demo'] as const;
 
 export const systemInfo = defineHandler({
@@ -29,6 +31,17 @@ export const systemHealth = defineHandler({
   output: z.object({
     status: z.enum(['ok', 'degraded']),
     checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string().optional() })),
+    services: z
+      .array(
+        z.object({
+          name: z.string(),
+          state: z.enum(serviceStateValues),
+          lastError: z.string().nullable(),
+          lagMs: z.number().int().nonnegative().nullable().describe('since its last successful round'),
+          runs: z.number().int().nonnegative(),
+        }),
+      )
+      .describe('the background services of the core (watchers, expiry, checkpoints) and their state'),
     uptimeMs: z.number().int().nonnegative(),
   }),
 });

@@ -9,5 +9,6 @@ import { migration as staff } from './20261121T000200_staff';
 import { migration as catalog } from './20261121T000300_catalog';
 import { migration as orders } from './20261121T000400_orders';
 import { migration as shifts } from './20261121T000500_shifts';
+import { migration as paymentsFlow } from './20261206T100000_payments_flow';
 
-export const migrations: readonly Migration[] = [core, ledger, staff, catalog, orders, shifts];
+export const migrations: readonly Migration[] = [core, ledger, staff, catalog, orders, shifts, paymentsFlow];

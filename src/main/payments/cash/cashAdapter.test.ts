@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TillpointError } from '../../../shared/api/errors';
-import { type PaymentRequest, type PaymentUpdate, type RefundUpdate } from '../tender';
+import { type PaymentRequest, type PaymentSnapshot, type RefundRequest } from '../tender';
 import { cashDrawerRef, createCashAdapter } from './cashAdapter';
 
 const request: PaymentRequest = {
@@ -14,6 +14,29 @@ const request: PaymentRequest = {
   shiftId: 'H1',
 };
 
+const refund: RefundRequest = {
+  shareId: 'F1',
+  refundId: 'R1',
+  paymentId: 'P1',
+  orderId: 'O1',
+  currency: 'USD',
+  amountMinor: 100n,
+  externalId: null,
+  staffId: 'S1',
+  shiftId: 'H1',
+};
+
+const snapshot: PaymentSnapshot = {
+  paymentId: 'P1',
+  orderId: 'O1',
+  currency: 'USD',
+  amountMinor: 1415n,
+  status: 'succeeded',
+  externalId: null,
+  details: {},
+  createdAt: '2026-12-06T10:00:00.000Z',
+};
+
 async function rejection(promise: Promise<unknown>): Promise<TillpointError> {
   const error = await promise.then(
     () => null,
@@ -24,63 +47,40 @@ async function rejection(promise: Promise<unknown>): Promise<TillpointError> {
 }
 
 describe('the cash tender', () => {
-  it('succeeds at once with the change and the cash rounding, and tells its listeners', async () => {
-    const stored = new Map<string, PaymentUpdate>();
-    const cash = createCashAdapter({ lookup: (id) => stored.get(id) ?? null });
-    const seen: (PaymentUpdate | RefundUpdate)[] = [];
-    const stop = cash.onUpdate((update) => seen.push(update));
-    const update = await cash.start(request);
-    expect(update).toEqual({
-      paymentId: 'P1',
-      orderId: 'O1',
-      kind: 'cash',
-      status: 'succeeded',
-      amountMinor: 1415n,
-      tenderedMinor: 2000n,
-      changeMinor: 585n,
-      settles: true,
-      roundingMinor: -2n,
-    });
-    expect(seen).toEqual([update]);
-    stop();
-    await cash.refund({
-      refundId: 'R1',
-      paymentId: 'P1',
-      orderId: 'O1',
-      currency: 'USD',
-      amountMinor: 100n,
-      staffId: 'S1',
-      shiftId: 'H1',
-    });
-    expect(seen).toHaveLength(1);
+  it('plans the change and the cash rounding, and decides at once', async () => {
+    const cash = createCashAdapter();
+    const plan = cash.plan(request);
+    expect(plan).toEqual({ amountMinor: 1415n, tenderedMinor: 2000n, changeMinor: 585n, roundingMinor: -2n });
+    expect(cash.decideAtOnce?.payment(request, plan)).toEqual({ paymentId: 'P1', status: 'succeeded' });
+    expect(cash.decideAtOnce?.refund(refund)).toEqual({ shareId: 'F1', status: 'succeeded' });
+    expect(await cash.refund(refund)).toEqual({ shareId: 'F1', status: 'succeeded' });
     expect(cash.account('H1')).toEqual({ code: 'cash_drawer', ref: cashDrawerRef('H1') });
     expect(cashDrawerRef('H1')).toBe('shift:H1');
-
-    stored.set('P1', update);
-    expect(cash.status('P1')).toBe(update);
-    expect((await rejection(cash.cancel('P1'))).code).toBe('conflict');
-    expect(() => cash.status('P9')).toThrow(/No payment P9/);
-    expect((await rejection(cash.cancel('P9'))).code).toBe('not_found');
+    expect(cash.state()).toEqual({ state: 'ready', reason: null });
   });
 
-  it('refuses a payment without the amount tendered, and a refund of nothing', async () => {
-    const cash = createCashAdapter({ lookup: () => null });
-    const { tenderedMinor: _omitted, ...withoutTendered } = request;
-    expect((await rejection(cash.start(withoutTendered))).details).toMatchObject({
-      reason: 'tendered_missing',
+  it('keeps no rounding on a split payment that does not cover the rest', () => {
+    const cash = createCashAdapter();
+    expect(cash.plan({ ...request, amountMinor: 1000n, tenderedMinor: 1000n })).toMatchObject({
+      amountMinor: 1000n,
+      roundingMinor: 0n,
     });
-    expect((await rejection(cash.start({ ...request, tenderedMinor: 1000n }))).code).toBe('bad_input');
-    const refund = await rejection(
-      cash.refund({
-        refundId: 'R1',
-        paymentId: 'P1',
-        orderId: 'O1',
-        currency: 'USD',
-        amountMinor: 0n,
-        staffId: 'S1',
-        shiftId: 'H1',
-      }),
-    );
-    expect(refund.code).toBe('bad_input');
+  });
+
+  it('cannot be cancelled once taken, and a cash payment found pending was never handed over', async () => {
+    const cash = createCashAdapter();
+    expect((await rejection(cash.cancel(snapshot))).code).toBe('conflict');
+    expect(await cash.status({ ...snapshot, status: 'pending' })).toMatchObject({ status: 'failed' });
+    expect(await cash.refundStatus({ shareId: 'F1', refundId: 'R1', paymentId: 'P1', amountMinor: 1n, externalId: null })).toMatchObject({
+      status: 'failed',
+    });
+  });
+
+  it('refuses a payment without the amount tendered, too little cash, and a refund of nothing', async () => {
+    const cash = createCashAdapter();
+    const { tenderedMinor: _omitted, ...withoutTendered } = request;
+    expect(() => cash.plan(withoutTendered)).toThrow(/amount tendered/);
+    expect(() => cash.plan({ ...request, tenderedMinor: 1000n })).toThrow(TillpointError);
+    expect((await rejection(cash.refund({ ...refund, amountMinor: 0n }))).code).toBe('bad_input');
   });
 });

@@ -1,17 +1,20 @@
 /**
  * The cash tender: the customer hands over notes and coins, the till works out the change (with cash
- * rounding when the payment settles the order), and the drawer opens. A cash payment succeeds at once;
- * it cannot be cancelled afterwards (void the order or refund it instead). The money lands in the
- * drawer of the shift that took it: ledger account `cash_drawer` with ref `shift:<id>`.
+ * rounding when the payment covers what is left), and the drawer opens. Cash is decided at once, so
+ * the payments service writes the pending payment and its post in one transaction (`decideAtOnce`);
+ * a cash payment never stays in flight and cannot be cancelled afterwards (void the order or refund
+ * it). The money lands in the drawer of the shift that took it: ledger account `cash_drawer` with ref
+ * `shift:<id>`.
  */
 import { TillpointError } from '../../../shared/api/errors';
 import {
+  type PaymentPlan,
   type PaymentRequest,
-  type PaymentUpdate,
+  type PaymentSnapshot,
+  type RefundReport,
   type RefundRequest,
-  type RefundUpdate,
   type TenderAdapter,
-  type TenderUpdateListener,
+  type TenderReport,
 } from '../tender';
 import { planCashTender } from './cashRules';
 
@@ -21,105 +24,74 @@ export function cashDrawerRef(shiftId: string): string {
   return `shift:${shiftId}`;
 }
 
-export interface CashAdapterOptions {
-  /** The latest state of a payment, from the payments table (the adapter itself keeps nothing). */
-  readonly lookup: (paymentId: string) => PaymentUpdate | null;
+function planCash(request: PaymentRequest): PaymentPlan {
+  if (request.tenderedMinor === undefined) {
+    throw new TillpointError('bad_input', 'A cash payment needs the amount tendered (what the customer handed over).', {
+      reason: 'tendered_missing',
+    });
+  }
+  const plan = planCashTender({
+    dueMinor: request.dueMinor,
+    incrementMinor: request.cashRoundingIncrementMinor ?? 0n,
+    tenderedMinor: request.tenderedMinor,
+    amountMinor: request.amountMinor,
+    currency: request.currency,
+  });
+  return {
+    amountMinor: plan.appliedMinor,
+    tenderedMinor: request.tenderedMinor,
+    changeMinor: plan.changeMinor,
+    roundingMinor: plan.settles ? plan.roundingMinor : 0n,
+  };
 }
 
-export function createCashAdapter(options: CashAdapterOptions): TenderAdapter {
-  const listeners = new Set<TenderUpdateListener>();
-  const notify = (update: PaymentUpdate | RefundUpdate) => {
-    for (const listener of listeners) {
-      try {
-        listener(update);
-      } catch {
-        // One broken listener must not stop the others or the payment.
-      }
+export function createCashAdapter(): TenderAdapter {
+  const succeeded = (paymentId: string): TenderReport => ({ paymentId, status: 'succeeded' });
+  const refunded = (request: RefundRequest): RefundReport => {
+    if (request.amountMinor <= 0n) {
+      throw new TillpointError('bad_input', 'A cash refund must give back more than zero.', {
+        amountMinor: request.amountMinor.toString(),
+      });
     }
+    return { shareId: request.shareId, status: 'succeeded' };
   };
-  const known = (paymentId: string): PaymentUpdate => {
-    const update = options.lookup(paymentId);
-    if (!update) throw new TillpointError('not_found', `No payment ${paymentId}.`, { paymentId });
-    return update;
-  };
-
+  // A cash payment or share is decided in the transaction that writes it; one found pending was
+  // written by a till that stopped before that transaction ended, which cannot happen (SQLite rolls
+  // it back), so anything else is treated as never handed over.
+  const neverTaken = (payment: PaymentSnapshot): TenderReport => ({
+    paymentId: payment.paymentId,
+    status: payment.status === 'pending' ? 'failed' : (payment.status as TenderReport['status']),
+    message: 'The till stopped before the cash was taken.',
+  });
   return {
     kind: 'cash',
+    label: 'Cash',
+    state: () => ({ state: 'ready', reason: null }),
     account: (shiftId) => ({ code: cashDrawerAccountCode, ref: cashDrawerRef(shiftId) }),
-    start(request: PaymentRequest) {
-      if (request.tenderedMinor === undefined) {
-        return Promise.reject(
-          new TillpointError(
-            'bad_input',
-            'A cash payment needs the amount tendered (what the customer handed over).',
-            {
-              reason: 'tendered_missing',
-            },
-          ),
-        );
-      }
+    plan: planCash,
+    decideAtOnce: {
+      payment: (request) => succeeded(request.paymentId),
+      refund: refunded,
+    },
+    start: (request) => Promise.resolve(succeeded(request.paymentId)),
+    status: (payment) => Promise.resolve(neverTaken(payment)),
+    cancel: (payment) =>
+      Promise.reject(
+        new TillpointError(
+          'conflict',
+          `Cash payment ${payment.paymentId} is ${payment.status}: cash is taken at once, so void the order or refund it instead.`,
+          { paymentId: payment.paymentId, status: payment.status },
+        ),
+      ),
+    refund: (request) => {
       try {
-        const plan = planCashTender({
-          dueMinor: request.dueMinor,
-          incrementMinor: request.cashRoundingIncrementMinor ?? 0n,
-          tenderedMinor: request.tenderedMinor,
-          amountMinor: request.amountMinor,
-          currency: request.currency,
-        });
-        const update: PaymentUpdate = {
-          paymentId: request.paymentId,
-          orderId: request.orderId,
-          kind: 'cash',
-          status: 'succeeded',
-          amountMinor: plan.appliedMinor,
-          tenderedMinor: request.tenderedMinor,
-          changeMinor: plan.changeMinor,
-          settles: plan.settles,
-          roundingMinor: plan.roundingMinor,
-        };
-        notify(update);
-        return Promise.resolve(update);
+        return Promise.resolve(refunded(request));
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
     },
-    status: known,
-    cancel(paymentId) {
-      try {
-        const update = known(paymentId);
-        if (update.status === 'pending') return Promise.resolve({ ...update, status: 'canceled' });
-        return Promise.reject(
-          new TillpointError(
-            'conflict',
-            `Cash payment ${paymentId} is ${update.status}: cash is taken at once, so void the order or refund it instead.`,
-            { paymentId, status: update.status },
-          ),
-        );
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    },
-    refund(request: RefundRequest) {
-      if (request.amountMinor <= 0n) {
-        return Promise.reject(
-          new TillpointError('bad_input', 'A cash refund must give back more than zero.', {
-            amountMinor: request.amountMinor.toString(),
-          }),
-        );
-      }
-      const update: RefundUpdate = {
-        refundId: request.refundId,
-        paymentId: request.paymentId,
-        kind: 'cash',
-        status: 'succeeded',
-        amountMinor: request.amountMinor,
-      };
-      notify(update);
-      return Promise.resolve(update);
-    },
-    onUpdate(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    refundStatus: (share) =>
+      Promise.resolve({ shareId: share.shareId, status: 'failed', message: 'The till stopped before the cash went back.' }),
+    onUpdate: () => () => undefined,
   };
 }

@@ -1,0 +1,82 @@
+/**
+ * The `payments.*` handlers. Each runs the payments flow (service.ts) and answers with the payment
+ * and its order as they are now; `payments.cash` is `payments.start` with the cash tender.
+ */
+import { monotonicFactory } from 'ulid';
+import { TillpointError } from '../../shared/api/errors';
+import { type CallContext, type StaffIdentity } from '../core/context';
+import { type PartialHandlerImpls } from '../core/dispatch';
+import { type PaymentRecord } from './paymentsStore';
+import { type PaymentsCore } from './service';
+import { cashAmountDue, quickAmounts } from './cash/cashRules';
+
+function staffOf(ctx: CallContext): StaffIdentity {
+  if (!ctx.staff) throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
+  return ctx.staff;
+}
+
+export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
+  const ulid = monotonicFactory();
+  const { deps } = core;
+
+  const viewOf = (record: PaymentRecord) => {
+    const order = core.orders().view(record.orderId);
+    const payment = order.payments.find((p) => p.id === record.id);
+    if (!payment) throw new Error(`Payment ${record.id} is missing from its order's view.`);
+    return { payment, order };
+  };
+  const result = (record: PaymentRecord) => ({
+    ...viewOf(record),
+    changeMinor: (record.changeMinor ?? 0n).toString(),
+  });
+
+  const start = async (
+    ctx: CallContext,
+    input: { orderId: string; paymentId?: string | undefined; tender: string; amount?: string | undefined; tendered?: string | undefined },
+  ) => {
+    const staff = staffOf(ctx);
+    const paymentId = input.paymentId ?? ulid(deps.now().getTime());
+    const { payment: record, fresh } = await core.start({
+      orderId: input.orderId,
+      paymentId,
+      kind: input.tender,
+      amountMinor: input.amount === undefined ? undefined : BigInt(input.amount),
+      tenderedMinor: input.tendered === undefined ? undefined : BigInt(input.tendered),
+      staffId: staff.staffId,
+      request: { kind: input.tender, tendered: input.tendered ?? null, amount: input.amount ?? null },
+    });
+    if (fresh && record.kind === 'cash' && record.status === 'succeeded') {
+      deps.events.emit('drawer.open', { cause: 'payment', shiftId: record.shiftId, staffId: staff.staffId, at: record.createdAt });
+    }
+    return result(record);
+  };
+
+  return {
+    'payments.tenders': () => ({ tenders: core.registry.describe() }),
+    'payments.start': (input, ctx) => start(ctx, input),
+    'payments.cash': (input, ctx) => start(ctx, { ...input, tender: 'cash' }),
+    'payments.get': (input) => {
+      const record = core.require(input.paymentId);
+      return { payment: viewOf(record).payment, orderId: record.orderId };
+    },
+    'payments.cancel': async (input, ctx) => {
+      const staff = staffOf(ctx);
+      const record = await core.cancel(input.paymentId, staff.staffId);
+      return viewOf(record);
+    },
+    'payments.inFlight': (input) => ({
+      payments: core.inFlight(input.shiftId).map((record) => {
+        const { payment, order } = viewOf(record);
+        return { ...payment, orderId: record.orderId, orderNumber: order.number };
+      }),
+    }),
+    'payments.quickAmounts': (input) => {
+      const due = core.orders().dueFor(input.orderId);
+      const cashDueMinor = cashAmountDue(due.dueMinor, due.cashRoundingIncrementMinor);
+      return {
+        cashAmountDueMinor: cashDueMinor.toString(),
+        amountsMinor: quickAmounts(cashDueMinor, due.currency).map(String),
+      };
+    },
+  };
+}
