@@ -1,23 +1,34 @@
 /**
- * The two screens a till shows before anyone works on it: the first-run set-up of a real store
- * (no demo data), and pairing a second device (a tablet) that cannot take the token from the till's
- * own bootstrap.
+ * The screens a till shows before anyone works on it: the first-run set-up of a real store (no demo
+ * data), reached through the one-time login link `tillpoint serve` prints; a link that was already
+ * used; and pairing a second device (a tablet) by typing the token.
  */
-import { type Page } from '@playwright/test';
-import { expect, shot, startHost, test } from './fixtures';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, mintLoginLink, type RunningHost, shot, signIn, startHost, test } from './fixtures';
 
-async function withRealStoreHost(run: (url: string, token: string) => Promise<void>): Promise<void> {
+async function withRealStoreHost(run: (host: RunningHost) => Promise<void>): Promise<void> {
   const { host, stop } = await startHost({ demo: false });
   try {
-    await run(host.url, host.token);
+    await run(host);
   } finally {
     await stop();
   }
 }
 
-test('a new store sets up its owner, who lands in the app logged in', async ({ page }) => {
-  await withRealStoreHost(async (url) => {
-    await page.goto(url);
+/** A browser that never opened a login link: another device, or another profile. */
+async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return context.newPage();
+}
+
+test('a new store opens the printed link, sets up its owner, who lands in the app logged in', async ({
+  page,
+}) => {
+  await withRealStoreHost(async (host) => {
+    await signIn(page, host.loginLink);
+    // The one-time code does not stay in the address bar or the history.
+    expect(page.url()).not.toContain('#');
+    expect(new URL(page.url()).pathname).not.toBe('/login');
     await expect(page.getByRole('heading', { name: 'Set up this till' })).toBeVisible();
     await shot(page, 'first-run-setup');
 
@@ -44,22 +55,23 @@ test('a new store sets up its owner, who lands in the app logged in', async ({ p
   });
 });
 
-async function actAsTablet(page: Page): Promise<void> {
-  // A tablet on the shop's network is not the till itself: the host's bootstrap refuses it (the host's
-  // own tests check that refusal for foreign Host headers); here the page sees that same answer.
-  await page.route('**/bootstrap', (route) =>
-    route.fulfill({
-      status: 403,
-      contentType: 'application/json',
-      body: JSON.stringify({
-        error: { code: 'forbidden', message: 'pair', details: { pairingRequired: true } },
-      }),
-    }),
-  );
-}
+test('the printed link works once; `tillpoint login-link` gives a new one', async ({ browser, host }) => {
+  // The fixture's page already spent the printed link: opened again, it says so and what to do.
+  const page = await freshPage(browser);
+  await page.goto(host.loginLink);
+  await expect(page.getByRole('heading', { name: 'Pair this device' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('tillpoint login-link');
+  expect(page.url()).not.toContain('#');
 
-test('a second device pairs with the till by typing its token', async ({ page, host }) => {
-  await actAsTablet(page);
+  await signIn(page, mintLoginLink(host));
+  await expect(page.getByText('Tap your name, then type your PIN.')).toBeVisible();
+  // The access cookie is not readable by the page.
+  expect(await page.evaluate('document.cookie')).toBe('');
+  await page.context().close();
+});
+
+test('a second device pairs with the till by typing its token', async ({ browser, host }) => {
+  const page = await freshPage(browser);
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Pair this device' })).toBeVisible();
   await shot(page, 'pair-device');
@@ -74,4 +86,5 @@ test('a second device pairs with the till by typing its token', async ({ page, h
   await page.getByRole('textbox', { name: 'Pairing token' }).fill(host.token);
   await page.getByRole('button', { name: 'Pair device' }).click();
   await expect(page.getByText('Tap your name, then type your PIN.')).toBeVisible();
+  await page.context().close();
 });

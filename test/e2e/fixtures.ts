@@ -1,9 +1,10 @@
 /**
  * Playwright fixtures: `host` starts the real headless host (`bin/tillpoint.cjs serve`) on a free
- * port with a fresh temp data folder, and stops it after the test; `shot` saves a screenshot
- * under test/e2e/artifacts/.
+ * port with a fresh temp data folder, signs the test's browser in the way a person does (it opens
+ * the one-time login link the host printed), and stops the host after the test; `shot` saves a
+ * screenshot under test/e2e/artifacts/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ export interface RunningHost {
   url: string;
   dataDir: string;
   token: string;
+  /** The one-time link `tillpoint serve` printed: `http://127.0.0.1:PORT/login#CODE`. */
+  loginLink: string;
   output: () => string;
 }
 
@@ -39,13 +42,14 @@ export async function startHost(options: { demo?: boolean; dataDir?: string } = 
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, loginLink] = await new Promise<[string, string]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start in 30 s:\n${output}`)), 30_000);
     const check = () => {
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) {
+      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      const link = /(http:\/\/127\.0\.0\.1:\d+\/login#[A-Za-z0-9_-]+)/.exec(output)?.[1];
+      if (listening && link) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve([listening, link]);
       }
     };
     child.stdout?.on('data', check);
@@ -56,7 +60,7 @@ export async function startHost(options: { demo?: boolean; dataDir?: string } = 
   });
   const token = fs.readFileSync(path.join(dataDir, 'host.token'), 'utf8').trim();
   return {
-    host: { url, dataDir, token, output: () => output },
+    host: { url, dataDir, token, loginLink, output: () => output },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -68,15 +72,41 @@ export async function startHost(options: { demo?: boolean; dataDir?: string } = 
   };
 }
 
+/** A fresh one-time link for a running host, as `tillpoint login-link` prints it. */
+export function mintLoginLink(host: RunningHost): string {
+  const printed = execFileSync(
+    process.execPath,
+    [path.join(root, 'bin/tillpoint.cjs'), 'login-link', '--data-dir', host.dataDir],
+    { encoding: 'utf8' },
+  );
+  const link = /(http:\/\/\S+\/login#[A-Za-z0-9_-]+)/.exec(printed)?.[1];
+  if (!link) throw new Error(`tillpoint login-link printed no link:\n${printed}`);
+  return link;
+}
+
+/**
+ * Opens a login link in the page, as the till's user does, and waits until the host has set the
+ * access cookie; the page is then at `/`, the code gone from its address.
+ */
+export async function signIn(page: Page, link: string): Promise<void> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/auth/login')),
+    page.goto(link),
+  ]);
+  if (response.status() !== 204) {
+    throw new Error(`The login link was refused (${response.status()}): ${await response.text()}`);
+  }
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
 }
 
 export const test = base.extend<{ host: RunningHost; consoleErrors: string[] }>({
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+  host: async ({ page }, use) => {
     const { host, stop } = await startHost({ demo: true });
+    await signIn(page, host.loginLink);
     await use(host);
     await stop();
   },

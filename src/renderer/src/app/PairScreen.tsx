@@ -1,6 +1,7 @@
 /**
- * Shown when this browser is not the till itself and holds no valid pairing token: paste the
- * token that `tillpoint token` prints on the till, and the page reloads with it.
+ * Shown when this browser is not signed in: on the till itself, open the one-time link that
+ * `tillpoint serve` printed (or `tillpoint login-link` prints); on another device, paste the token
+ * that `tillpoint token` prints on the till, and the page reloads with it.
  */
 import { type FormEvent, useState } from 'react';
 import { savePairingToken } from '../api';
@@ -35,8 +36,9 @@ export function PairScreen({ reason }: { reason: string | null }) {
         </div>
         <h1>Pair this device</h1>
         <p className="auth-card__lead">
-          This browser is not the till itself. On the till, run <code>tillpoint token</code> and paste the
-          token it prints here.
+          On the till itself, open the link that <code>tillpoint serve</code> printed, or run{' '}
+          <code>tillpoint login-link</code> for a new one. On another device, run <code>tillpoint token</code>{' '}
+          on the till and paste the token it prints here.
         </p>
         {reason && (
           <p className="auth-card__notice" role="alert">

@@ -156,11 +156,14 @@ export function createAppController(deps: AppControllerDeps): AppController {
       info = await client.invoke('system.info', {});
     } catch (error) {
       if (error instanceof ApiCallError && error.code === 'unauthorized') {
-        const details = error.details as { pairingRequired?: unknown } | undefined;
+        // pairingRequired: not signed in (its notice says why a login link was refused, if one was);
+        // otherwise the host refused the pairing token this browser kept.
+        const details = error.details as { pairingRequired?: unknown; notice?: unknown } | undefined;
+        const notice = typeof details?.notice === 'string' ? details.notice : null;
         store.setState({
           phase: {
             kind: 'pairing',
-            reason: details?.pairingRequired === true ? null : 'The saved pairing token was not accepted.',
+            reason: details?.pairingRequired === true ? notice : 'The saved pairing token was not accepted.',
           },
         });
       } else {
