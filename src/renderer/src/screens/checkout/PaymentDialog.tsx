@@ -1,17 +1,19 @@
 /**
- * Paying for the sale, in one dialog: choose a tender, take the cash (as many times as a split
- * needs), then the done screen with the change and the receipt. Closing the done screen starts a
+ * Paying for the sale, in one dialog: choose a tender (the core lists them), take the cash or follow
+ * a payment that settles later (as many times as a split needs), then the done screen with the change
+ * and the receipt. Closing the done screen starts a
  * new sale; while a payment is on its way the dialog cannot be closed.
  */
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Dialog, Money } from '../../ui';
 import { CashStep, type LastCashPayment } from './CashStep';
 import { DoneStep } from './DoneStep';
-import { TenderStep } from './TenderStep';
+import { InFlightStep } from './InFlightStep';
+import { TenderStep, type TenderInfo } from './TenderStep';
 import { type OrderView } from './types';
 import './payment.css';
 
-type Step = 'tender' | 'cash' | 'done';
+type Step = 'tender' | 'cash' | 'inflight' | 'done';
 
 export interface PaymentDialogProps {
   open: boolean;
@@ -31,6 +33,7 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
   const [step, setStep] = useState<Step>(order.status === 'paid' ? 'done' : 'tender');
   const [lastCash, setLastCash] = useState<LastCashPayment | null>(null);
   const [busy, setBusy] = useState(false);
+  const [tender, setTender] = useState<TenderInfo | null>(null);
   const newSaleRef = useRef<HTMLButtonElement>(null);
 
   const paid = (next: OrderView, payment: LastCashPayment) => {
@@ -45,7 +48,20 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
     else onClose();
   };
 
-  const titles: Record<Step, string> = { tender: 'Take payment', cash: 'Cash', done: 'Paid' };
+  const followed = useCallback(
+    (next: OrderView) => {
+      onOrder(next);
+      if (next.status !== 'open') setStep('done');
+    },
+    [onOrder],
+  );
+
+  const titles: Record<Step, string> = {
+    tender: 'Take payment',
+    cash: 'Cash',
+    inflight: tender?.label ?? 'Payment',
+    done: 'Paid',
+  };
   return (
     <Dialog
       open
@@ -64,7 +80,26 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
       initialFocusRef={step === 'done' ? newSaleRef : undefined}
       className="payment-dialog"
     >
-      {step === 'tender' && <TenderStep order={order} lastCash={lastCash} onCash={() => setStep('cash')} />}
+      {step === 'tender' && (
+        <TenderStep
+          order={order}
+          lastCash={lastCash}
+          onCash={() => setStep('cash')}
+          onTender={(chosen) => {
+            setTender(chosen);
+            setStep('inflight');
+          }}
+        />
+      )}
+      {step === 'inflight' && tender && (
+        <InFlightStep
+          order={order}
+          tender={tender}
+          onOrder={followed}
+          onBack={() => setStep('tender')}
+          onBusyChange={setBusy}
+        />
+      )}
       {step === 'cash' && (
         <CashStep order={order} onBack={() => setStep('tender')} onPaid={paid} onBusyChange={setBusy} />
       )}

@@ -1,51 +1,65 @@
 /**
- * The first step of paying: what is still due, what was paid so far (split tender), the change of
- * the cash just taken, and the tenders. Cash works everywhere; card, crypto and store coins say
- * what this till is missing for them.
+ * The first step of paying: what is still due, what was paid so far (split tender), what payments in
+ * flight are collecting, the change of the cash just taken, and the tenders this till has, drawn from
+ * `payments.tenders` (each with its state: ready, or why not). Cash has its own step; every other
+ * tender starts through the same flow and is followed by the in-flight step.
  */
-import { type ReactNode } from 'react';
-import { CardIcon, CashIcon, CoinsIcon, CryptoIcon, Money } from '../../ui';
+import { useEffect, useState, type ReactNode } from 'react';
+import { client } from '../../api';
+import { type ApiOutput } from '../../../../shared/api';
+import { CardIcon, CashIcon, CoinsIcon, CryptoIcon, Money, errorMessage } from '../../ui';
 import { type LastCashPayment } from './CashStep';
 import { type OrderView } from './types';
 
-interface TenderOption {
-  key: string;
-  label: string;
-  icon: ReactNode;
-  /** Why it cannot be used on this till, or null when it can. */
-  unavailableReason: string | null;
-}
+export type TenderInfo = ApiOutput<'payments.tenders'>['tenders'][number];
 
-const tenders: TenderOption[] = [
-  { key: 'cash', label: 'Cash', icon: <CashIcon size={32} />, unavailableReason: null },
-  { key: 'card', label: 'Card', icon: <CardIcon size={32} />, unavailableReason: 'Card reader not set up' },
-  {
-    key: 'crypto',
-    label: 'Crypto',
-    icon: <CryptoIcon size={32} />,
-    unavailableReason: 'No crypto wallet connected',
-  },
-  {
-    key: 'coins',
-    label: 'Store coins',
-    icon: <CoinsIcon size={32} />,
-    unavailableReason: 'Store coins not set up',
-  },
-];
+const icons: Record<string, ReactNode> = {
+  cash: <CashIcon size={32} />,
+  card: <CardIcon size={32} />,
+  crypto: <CryptoIcon size={32} />,
+  coins: <CoinsIcon size={32} />,
+};
+
+const stateWords: Record<TenderInfo['state'], string> = {
+  ready: '',
+  not_set_up: 'Not set up',
+  offline: 'Offline',
+};
+
+/** The tenders the core reports, reloaded when the step opens. */
+function useTenders(): { tenders: TenderInfo[]; error: string | null } {
+  const [tenders, setTenders] = useState<TenderInfo[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    client.invoke('payments.tenders', {}).then(
+      (result) => live && setTenders(result.tenders),
+      (failure: unknown) => live && setError(errorMessage(failure)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { tenders, error };
+}
 
 export interface TenderStepProps {
   order: OrderView;
   lastCash: LastCashPayment | null;
   onCash: () => void;
+  /** Any tender but cash: the payment flow starts it and follows it. */
+  onTender: (tender: TenderInfo) => void;
 }
 
-export function TenderStep({ order, lastCash, onCash }: TenderStepProps) {
+export function TenderStep({ order, lastCash, onCash, onTender }: TenderStepProps) {
   const money = (amount: string) => ({ amount, asset: order.currency });
   const paidSoFar = order.paidMinor !== '0';
+  const inFlight = order.inFlightMinor !== '0';
+  const { tenders, error } = useTenders();
   return (
     <div className="tender-step">
       <div className="due-card">
-        <span className="due-card__label">{paidSoFar ? 'Left to pay' : 'Amount due'}</span>
+        <span className="due-card__label">{paidSoFar || inFlight ? 'Left to pay' : 'Amount due'}</span>
         <Money
           value={money(order.amountDueMinor)}
           size="xl"
@@ -56,6 +70,11 @@ export function TenderStep({ order, lastCash, onCash }: TenderStepProps) {
           <span className="due-card__note">
             <Money value={money(order.paidMinor)} size="sm" /> paid of{' '}
             <Money value={money(order.totals.totalMinor)} size="sm" />
+          </span>
+        )}
+        {inFlight && (
+          <span className="due-card__note" data-testid="in-flight">
+            <Money value={money(order.inFlightMinor)} size="sm" /> being collected
           </span>
         )}
       </div>
@@ -69,26 +88,32 @@ export function TenderStep({ order, lastCash, onCash }: TenderStepProps) {
           </span>
         </div>
       )}
+      {error && (
+        <p className="form-error" role="alert">
+          Could not list the ways to pay: {error}
+        </p>
+      )}
       <ul className="tenders" aria-label="Ways to pay">
         {tenders.map((tender) => {
-          const reasonId = `tender-reason-${tender.key}`;
+          const reasonId = `tender-reason-${tender.kind}`;
+          const reason = tender.state === 'ready' ? null : (tender.reason ?? stateWords[tender.state]);
           return (
-            <li key={tender.key}>
+            <li key={tender.kind}>
               <button
                 type="button"
                 className="tender"
                 aria-label={tender.label}
-                disabled={tender.unavailableReason !== null}
-                aria-describedby={tender.unavailableReason ? reasonId : undefined}
-                onClick={tender.key === 'cash' ? onCash : undefined}
+                disabled={reason !== null}
+                aria-describedby={reason ? reasonId : undefined}
+                onClick={() => (tender.kind === 'cash' ? onCash() : onTender(tender))}
               >
                 <span className="tender__icon" aria-hidden="true">
-                  {tender.icon}
+                  {icons[tender.kind] ?? <CardIcon size={32} />}
                 </span>
                 <span className="tender__label">{tender.label}</span>
-                {tender.unavailableReason && (
+                {reason && (
                   <span id={reasonId} className="tender__reason">
-                    {tender.unavailableReason}
+                    {reason}
                   </span>
                 )}
               </button>

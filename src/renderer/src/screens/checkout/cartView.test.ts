@@ -40,6 +40,7 @@ function order(
     payments: [],
     refunds: [],
     paidMinor: '0',
+    inFlightMinor: '0',
     amountDueMinor: '0',
     cashAmountDueMinor: '0',
     refundedMinor: '0',
