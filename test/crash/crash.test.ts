@@ -1,9 +1,11 @@
 /**
- * Crash test: a child process rings cash sales in a loop and is killed with SIGKILL at random
- * moments, many times, on the same data folder. After each kill the till is reopened and checked:
- * every sale acknowledged to the cashier is there and paid, nothing is half-written (a succeeded
- * payment always has its ledger transfers, a paid order its sale postings), and the ledger's
- * invariants hold. Randomness is seeded so a failure can be replayed.
+ * Crash test: a child process rings sales (cash, and a tender that settles later), refunds and
+ * shift closes in a loop and is killed with SIGKILL at random moments, many times, on the same data
+ * folder, so kills land during pending payments, refunds and closes. After each kill the till is
+ * reopened and checked: every payment and refund left pending is reconciled with its tender, every
+ * sale acknowledged to the cashier is there and paid, nothing is half-written (a succeeded payment
+ * always has its ledger transfers, a paid order its sale postings, a closed shift an empty drawer),
+ * and the ledger's invariants hold. Randomness is seeded so a failure can be replayed.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +15,7 @@ import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core';
 import { createLedger } from '../../src/main/ledger';
+import { createCrashTender } from './crashTender';
 
 const kills = Number(process.env.CRASH_KILLS ?? 12);
 const seed = Number(process.env.CRASH_SEED ?? 20261121);
@@ -63,16 +66,35 @@ function runAndKill(
   });
 }
 
-async function checkTill(acknowledged: ReadonlyMap<string, string>): Promise<{ paidOrders: number }> {
-  const core = await createCore({ dataDir, logger: pino({ level: 'silent' }), config: { mode: 'demo' } });
+const paidStatuses = ['paid', 'partially_refunded', 'refunded'];
+
+async function checkTill(
+  acknowledged: ReadonlyMap<string, string>,
+): Promise<{ paidOrders: number; later: number; refunds: number; closedShifts: number }> {
+  const core = await createCore({
+    dataDir,
+    logger: pino({ level: 'silent' }),
+    config: { mode: 'demo' },
+    tenders: [createCrashTender()],
+  });
   try {
     const ledger = createLedger(core.db);
-    const invariants = ledger.checkInvariants();
-    expect(invariants.problems).toEqual([]);
+    expect(ledger.checkInvariants().problems).toEqual([]);
+    // At start-up every payment and refund left in flight is handed to its tender and settled.
+    await core.payments.reconcileNow();
+    const count = (sql: string) => core.db.prepare(sql).pluck().get() as number;
+    expect(count("SELECT COUNT(*) FROM payments WHERE status = 'pending'")).toBe(0);
+    expect(count("SELECT COUNT(*) FROM refund_shares WHERE status = 'pending'")).toBe(0);
+    expect(count("SELECT COUNT(*) FROM refunds WHERE status = 'pending'")).toBe(0);
+    expect(
+      count(`SELECT COUNT(*) FROM ledger_transfers t WHERE t.kind = 'pending'
+               AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.pending_id = t.id)`),
+    ).toBe(0);
+    expect(ledger.checkInvariants().problems).toEqual([]);
 
     const orderStatus = core.db.prepare('SELECT status FROM orders WHERE id = ?').pluck();
     for (const [orderId, paymentId] of acknowledged) {
-      expect(orderStatus.get(orderId), `acknowledged order ${orderId}`).toBe('paid');
+      expect(paidStatuses, `acknowledged order ${orderId}`).toContain(orderStatus.get(orderId));
       expect(ledger.transfersByRef(`payment:${paymentId}`).length, `tender of ${paymentId}`).toBeGreaterThan(
         0,
       );
@@ -81,7 +103,9 @@ async function checkTill(acknowledged: ReadonlyMap<string, string>): Promise<{ p
     // Nothing half-written: every succeeded payment has its tender transfer, every paid order its sale
     // postings, and every open order has no succeeded payment (each worker sale is paid in one go).
     const payments = core.db
-      .prepare("SELECT id, order_id AS orderId FROM payments WHERE status = 'succeeded'")
+      .prepare(
+        "SELECT id, order_id AS orderId FROM payments WHERE status IN ('succeeded', 'partially_refunded', 'refunded')",
+      )
       .all() as {
       id: string;
       orderId: string;
@@ -90,9 +114,20 @@ async function checkTill(acknowledged: ReadonlyMap<string, string>): Promise<{ p
       expect(ledger.transfersByRef(`payment:${payment.id}`).length, `payment ${payment.id}`).toBeGreaterThan(
         0,
       );
-      expect(orderStatus.get(payment.orderId)).toBe('paid');
+      expect(paidStatuses).toContain(orderStatus.get(payment.orderId));
     }
-    const paid = core.db.prepare("SELECT id FROM orders WHERE status = 'paid'").pluck().all() as string[];
+    // A closed shift's drawer ends at zero: the close was written whole or not at all.
+    const closed = core.db.prepare("SELECT id FROM shifts WHERE status = 'closed'").pluck().all() as string[];
+    for (const shiftId of closed) {
+      const drawer = ledger
+        .listAccounts()
+        .find((a) => a.code === 'cash_drawer' && a.ref === `shift:${shiftId}`);
+      if (drawer) expect(ledger.balance(drawer.id).net, `drawer of closed shift ${shiftId}`).toBe(0n);
+    }
+    const paid = core.db
+      .prepare("SELECT id FROM orders WHERE status IN ('paid', 'partially_refunded', 'refunded')")
+      .pluck()
+      .all() as string[];
     for (const orderId of paid) {
       const postings = ledger.transfersByRef(`order:${orderId}`);
       expect(
@@ -100,7 +135,12 @@ async function checkTill(acknowledged: ReadonlyMap<string, string>): Promise<{ p
         `sale postings of ${orderId}`,
       ).toBe(true);
     }
-    return { paidOrders: paid.length };
+    return {
+      paidOrders: paid.length,
+      later: count("SELECT COUNT(*) FROM payments WHERE kind = 'later'"),
+      refunds: count('SELECT COUNT(*) FROM refunds'),
+      closedShifts: closed.length,
+    };
   } finally {
     await core.close();
   }
@@ -111,15 +151,21 @@ describe('crash safety', () => {
     const next = random(seed);
     const acknowledged = new Map<string, string>();
     let lastPaid = 0;
+    let last = { later: 0, refunds: 0, closedShifts: 0 };
     for (let round = 0; round < kills; round += 1) {
       const delayMs = 150 + Math.floor(next() * 900);
       const { acked } = await runAndKill(delayMs);
       for (const sale of acked) acknowledged.set(sale.orderId, sale.paymentId);
-      const { paidOrders } = await checkTill(acknowledged);
+      const { paidOrders, ...rest } = await checkTill(acknowledged);
+      last = rest;
       expect(paidOrders).toBeGreaterThanOrEqual(lastPaid);
       lastPaid = paidOrders;
     }
     // The test is only worth something if sales were really in flight when the kills landed.
     expect(acknowledged.size).toBeGreaterThan(kills);
+    // ... and the kills found payments that settle later, refunds and shift closes to land in.
+    expect(last.later).toBeGreaterThan(0);
+    expect(last.refunds).toBeGreaterThan(0);
+    expect(last.closedShifts).toBeGreaterThan(0);
   }, 240_000);
 });

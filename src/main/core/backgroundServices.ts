@@ -116,7 +116,8 @@ export function runServices(services: readonly BackgroundService[], logger: Logg
           },
         );
         clearTimeout(timer);
-        if (outcome === 'late') logger.warn({ service: service.name, deadlineMs }, 'a background service did not stop in time');
+        if (outcome === 'late')
+          logger.warn({ service: service.name, deadlineMs }, 'a background service did not stop in time');
       }
       started.length = 0;
     },

@@ -7,7 +7,12 @@ import { type Logger } from 'pino';
 import { createIntervalService, type BackgroundService } from './backgroundServices';
 import { type Db } from './db';
 
-export function createCheckpointService(db: Db, logger: Logger, now: () => Date, intervalMs = 2_000): BackgroundService {
+export function createCheckpointService(
+  db: Db,
+  logger: Logger,
+  now: () => Date,
+  intervalMs = 2_000,
+): BackgroundService {
   return createIntervalService({
     name: 'database.checkpoint',
     intervalMs,

@@ -53,7 +53,12 @@ export function finishGiveBack(
         approvedBy: refund.approvedBy,
       });
     }
-    setRefundStatus(db, refundId, failed ? (nothingWentBack ? 'failed' : 'partially_failed') : 'succeeded', at);
+    setRefundStatus(
+      db,
+      refundId,
+      failed ? (nothingWentBack ? 'failed' : 'partially_failed') : 'succeeded',
+      at,
+    );
     oc.audit.record({
       staffId: refund.createdBy,
       action: failed ? 'orders.void_failed' : 'orders.void',
@@ -82,7 +87,11 @@ export function finishGiveBack(
     return pending.map((id) => ({ id: oc.newId(), voidPendingId: id, staffId: refund.createdBy }));
   }
 
-  const status = nextOrderStatus(order.status, refund.complete ? 'refund_rest' : 'refund_part', orderLabel(order));
+  const status = nextOrderStatus(
+    order.status,
+    refund.complete ? 'refund_rest' : 'refund_part',
+    orderLabel(order),
+  );
   setOrderStatus(db, order.id, status, at);
   setRefundStatus(db, refundId, failed ? 'partially_failed' : 'succeeded', at);
   const lineRows = orderLines(db, order.id);

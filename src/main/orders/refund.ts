@@ -110,10 +110,14 @@ export async function refundOrder(
     const { approvedBy } = oc.staff.requireApproval(ctx, 'refund', input.approval, before.orderId);
     const plan = planRefund(oc, input);
     if (oc.shifts.requireOpenShift().id !== shift.id || plan.amountMinor !== before.amountMinor) {
-      throw new TillpointError('conflict', 'The order changed while the refund was being made; refund it again.', {
-        orderId: input.orderId,
-        reason: 'order_changed',
-      });
+      throw new TillpointError(
+        'conflict',
+        'The order changed while the refund was being made; refund it again.',
+        {
+          orderId: input.orderId,
+          reason: 'order_changed',
+        },
+      );
     }
     const order = getOrder(db, plan.orderId);
     nextOrderStatus(order.status, plan.lines.completes ? 'refund_rest' : 'refund_part', orderLabel(order));
@@ -124,7 +128,10 @@ export async function refundOrder(
       roundingMinor: plan.roundingMinor,
     });
     const ref = `refund:${refundId}`;
-    const taken = transfersOf(oc, postings, plan.currency, ref, staff.staffId).map((t) => ({ ...t, pending: true }));
+    const taken = transfersOf(oc, postings, plan.currency, ref, staff.staffId).map((t) => ({
+      ...t,
+      pending: true,
+    }));
     const shares =
       plan.amountMinor > 0n
         ? oc.payments.giveBack.planShares(plan.orderId, plan.amountMinor, plan.currency, plan.tender)

@@ -89,18 +89,24 @@ function refundFromRow(db: Db, row: RefundRow): RefundRecord {
     amountMinor: BigInt(line.amountMinor),
   }));
   const shareRows = db
-    .prepare('SELECT payment_id, kind, amount, status FROM refund_shares WHERE refund_id = ? ORDER BY position')
+    .prepare(
+      'SELECT payment_id, kind, amount, status FROM refund_shares WHERE refund_id = ? ORDER BY position',
+    )
     .all(row.id) as ShareSummaryRow[];
-  const planned = (JSON.parse(row.tenders) as { paymentId: string; kind: TenderKind; amountMinor: string }[]).map(
-    (share) => ({ ...share, amountMinor: BigInt(share.amountMinor) }),
-  );
+  const planned = (
+    JSON.parse(row.tenders) as { paymentId: string; kind: TenderKind; amountMinor: string }[]
+  ).map((share) => ({ ...share, amountMinor: BigInt(share.amountMinor) }));
   // Refunds made before shares had rows of their own keep their tenders in the JSON column.
   const tenders =
     shareRows.length === 0
       ? planned
       : shareRows
           .filter((share) => share.status !== 'failed')
-          .map((share) => ({ paymentId: share.payment_id, kind: share.kind, amountMinor: BigInt(share.amount) }));
+          .map((share) => ({
+            paymentId: share.payment_id,
+            kind: share.kind,
+            amountMinor: BigInt(share.amount),
+          }));
   const failedMinor = shareRows
     .filter((share) => share.status === 'failed')
     .reduce((sum, share) => sum + BigInt(share.amount), 0n);

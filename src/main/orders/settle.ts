@@ -54,10 +54,14 @@ export function announceOrder(oc: OrdersContext, orderId: string, display: Displ
 function checkNoGiveBackInFlight(oc: OrdersContext, orderId: string, label: string): void {
   const pending = allGiveBacksOfOrder(oc.deps.db, orderId).filter((refund) => refund.status === 'pending');
   if (pending.length > 0) {
-    throw new TillpointError('conflict', `${label} is handing money back (a void in progress); wait for it.`, {
-      orderId,
-      reason: 'give_back_in_flight',
-    });
+    throw new TillpointError(
+      'conflict',
+      `${label} is handing money back (a void in progress); wait for it.`,
+      {
+        orderId,
+        reason: 'give_back_in_flight',
+      },
+    );
   }
 }
 

@@ -86,7 +86,13 @@ export async function voidOrder(
       ? oc.staff.requireApproval(ctx, 'void', input.approval, now.order.id).approvedBy.staffId
       : null;
     if (now.taken.length === 0) {
-      markOrderVoided(db, now.order.id, { at: oc.nowIso(), staffId: staff.staffId, shiftId, reason: input.reason, approvedBy });
+      markOrderVoided(db, now.order.id, {
+        at: oc.nowIso(),
+        staffId: staff.staffId,
+        shiftId,
+        reason: input.reason,
+        approvedBy,
+      });
       oc.audit.record({
         staffId: staff.staffId,
         action: 'orders.void',

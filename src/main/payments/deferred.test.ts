@@ -21,10 +21,16 @@ afterEach(() => till.close());
 const start = (orderId: string, amount?: bigint, paymentId = ulid()) =>
   till.core.call(
     'payments.start',
-    { orderId, paymentId, tender: 'deferred', ...(amount !== undefined ? { amount: amount.toString() } : {}) },
+    {
+      orderId,
+      paymentId,
+      tender: 'deferred',
+      ...(amount !== undefined ? { amount: amount.toString() } : {}),
+    },
     till.cashier.session,
   );
-const order = async (orderId: string) => (await till.core.call('orders.get', { orderId }, till.cashier.session)).order;
+const order = async (orderId: string) =>
+  (await till.core.call('orders.get', { orderId }, till.cashier.session)).order;
 const pendingLedger = () =>
   till.core.db
     .prepare(
@@ -48,8 +54,17 @@ describe('a payment that settles later', () => {
     const orderId = await till.newOrder();
     await till.add(orderId, till.gift);
     const started = await start(orderId);
-    expect(started.payment).toMatchObject({ status: 'pending', amountMinor: '2500', externalId: expect.any(String) });
-    expect(started.order).toMatchObject({ status: 'open', amountDueMinor: '0', inFlightMinor: '2500', paidMinor: '0' });
+    expect(started.payment).toMatchObject({
+      status: 'pending',
+      amountMinor: '2500',
+      externalId: expect.any(String),
+    });
+    expect(started.order).toMatchObject({
+      status: 'open',
+      amountDueMinor: '0',
+      inFlightMinor: '2500',
+      paidMinor: '0',
+    });
     expect(pendingLedger()).toBe(1);
     expect(till.balance('sales_revenue')).toBe(0n);
     // A second tender cannot pay what the reader is still collecting.
@@ -91,7 +106,10 @@ describe('a payment that settles later', () => {
     tender.resolve(started.payment.id, 'failed', 'card_declined: insufficient funds');
     const after = await order(orderId);
     expect(after).toMatchObject({ status: 'open', amountDueMinor: '2500', inFlightMinor: '0' });
-    expect(after.payments[0]).toMatchObject({ status: 'failed', message: 'card_declined: insufficient funds' });
+    expect(after.payments[0]).toMatchObject({
+      status: 'failed',
+      message: 'card_declined: insufficient funds',
+    });
     expect(pendingLedger()).toBe(0);
     expect(till.balance('deferred_clearing')).toBe(0n);
     // A late "succeeded" does not take money that was released.
@@ -145,7 +163,11 @@ describe('a payment that settles later', () => {
     expect(waiting.details).toMatchObject({ reason: 'payment_in_flight', paymentId: started.payment.id });
     tender.cancellable = true;
     const again = await till.approve('void', orderId);
-    const voided = await till.core.call('orders.void', { orderId, reason: 'left', approval: again }, till.cashier.session);
+    const voided = await till.core.call(
+      'orders.void',
+      { orderId, reason: 'left', approval: again },
+      till.cashier.session,
+    );
     expect(voided.order.status).toBe('voided');
     expect(voided.order.payments[0]?.status).toBe('canceled');
     expect(pendingLedger()).toBe(0);
@@ -171,7 +193,11 @@ describe('a payment that settles later', () => {
     tender.resolve(started.payment.id, 'succeeded');
     const paid = await order(orderId);
     expect(paid.status).toBe('paid');
-    const row = till.core.db.prepare('SELECT settled_shift_id, paid_shift_id FROM payments p JOIN orders o ON o.id = p.order_id WHERE p.id = ?').get(started.payment.id);
+    const row = till.core.db
+      .prepare(
+        'SELECT settled_shift_id, paid_shift_id FROM payments p JOIN orders o ON o.id = p.order_id WHERE p.id = ?',
+      )
+      .get(started.payment.id);
     expect(row).toEqual({ settled_shift_id: next, paid_shift_id: next });
   });
 });
@@ -190,12 +216,20 @@ describe('refunds in the right order', () => {
     const { orderId, lineId } = await paidByDeferred();
     const callsBefore = tender.calls.length;
     await expectApiError(
-      till.core.call('orders.refund', { orderId, lines: [{ lineId, quantity: 1 }], reason: 'broken', approval: 'forged' }, till.cashier.session),
+      till.core.call(
+        'orders.refund',
+        { orderId, lines: [{ lineId, quantity: 1 }], reason: 'broken', approval: 'forged' },
+        till.cashier.session,
+      ),
       'approval_required',
     );
     const wrongOrder = await till.approve('refund', ulid());
     await expectApiError(
-      till.core.call('orders.refund', { orderId, lines: [{ lineId, quantity: 1 }], reason: 'broken', approval: wrongOrder }, till.cashier.session),
+      till.core.call(
+        'orders.refund',
+        { orderId, lines: [{ lineId, quantity: 1 }], reason: 'broken', approval: wrongOrder },
+        till.cashier.session,
+      ),
       'approval_required',
     );
     expect(tender.calls.slice(callsBefore)).toEqual([]);
@@ -217,7 +251,11 @@ describe('refunds in the right order', () => {
     // The same lines cannot be refunded twice while the first refund is in flight.
     const twice = await till.approve('refund', orderId);
     await expectApiError(
-      till.core.call('orders.refund', { orderId, lines: [{ lineId, quantity: 2 }], reason: 'again', approval: twice }, till.cashier.session),
+      till.core.call(
+        'orders.refund',
+        { orderId, lines: [{ lineId, quantity: 2 }], reason: 'again', approval: twice },
+        till.cashier.session,
+      ),
       'conflict',
     );
     const share = tender.calls.find((c) => c.method === 'refund');
@@ -248,7 +286,7 @@ describe('refunds in the right order', () => {
     expect(till.ledger.checkInvariants().ok).toBe(true);
   });
 
-  it('spreads a refund larger than one payment over the order\'s tenders, the cashier\'s pick first', async () => {
+  it("spreads a refund larger than one payment over the order's tenders, the cashier's pick first", async () => {
     await till.openShift(10000n);
     const orderId = await till.newOrder();
     const cart = await till.add(orderId, till.gift, 2);
@@ -258,7 +296,13 @@ describe('refunds in the right order', () => {
     const approval = await till.approve('refund', orderId);
     const made = await till.core.call(
       'orders.refund',
-      { orderId, lines: [{ lineId: cart.lines[0]?.id ?? '', quantity: 2 }], reason: 'all back', approval, tender: 'deferred' },
+      {
+        orderId,
+        lines: [{ lineId: cart.lines[0]?.id ?? '', quantity: 2 }],
+        reason: 'all back',
+        approval,
+        tender: 'deferred',
+      },
       till.cashier.session,
     );
     expect(made.refund.shares.map((s) => [s.kind, s.amountMinor, s.status])).toEqual([

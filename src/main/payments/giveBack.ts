@@ -80,8 +80,7 @@ export function createGiveBack(core: PaymentsCore) {
       return null;
     }
     const refund = db.prepare('SELECT shift_id, purpose FROM refunds WHERE id = ?').get(share.refundId) as
-      | { shift_id: string; purpose: 'refund' | 'void' }
-      | undefined;
+      { shift_id: string; purpose: 'refund' | 'void' } | undefined;
     const isVoid = refund?.purpose === 'void';
     const shiftId = refund?.shift_id ?? '';
     const payment = core.require(share.paymentId);
@@ -113,8 +112,12 @@ export function createGiveBack(core: PaymentsCore) {
     resolveShareRow(db, share.id, { status: report.status, resolveTransferId: resolveId, at, ...words });
     const all = sharesOfRefund(db, share.refundId);
     if (all.every((s) => s.status !== 'pending')) {
-      const succeededMinor = all.filter((s) => s.status === 'succeeded').reduce((sum, s) => sum + s.amountMinor, 0n);
-      const failedMinor = all.filter((s) => s.status === 'failed').reduce((sum, s) => sum + s.amountMinor, 0n);
+      const succeededMinor = all
+        .filter((s) => s.status === 'succeeded')
+        .reduce((sum, s) => sum + s.amountMinor, 0n);
+      const failedMinor = all
+        .filter((s) => s.status === 'failed')
+        .reduce((sum, s) => sum + s.amountMinor, 0n);
       const finish = core.orders().finishGiveBack(share.refundId, { succeededMinor, failedMinor });
       if (finish.length > 0) core.ledgerSubmit(finish);
     }
@@ -125,7 +128,12 @@ export function createGiveBack(core: PaymentsCore) {
     keptMinor,
 
     /** Splits `amountMinor` over the order's payments that kept money: `preferKind` first, then newest first. */
-    planShares(orderId: string, amountMinor: bigint, currency: string, preferKind?: TenderKind): PlannedShare[] {
+    planShares(
+      orderId: string,
+      amountMinor: bigint,
+      currency: string,
+      preferKind?: TenderKind,
+    ): PlannedShare[] {
       const candidates = core
         .listForOrder(orderId)
         .filter((payment) => keptMinor(payment) > 0n)
@@ -173,7 +181,11 @@ export function createGiveBack(core: PaymentsCore) {
             throw new TillpointError(
               'insufficient_funds',
               `The drawer should hold ${money(heldMinor, input.currency)}: it cannot hand back ${money(total, input.currency)}.`,
-              { accountId: account.id, requiredMinor: total.toString(), availableMinor: heldMinor.toString() },
+              {
+                accountId: account.id,
+                requiredMinor: total.toString(),
+                availableMinor: heldMinor.toString(),
+              },
             );
           }
         }
@@ -228,7 +240,11 @@ export function createGiveBack(core: PaymentsCore) {
         try {
           report = await registry.get(share.kind).refund(requestOf(share, staffId, shiftId));
         } catch (error) {
-          report = { shareId: share.id, status: 'failed', message: error instanceof Error ? error.message : String(error) };
+          report = {
+            shareId: share.id,
+            status: 'failed',
+            message: error instanceof Error ? error.message : String(error),
+          };
         }
         giveBack.applyShare(report, staffId);
       }

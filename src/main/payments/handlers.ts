@@ -11,7 +11,8 @@ import { type PaymentsCore } from './service';
 import { cashAmountDue, quickAmounts } from './cash/cashRules';
 
 function staffOf(ctx: CallContext): StaffIdentity {
-  if (!ctx.staff) throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
+  if (!ctx.staff)
+    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
   return ctx.staff;
 }
 
@@ -32,7 +33,13 @@ export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
 
   const start = async (
     ctx: CallContext,
-    input: { orderId: string; paymentId?: string | undefined; tender: string; amount?: string | undefined; tendered?: string | undefined },
+    input: {
+      orderId: string;
+      paymentId?: string | undefined;
+      tender: string;
+      amount?: string | undefined;
+      tendered?: string | undefined;
+    },
   ) => {
     const staff = staffOf(ctx);
     const paymentId = input.paymentId ?? ulid(deps.now().getTime());
@@ -46,7 +53,12 @@ export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
       request: { kind: input.tender, tendered: input.tendered ?? null, amount: input.amount ?? null },
     });
     if (fresh && record.kind === 'cash' && record.status === 'succeeded') {
-      deps.events.emit('drawer.open', { cause: 'payment', shiftId: record.shiftId, staffId: staff.staffId, at: record.createdAt });
+      deps.events.emit('drawer.open', {
+        cause: 'payment',
+        shiftId: record.shiftId,
+        staffId: staff.staffId,
+        at: record.createdAt,
+      });
     }
     return result(record);
   };

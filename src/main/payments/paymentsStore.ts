@@ -228,6 +228,8 @@ export function resolvePaymentRow(
 
 /** A manager let the shift close without waiting for these payments. */
 export function markPaymentsCarried(db: Db, paymentIds: readonly string[], at: string): void {
-  const statement = db.prepare("UPDATE payments SET carried = 1, updated_at = ? WHERE id = ? AND status = 'pending'");
+  const statement = db.prepare(
+    "UPDATE payments SET carried = 1, updated_at = ? WHERE id = ? AND status = 'pending'",
+  );
   for (const id of paymentIds) statement.run(at, id);
 }

@@ -10,7 +10,10 @@ describe('planExactAmount', () => {
     [1000n, 1000n, 1000n],
     [0n, undefined, 0n],
   ])('due %s, asked %s → collects %s', (dueMinor, amountMinor, expected) => {
-    expect(planExactAmount({ ...base, dueMinor, amountMinor })).toEqual({ amountMinor: expected, roundingMinor: 0n });
+    expect(planExactAmount({ ...base, dueMinor, amountMinor })).toEqual({
+      amountMinor: expected,
+      roundingMinor: 0n,
+    });
   });
   it.each([
     [1000n, 1001n, /more than the order still owes/],

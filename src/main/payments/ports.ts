@@ -23,7 +23,10 @@ export interface OrderSettlementPort {
    * is in flight, makes it paid (totals frozen, stock, audit) and returns the sale's transfers to link
    * with the payment's; else null.
    */
-  settleIfDue(orderId: string, settlement: { paymentId: string; staffId: string; shiftId: string }): TransferInput[] | null;
+  settleIfDue(
+    orderId: string,
+    settlement: { paymentId: string; staffId: string; shiftId: string },
+  ): TransferInput[] | null;
   /**
    * Inside the transaction of the last answer of a refund's (or a void's) shares: finishes it (the
    * sale taken back, or the order voided) and returns the transfers to write with it.

@@ -37,10 +37,14 @@ export function createTenderRegistry(): TenderRegistry {
     get(kind) {
       const found = adapters.get(kind);
       if (!found) {
-        throw new TillpointError('unavailable', `This till cannot take ${kind} payments: no such tender is set up.`, {
-          kind,
-          reason: 'no_such_tender',
-        });
+        throw new TillpointError(
+          'unavailable',
+          `This till cannot take ${kind} payments: no such tender is set up.`,
+          {
+            kind,
+            reason: 'no_such_tender',
+          },
+        );
       }
       return found;
     },

@@ -144,7 +144,12 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
           staffId: systemActorId,
           action: 'payments.report_refused',
           ref: payment.orderId,
-          details: { paymentId: payment.id, current: payment.status, reported: report.status, reason: step.reason },
+          details: {
+            paymentId: payment.id,
+            current: payment.status,
+            reported: report.status,
+            reason: step.reason,
+          },
         });
         return { payment, changed: false };
       case 'note':
@@ -162,8 +167,13 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
           ...words,
         });
         const group: TransferInput[] = [];
-        if (postId && payment.transferId) group.push({ id: postId, postPendingId: payment.transferId, staffId: actorId });
-        const sale = orders().settleIfDue(payment.orderId, { paymentId: payment.id, staffId: payment.createdBy, shiftId });
+        if (postId && payment.transferId)
+          group.push({ id: postId, postPendingId: payment.transferId, staffId: actorId });
+        const sale = orders().settleIfDue(payment.orderId, {
+          paymentId: payment.id,
+          staffId: payment.createdBy,
+          shiftId,
+        });
         if (sale) {
           resolvePaymentRow(db, payment.id, { status: 'succeeded', at, settles: true });
           group.push(...sale);
@@ -173,7 +183,12 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
           staffId: actorId,
           action: 'payments.succeeded',
           ref: payment.orderId,
-          details: { paymentId: payment.id, kind: payment.kind, amountMinor: payment.amountMinor, settles: sale !== null },
+          details: {
+            paymentId: payment.id,
+            kind: payment.kind,
+            amountMinor: payment.amountMinor,
+            settles: sale !== null,
+          },
         });
         return { payment: require(payment.id), changed: true };
       }
@@ -193,7 +208,12 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
           staffId: actorId,
           action: `payments.${step.status}`,
           ref: payment.orderId,
-          details: { paymentId: payment.id, kind: payment.kind, amountMinor: payment.amountMinor, message: report.message ?? null },
+          details: {
+            paymentId: payment.id,
+            kind: payment.kind,
+            amountMinor: payment.amountMinor,
+            message: report.message ?? null,
+          },
         });
         return { payment: require(payment.id), changed: true };
       }
@@ -268,7 +288,12 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
         throw new TillpointError(
           'conflict',
           `Nothing more is due: the rest is being collected by the ${inFlight.kind} payment in flight; wait for it or cancel it.`,
-          { orderId: input.orderId, paymentId: inFlight.id, kind: inFlight.kind, reason: 'payment_in_flight' },
+          {
+            orderId: input.orderId,
+            paymentId: inFlight.id,
+            kind: inFlight.kind,
+            reason: 'payment_in_flight',
+          },
         );
       }
       const request: PaymentRequest = {
@@ -284,11 +309,19 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
       };
       const plan: PaymentPlan = adapter.plan(request);
       const coveredMinor = plan.amountMinor - plan.roundingMinor;
-      if (plan.amountMinor < 0n || coveredMinor > due.dueMinor || (plan.amountMinor === 0n && due.dueMinor > 0n)) {
-        throw new TillpointError('bad_input', `A payment must collect more than zero and at most what is due.`, {
-          amountMinor: plan.amountMinor.toString(),
-          dueMinor: due.dueMinor.toString(),
-        });
+      if (
+        plan.amountMinor < 0n ||
+        coveredMinor > due.dueMinor ||
+        (plan.amountMinor === 0n && due.dueMinor > 0n)
+      ) {
+        throw new TillpointError(
+          'bad_input',
+          `A payment must collect more than zero and at most what is due.`,
+          {
+            amountMinor: plan.amountMinor.toString(),
+            dueMinor: due.dueMinor.toString(),
+          },
+        );
       }
 
       const written = db.transaction(() => {
@@ -297,10 +330,14 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
         const shiftNow = orders().requireOpenShift();
         const dueNow = orders().dueFor(input.orderId);
         if (shiftNow.id !== shift.id || dueNow.dueMinor !== due.dueMinor) {
-          throw new TillpointError('conflict', 'The order changed while the payment was being taken; take it again.', {
-            orderId: input.orderId,
-            reason: 'order_changed',
-          });
+          throw new TillpointError(
+            'conflict',
+            'The order changed while the payment was being taken; take it again.',
+            {
+              orderId: input.orderId,
+              reason: 'order_changed',
+            },
+          );
         }
         const at = deps.now().toISOString();
         const transferId = plan.amountMinor > 0n ? newId() : null;
@@ -324,7 +361,8 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
           details: {},
           settledShiftId: null,
           carried: false,
-          expiresAt: timeoutMs === undefined ? null : new Date(deps.now().getTime() + timeoutMs).toISOString(),
+          expiresAt:
+            timeoutMs === undefined ? null : new Date(deps.now().getTime() + timeoutMs).toISOString(),
           request: requestJson,
           message: null,
           createdBy: input.staffId,
@@ -387,7 +425,11 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
     },
 
     /** Asks the tender to stop a payment in flight; a conflict when it cannot stop (yet). */
-    async cancel(paymentId: string, staffId: string, as: 'canceled' | 'expired' = 'canceled'): Promise<PaymentRecord> {
+    async cancel(
+      paymentId: string,
+      staffId: string,
+      as: 'canceled' | 'expired' = 'canceled',
+    ): Promise<PaymentRecord> {
       const payment = require(paymentId);
       if (payment.status !== 'pending') {
         throw new TillpointError(
@@ -415,7 +457,10 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
       const nowMs = deps.now().getTime();
       for (const payment of pendingPayments(db)) {
         if (!registry.has(payment.kind)) {
-          logger.warn({ paymentId: payment.id, kind: payment.kind }, 'a pending payment has no tender on this till');
+          logger.warn(
+            { paymentId: payment.id, kind: payment.kind },
+            'a pending payment has no tender on this till',
+          );
           continue;
         }
         const overdue = payment.expiresAt !== null && Date.parse(payment.expiresAt) <= nowMs;

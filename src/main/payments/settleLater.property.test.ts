@@ -16,7 +16,10 @@ import { createDeferredTender, type DeferredTender } from './testTender';
 const outcomeArb = fc.constantFrom('succeeded', 'failed', 'canceled', 'expired', 'cancel_call' as const);
 
 const stepArb = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('sale' as const), items: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('sale' as const), items: fc.integer({ min: 1, max: 3 }) }),
+  },
   {
     weight: 6,
     arbitrary: fc.record({
@@ -26,7 +29,10 @@ const stepArb = fc.oneof(
       perMille: fc.oneof(fc.constant(1000), fc.integer({ min: 100, max: 1000 })),
     }),
   },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('resolve' as const), pick: fc.nat(), outcome: outcomeArb }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('resolve' as const), pick: fc.nat(), outcome: outcomeArb }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit' as const), order: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('void' as const), order: fc.nat() }) },
   {
@@ -37,7 +43,10 @@ const stepArb = fc.oneof(
       answer: fc.constantFrom('succeeded', 'failed', 'pending' as const),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('refundAnswer' as const), pick: fc.nat(), ok: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('refundAnswer' as const), pick: fc.nat(), ok: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), carry: fc.boolean() }) },
 );
 
@@ -65,11 +74,18 @@ async function run(steps: Step[]): Promise<void> {
     const session = till.manager.session;
     const orders: string[] = [];
     await till.openShift(50000n);
-    const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
+    const pick = <T>(list: readonly T[], n: number): T | undefined =>
+      list.length === 0 ? undefined : list[n % list.length];
     const pendingPayments = () =>
-      till.core.db.prepare("SELECT id FROM payments WHERE status = 'pending' ORDER BY id").pluck().all() as string[];
+      till.core.db
+        .prepare("SELECT id FROM payments WHERE status = 'pending' ORDER BY id")
+        .pluck()
+        .all() as string[];
     const pendingShares = () =>
-      till.core.db.prepare("SELECT id FROM refund_shares WHERE status = 'pending' ORDER BY id").pluck().all() as string[];
+      till.core.db
+        .prepare("SELECT id FROM refund_shares WHERE status = 'pending' ORDER BY id")
+        .pluck()
+        .all() as string[];
     const ensureShift = async () => {
       const current = (await till.core.call('shifts.current', {}, session)).shift;
       if (!current) await till.openShift(50000n);
@@ -82,7 +98,8 @@ async function run(steps: Step[]): Promise<void> {
           const orderId = await allowed(till.newOrder(session));
           if (!orderId) break;
           orders.push(orderId);
-          for (let i = 0; i < step.items; i += 1) await allowed(till.add(orderId, i % 2 ? till.gift : till.muffin, 1, session));
+          for (let i = 0; i < step.items; i += 1)
+            await allowed(till.add(orderId, i % 2 ? till.gift : till.muffin, 1, session));
           break;
         }
         case 'pay': {
@@ -95,19 +112,27 @@ async function run(steps: Step[]): Promise<void> {
             await allowed(
               till.core.call(
                 'payments.start',
-                { orderId, paymentId: ulid(), tender: 'deferred', ...(amount > 0n && amount < due ? { amount: amount.toString() } : {}) },
+                {
+                  orderId,
+                  paymentId: ulid(),
+                  tender: 'deferred',
+                  ...(amount > 0n && amount < due ? { amount: amount.toString() } : {}),
+                },
                 session,
               ),
             );
           } else {
-            await allowed(till.payCash(orderId, due + 1000n, amount > 0n && amount < due ? amount : undefined, session));
+            await allowed(
+              till.payCash(orderId, due + 1000n, amount > 0n && amount < due ? amount : undefined, session),
+            );
           }
           break;
         }
         case 'resolve': {
           const paymentId = pick(pendingPayments(), step.pick);
           if (!paymentId) break;
-          if (step.outcome === 'cancel_call') await allowed(till.core.call('payments.cancel', { paymentId }, session));
+          if (step.outcome === 'cancel_call')
+            await allowed(till.core.call('payments.cancel', { paymentId }, session));
           else tender.resolve(paymentId, step.outcome);
           break;
         }
@@ -130,7 +155,11 @@ async function run(steps: Step[]): Promise<void> {
           if (!line) break;
           tender.refundAnswer = step.answer;
           await allowed(
-            till.core.call('orders.refund', { orderId, lines: [{ lineId: line.id, quantity: 1 }], reason: 'random' }, session),
+            till.core.call(
+              'orders.refund',
+              { orderId, lines: [{ lineId: line.id, quantity: 1 }], reason: 'random' },
+              session,
+            ),
           );
           break;
         }
@@ -184,7 +213,9 @@ async function run(steps: Step[]): Promise<void> {
         expect(till.receivableOfOrder(orderId)).toBe(0n);
       }
       // A payment that did not succeed left nothing posted.
-      for (const payment of order.payments.filter((p) => ['failed', 'canceled', 'expired'].includes(p.status))) {
+      for (const payment of order.payments.filter((p) =>
+        ['failed', 'canceled', 'expired'].includes(p.status),
+      )) {
         const posts = db
           .prepare(
             "SELECT COUNT(*) FROM ledger_transfers WHERE kind = 'post_pending' AND pending_id = (SELECT transfer_id FROM payments WHERE id = ?)",
@@ -204,11 +235,20 @@ async function run(steps: Step[]): Promise<void> {
       .all();
     expect(mismatches).toEqual([]);
     expect(till.ledger.checkInvariants().problems).toEqual([]);
-    for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM payments GROUP BY status').all() as { status: string; n: number }[])
+    for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM payments GROUP BY status').all() as {
+      status: string;
+      n: number;
+    }[])
       seen.set(`payment ${row.status}`, (seen.get(`payment ${row.status}`) ?? 0) + row.n);
-    for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM refunds GROUP BY status').all() as { status: string; n: number }[])
+    for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM refunds GROUP BY status').all() as {
+      status: string;
+      n: number;
+    }[])
       seen.set(`refund ${row.status}`, (seen.get(`refund ${row.status}`) ?? 0) + row.n);
-    for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM orders GROUP BY status').all() as { status: string; n: number }[])
+    for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM orders GROUP BY status').all() as {
+      status: string;
+      n: number;
+    }[])
       seen.set(`order ${row.status}`, (seen.get(`order ${row.status}`) ?? 0) + row.n);
     count('run');
   } finally {

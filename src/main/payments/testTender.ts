@@ -15,6 +15,8 @@ import {
 } from './tender';
 
 export interface DeferredTender extends TenderAdapter {
+  status: TenderAdapter['status'];
+  refundStatus: TenderAdapter['refundStatus'];
   readonly calls: { method: string; id: string; amountMinor?: bigint }[];
   /** What the outside world decided (status reports this; a payment left out is still pending). */
   readonly outcomes: Map<string, TenderReport['status']>;
@@ -29,7 +31,10 @@ export interface DeferredTender extends TenderAdapter {
   cancellable: boolean;
 }
 
-export function createDeferredTender(kind = 'deferred', options: { paymentTimeoutMs?: number } = {}): DeferredTender {
+export function createDeferredTender(
+  kind = 'deferred',
+  options: { paymentTimeoutMs?: number } = {},
+): DeferredTender {
   const listeners = new Set<TenderUpdateListener>();
   const notify = (update: Parameters<TenderUpdateListener>[0]) => {
     for (const listener of listeners) listener(update);
@@ -52,7 +57,11 @@ export function createDeferredTender(kind = 'deferred', options: { paymentTimeou
     plan: planExactAmount,
     start(request, plan) {
       tender.calls.push({ method: 'start', id: request.paymentId, amountMinor: plan.amountMinor });
-      return Promise.resolve({ paymentId: request.paymentId, status: 'pending', externalId: `ext_${request.paymentId}` });
+      return Promise.resolve({
+        paymentId: request.paymentId,
+        status: 'pending',
+        externalId: `ext_${request.paymentId}`,
+      });
     },
     status(payment) {
       tender.calls.push({ method: 'status', id: payment.paymentId });
@@ -60,18 +69,25 @@ export function createDeferredTender(kind = 'deferred', options: { paymentTimeou
     },
     cancel(payment) {
       tender.calls.push({ method: 'cancel', id: payment.paymentId });
-      if (!tender.cancellable) return Promise.resolve({ ...report(payment), message: 'The card is being read.' });
+      if (!tender.cancellable)
+        return Promise.resolve({ ...report(payment), message: 'The card is being read.' });
       if (!tender.outcomes.has(payment.paymentId)) tender.outcomes.set(payment.paymentId, 'canceled');
       return Promise.resolve(report(payment));
     },
     refund(request) {
       tender.calls.push({ method: 'refund', id: request.shareId, amountMinor: request.amountMinor });
       if (tender.refundAnswer !== 'pending') tender.refundOutcomes.set(request.shareId, tender.refundAnswer);
-      return Promise.resolve({ shareId: request.shareId, status: tender.refundOutcomes.get(request.shareId) ?? 'pending' });
+      return Promise.resolve({
+        shareId: request.shareId,
+        status: tender.refundOutcomes.get(request.shareId) ?? 'pending',
+      });
     },
     refundStatus(share) {
       tender.calls.push({ method: 'refundStatus', id: share.shareId });
-      return Promise.resolve({ shareId: share.shareId, status: tender.refundOutcomes.get(share.shareId) ?? 'pending' });
+      return Promise.resolve({
+        shareId: share.shareId,
+        status: tender.refundOutcomes.get(share.shareId) ?? 'pending',
+      });
     },
     onUpdate(listener) {
       listeners.add(listener);

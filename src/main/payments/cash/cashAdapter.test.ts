@@ -71,7 +71,15 @@ describe('the cash tender', () => {
     const cash = createCashAdapter();
     expect((await rejection(cash.cancel(snapshot))).code).toBe('conflict');
     expect(await cash.status({ ...snapshot, status: 'pending' })).toMatchObject({ status: 'failed' });
-    expect(await cash.refundStatus({ shareId: 'F1', refundId: 'R1', paymentId: 'P1', amountMinor: 1n, externalId: null })).toMatchObject({
+    expect(
+      await cash.refundStatus({
+        shareId: 'F1',
+        refundId: 'R1',
+        paymentId: 'P1',
+        amountMinor: 1n,
+        externalId: null,
+      }),
+    ).toMatchObject({
       status: 'failed',
     });
   });

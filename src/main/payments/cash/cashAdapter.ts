@@ -26,9 +26,13 @@ export function cashDrawerRef(shiftId: string): string {
 
 function planCash(request: PaymentRequest): PaymentPlan {
   if (request.tenderedMinor === undefined) {
-    throw new TillpointError('bad_input', 'A cash payment needs the amount tendered (what the customer handed over).', {
-      reason: 'tendered_missing',
-    });
+    throw new TillpointError(
+      'bad_input',
+      'A cash payment needs the amount tendered (what the customer handed over).',
+      {
+        reason: 'tendered_missing',
+      },
+    );
   }
   const plan = planCashTender({
     dueMinor: request.dueMinor,
@@ -91,7 +95,11 @@ export function createCashAdapter(): TenderAdapter {
       }
     },
     refundStatus: (share) =>
-      Promise.resolve({ shareId: share.shareId, status: 'failed', message: 'The till stopped before the cash went back.' }),
+      Promise.resolve({
+        shareId: share.shareId,
+        status: 'failed',
+        message: 'The till stopped before the cash went back.',
+      }),
     onUpdate: () => () => undefined,
   };
 }

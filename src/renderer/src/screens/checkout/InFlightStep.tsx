@@ -62,7 +62,8 @@ export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: I
   useEffect(
     () =>
       client.on('payment.updated', (event) => {
-        if (event.paymentId === paymentId) void refresh().catch((failure: unknown) => setError(errorMessage(failure)));
+        if (event.paymentId === paymentId)
+          void refresh().catch((failure: unknown) => setError(errorMessage(failure)));
       }),
     [paymentId, refresh],
   );
