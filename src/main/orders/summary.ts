@@ -67,7 +67,7 @@ export function summarizeShift(oc: OrdersContext, shiftId: string): ShiftSalesSu
 
   const tenders = new Map<string, { kind: string; count: number; amountMinor: bigint }>();
   for (const payment of oc.payments.listForShift(shiftId)) {
-    if (payment.shiftId !== shiftId) continue;
+    if ((payment.settledShiftId ?? payment.shiftId) !== shiftId) continue;
     if (
       payment.status !== 'succeeded' &&
       payment.status !== 'partially_refunded' &&

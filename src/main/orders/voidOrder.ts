@@ -14,7 +14,7 @@ import { actorOf, orderLabel } from './cart';
 import { type OrdersContext } from './context';
 import { nextOrderStatus } from './lifecycle';
 import { getOrder, markOrderVoided, orderLines } from './ordersStore';
-import { getRefund, insertRefund } from './refundsStore';
+import { allGiveBacksOfOrder, getRefund, insertRefund } from './refundsStore';
 
 /** Which shift a void belongs to: the open one, else the one the order was made in. */
 function voidShiftId(oc: OrdersContext, orderShiftId: string, needsOpenShift: boolean): string {
@@ -63,6 +63,16 @@ export async function voidOrder(
   };
 
   const first = check();
+  if (allGiveBacksOfOrder(db, first.order.id).some((refund) => refund.status === 'pending')) {
+    throw new TillpointError(
+      'conflict',
+      `${orderLabel(first.order)} is already handing its money back; wait for it.`,
+      {
+        orderId: first.order.id,
+        reason: 'give_back_in_flight',
+      },
+    );
+  }
   if (first.hasLines && !canApprove(staff.role) && !input.approval) {
     throw new TillpointError('approval_required', 'A manager must approve this void.', {
       action: 'void',

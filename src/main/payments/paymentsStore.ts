@@ -121,9 +121,16 @@ export function paymentsOfOrder(db: Db, orderId: string): PaymentRecord[] {
   return rows.map(fromRow);
 }
 
+/**
+ * The payments of a shift: those decided in it (a payment carried from the shift that took it counts
+ * where it settled; one not yet decided, where it was taken), and those a void in it handed back.
+ */
 export function paymentsOfShift(db: Db, shiftId: string): PaymentRecord[] {
   const rows = db
-    .prepare('SELECT * FROM payments WHERE shift_id = ? OR voided_shift_id = ? ORDER BY created_at, id')
+    .prepare(
+      `SELECT * FROM payments WHERE COALESCE(settled_shift_id, shift_id) = ? OR voided_shift_id = ?
+       ORDER BY created_at, id`,
+    )
     .all(shiftId, shiftId) as PaymentRow[];
   return rows.map(fromRow);
 }

@@ -58,6 +58,7 @@ export const migration: Migration = {
     ALTER TABLE payments_v2 RENAME TO payments;
     CREATE INDEX payments_order ON payments (order_id, created_at);
     CREATE INDEX payments_shift ON payments (shift_id);
+    CREATE INDEX payments_settled_shift ON payments (COALESCE(settled_shift_id, shift_id));
     CREATE INDEX payments_voided_shift ON payments (voided_shift_id) WHERE voided_shift_id IS NOT NULL;
     CREATE INDEX payments_pending ON payments (status) WHERE status = 'pending';
     CREATE UNIQUE INDEX payments_external ON payments (kind, external_id) WHERE external_id IS NOT NULL;
