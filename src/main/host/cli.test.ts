@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hostInfoFileName, loginLinkForRunningHost, parseCommandLine, UsageError } from './cli';
+import {
+  hostInfoFileName,
+  loginLinkCommand,
+  loginLinkForRunningHost,
+  parseCommandLine,
+  UsageError,
+} from './cli';
 import { redeemLoginCode } from './loginCodes';
 import { defaultDataDir } from './paths';
 
@@ -82,6 +88,14 @@ describe('tillpoint login-link', () => {
     expect(code).toBeTruthy();
     expect(redeemLoginCode(dir, code)).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    [{ dataDir: defaultDataDir({ demo: true }), demo: true }, 'npx tillpoint login-link --demo'],
+    [{ dataDir: defaultDataDir({ demo: false }), demo: false }, 'npx tillpoint login-link'],
+    [{ dataDir: '/srv/till one', demo: false }, 'npx tillpoint login-link --data-dir "/srv/till one"'],
+  ])('tells how to get a new link for %o', (options, expected) => {
+    expect(loginLinkCommand(options)).toBe(expected);
   });
 
   it('says clearly when no host is running there', () => {

@@ -94,17 +94,25 @@ export function parseCommandLine(argv: string[]): {
 /** Where a running host says where it listens, so `login-link` can print a whole link. */
 export const hostInfoFileName = 'host.json';
 
-function loginLinkText(baseUrl: string, code: string): string {
+/** The command that mints a new link for this data folder, as the user would type it. */
+export function loginLinkCommand(options: Pick<ServeOptions, 'dataDir' | 'demo'>): string {
+  if (options.dataDir === defaultDataDir({ demo: options.demo })) {
+    return `npx tillpoint login-link${options.demo ? ' --demo' : ''}`;
+  }
+  return `npx tillpoint login-link --data-dir ${JSON.stringify(options.dataDir)}`;
+}
+
+function loginLinkText(baseUrl: string, code: string, command: string): string {
   const minutes = Math.round(loginCodeTtlMs / 60_000);
   return [
     `Open this link in this computer's browser to use the till (it works once, for ${minutes} minutes):`,
     `  ${baseUrl}/login#${code}`,
-    'For a new link later: tillpoint login-link' + ' (with the same --data-dir or --demo).',
+    `For a new link later: ${command}`,
   ].join('\n');
 }
 
 /** Mints a one-time link for the host running on `dataDir`; throws a clear error when none is. */
-export function loginLinkForRunningHost(dataDir: string): string {
+export function loginLinkForRunningHost(dataDir: string, command = 'tillpoint login-link'): string {
   let info: { url?: unknown; pid?: unknown };
   try {
     info = JSON.parse(fs.readFileSync(path.join(dataDir, hostInfoFileName), 'utf8')) as typeof info;
@@ -114,7 +122,7 @@ export function loginLinkForRunningHost(dataDir: string): string {
   if (typeof info.url !== 'string' || typeof info.pid !== 'number' || !processIsAlive(info.pid)) {
     throw new Error(`No Tillpoint host is running on ${dataDir}: start it with \`tillpoint serve\`.`);
   }
-  return loginLinkText(info.url, mintLoginCode(dataDir).code);
+  return loginLinkText(info.url, mintLoginCode(dataDir).code, command);
 }
 
 function processIsAlive(pid: number): boolean {
@@ -150,7 +158,7 @@ export async function serve(
   logger.info({ url }, 'listening; a one-time login link was printed (the code is never logged)');
   return {
     url,
-    loginLink: loginLinkText(browserUrl, code),
+    loginLink: loginLinkText(browserUrl, code, loginLinkCommand(options)),
     close: async () => {
       await app.close();
       await core.close();
@@ -172,7 +180,9 @@ export async function runCli(): Promise<void> {
   if (command === 'help') return void console.log(usage);
   if (command === 'version') return void console.log(appVersion);
   if (command === 'token') return void console.log(loadOrCreateToken(options.dataDir));
-  if (command === 'login-link') return void console.log(loginLinkForRunningHost(options.dataDir));
+  if (command === 'login-link') {
+    return void console.log(loginLinkForRunningHost(options.dataDir, loginLinkCommand(options)));
+  }
 
   const running = await serve(options);
   // One plain line people and test harnesses read; everything else is pino JSON.
