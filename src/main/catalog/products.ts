@@ -4,6 +4,7 @@
  * variant left out is removed (kept, hidden, for the history of sales and stock that names it).
  */
 import { type z } from 'zod';
+import { nameKey } from '../../shared/api/bounds';
 import { TillpointError } from '../../shared/api/errors';
 import { saveProductInputSchema, type Product, type SaveProductInput } from '../../shared/api/catalog';
 import { checkBarcode } from './barcode';
@@ -58,15 +59,15 @@ function checkVariantsShape(input: ParsedSaveProductInput): { barcodes: string[]
       );
     }
     skus.set(skuKey, index);
-    const nameKey = variant.name.toLowerCase();
-    if (names.has(nameKey)) {
+    const variantKey = nameKey(variant.name);
+    if (names.has(variantKey)) {
       const label =
         variant.name === '' ? 'the default (unnamed) variant' : `a variant named "${variant.name}"`;
       throw new TillpointError('bad_input', `This product has ${label} twice; variant names must differ.`, {
         variantName: variant.name,
       });
     }
-    names.set(nameKey, index);
+    names.set(variantKey, index);
     const currencies = new Set<string>();
     for (const price of variant.prices) {
       if (currencies.has(price.currency)) {

@@ -1,6 +1,8 @@
 /** Categories and tax classes: how products are grouped on the till and how they are taxed. */
 import Decimal from 'decimal.js';
+import { nameKey } from '../../shared/api/bounds';
 import { TillpointError } from '../../shared/api/errors';
+import { type Db } from '../core/db';
 import {
   saveCategoryInputSchema,
   saveTaxClassInputSchema,
@@ -18,9 +20,7 @@ export function saveCategory(ctx: CatalogContext, rawInput: SaveCategoryInput): 
   const input = saveCategoryInputSchema.parse(rawInput);
   const { db } = ctx.deps;
   return db.transaction(() => {
-    const clash = db
-      .prepare('SELECT id FROM catalog_categories WHERE name = ? COLLATE NOCASE AND id IS NOT ?')
-      .get(input.name, input.id ?? null) as { id: string } | undefined;
+    const clash = sameName(db, 'catalog_categories', input.name, input.id ?? null);
     if (clash) {
       throw new TillpointError('conflict', `A category named "${input.name}" already exists.`, {
         name: input.name,
@@ -68,9 +68,7 @@ export function saveTaxClass(ctx: CatalogContext, rawInput: SaveTaxClassInput): 
     ratePercent: normalizeRatePercent(rate.ratePercent),
   }));
   const result = db.transaction(() => {
-    const clash = db
-      .prepare('SELECT id FROM catalog_tax_classes WHERE name = ? COLLATE NOCASE AND id IS NOT ?')
-      .get(input.name, input.id ?? null) as { id: string } | undefined;
+    const clash = sameName(db, 'catalog_tax_classes', input.name, input.id ?? null);
     if (clash) {
       throw new TillpointError('conflict', `A tax class named "${input.name}" already exists.`, {
         name: input.name,
@@ -107,18 +105,31 @@ export function saveTaxClass(ctx: CatalogContext, rawInput: SaveTaxClassInput): 
   return result.taxClass;
 }
 
-/** The id of the category with this name (ignoring case), or null. */
+/** The id of the category with this name (compared as `nameKey` compares), or null. */
 export function findCategoryIdByName(ctx: CatalogContext, name: string): string | null {
-  const row = ctx.deps.db
-    .prepare('SELECT id FROM catalog_categories WHERE name = ? COLLATE NOCASE')
-    .get(name) as { id: string } | undefined;
-  return row?.id ?? null;
+  return sameName(ctx.deps.db, 'catalog_categories', name, null)?.id ?? null;
 }
 
-/** The id of the tax class with this name (ignoring case), or null. */
+/** The id of the tax class with this name (compared as `nameKey` compares), or null. */
 export function findTaxClassIdByName(ctx: CatalogContext, name: string): string | null {
-  const row = ctx.deps.db
-    .prepare('SELECT id FROM catalog_tax_classes WHERE name = ? COLLATE NOCASE')
-    .get(name) as { id: string } | undefined;
-  return row?.id ?? null;
+  return sameName(ctx.deps.db, 'catalog_tax_classes', name, null)?.id ?? null;
+}
+
+/**
+ * The row of `table` named like `name` after NFC normalisation and case folding ("Café" and
+ * "CAFE\u0301" are one name), other than `exceptId`. Compared in JS: categories and tax classes
+ * are a few dozen rows, and SQLite's NOCASE folds ASCII only.
+ */
+function sameName(
+  db: Db,
+  table: 'catalog_categories' | 'catalog_tax_classes',
+  name: string,
+  exceptId: string | null,
+): { id: string } | undefined {
+  const wanted = nameKey(name);
+  const rows = db.prepare(`SELECT id, name FROM ${table} ORDER BY id`).all() as {
+    id: string;
+    name: string;
+  }[];
+  return rows.find((row) => row.id !== exceptId && nameKey(row.name) === wanted);
 }

@@ -48,7 +48,14 @@ export function createDispatcher(options: {
         return { ok: false, error: { code: 'not_found', message: `No handler named "${name}".` } };
       }
       const def = handlerDef(name);
-      const parsed = def.input.safeParse(rawInput ?? {});
+      let parsed: ReturnType<typeof def.input.safeParse>;
+      try {
+        parsed = def.input.safeParse(rawInput ?? {});
+      } catch (error) {
+        // A schema refinement that throws is a bug in the contract, but the input is still refused.
+        logger.error({ err: error, requestId, handler: name }, 'input validation threw');
+        return { ok: false, error: { code: 'bad_input', message: 'Invalid input.' } };
+      }
       if (!parsed.success) {
         const { message, issues } = describeZodError(parsed.error);
         return { ok: false, error: { code: 'bad_input', message, details: { issues } } };

@@ -3,7 +3,7 @@
  * ('conflict') once the order is no longer open; prices come from the catalog, amounts from priceCart.
  * A discount above the store's limit needs a manager's approval (action discount_over_limit).
  */
-import { type ApiParsedInput } from '../../shared/api';
+import { maxLineQuantity, type ApiParsedInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
 import { divideRounded, formatMoney, type RoundingMode } from '../../shared/money';
 import { type CallContext, type StaffIdentity } from '../core/context';
@@ -135,6 +135,14 @@ export function addLine(oc: OrdersContext, ctx: CallContext, input: ApiParsedInp
     if (variantId !== undefined) {
       const existing = lines.find((line) => line.variantId === variantId);
       if (existing) {
+        if (existing.quantity + quantity > maxLineQuantity) {
+          throw new TillpointError(
+            'bad_input',
+            `A line has at most ${maxLineQuantity} items: this one has ${existing.quantity}, so at most ` +
+              `${maxLineQuantity - existing.quantity} more can be added.`,
+            { field: 'quantity', lineId: existing.id, max: maxLineQuantity },
+          );
+        }
         updateOrderLine(
           db,
           existing.id,

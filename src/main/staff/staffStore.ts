@@ -1,6 +1,6 @@
 /** The `staff` table: rows, and how they turn into what the API shows. */
 import { type z } from 'zod';
-import { type Role } from '../../shared/api';
+import { nameKey, type Role } from '../../shared/api';
 import { type staffCardSchema, type staffRecordSchema } from '../../shared/api/staff';
 import { type StaffIdentity } from '../core/context';
 import { type Db } from '../core/db';
@@ -49,10 +49,11 @@ export function countActiveOwners(db: Db): number {
 }
 
 /** Whether another active member already has this name (ignoring case): the login screen must tell them apart. */
+/** Names are the same after NFC normalisation and case folding ("Zoë" = "ZOE\u0308", "Strauß" = "STRAUSS"). */
 export function activeNameTaken(db: Db, name: string, exceptStaffId: string | null): boolean {
-  const wanted = name.toLocaleLowerCase();
+  const wanted = nameKey(name);
   return listStaffRows(db, { activeOnly: true }).some(
-    (row) => row.id !== exceptStaffId && row.name.toLocaleLowerCase() === wanted,
+    (row) => row.id !== exceptStaffId && nameKey(row.name) === wanted,
   );
 }
 

@@ -3,6 +3,7 @@
  * written by the domains themselves, in the same transaction as the change they describe.
  */
 import { z } from 'zod';
+import { isoDateTimeText, text } from './bounds';
 import { defineHandler } from './define';
 
 export const auditListMaxLimit = 500;
@@ -26,12 +27,14 @@ export const auditList = defineHandler({
   permission: 'reports.read',
   input: z
     .object({
-      from: z.iso.datetime().optional(),
-      to: z.iso.datetime().optional(),
-      staffId: z.string().min(1).optional(),
-      action: z.string().min(1).optional(),
+      from: isoDateTimeText().optional(),
+      to: isoDateTimeText().optional(),
+      staffId: text({ max: 64, min: 1, trim: false }).optional(),
+      action: text({ max: 100, min: 1, trim: false }).optional(),
       limit: z.number().int().min(1).max(auditListMaxLimit).default(auditListDefaultLimit),
-      after: z.string().min(1).optional().describe('the id of the last entry of the previous page'),
+      after: text({ max: 64, min: 1, trim: false })
+        .optional()
+        .describe('the id of the last entry of the previous page'),
       order: z.enum(['oldest_first', 'newest_first']).default('oldest_first'),
     })
     .strict(),

@@ -4,7 +4,8 @@
  * and CSV import/export. Reads need a staff session; changes need `catalog.edit`.
  */
 import { z } from 'zod';
-import { assetCodeSchema, minorAmountSchema, nonNegativeMinorAmountSchema } from '../money';
+import { assetAmountSchema, assetCodeSchema, minorAmountSchema } from '../money';
+import { bodyLimits, percentText, text, ulidText } from './bounds';
 import { defineEvent, defineHandler } from './define';
 
 export const stockReasons = ['sale', 'refund', 'adjustment', 'receive', 'import', 'count'] as const;
@@ -16,30 +17,23 @@ export type ImageMimeType = (typeof imageMimeTypes)[number];
 /** Largest product image, in bytes after base64 decoding. */
 export const imageMaxBytes = 2 * 1024 * 1024;
 
-const catalogIdSchema = z
-  .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 characters, Crockford base32, upper case)');
+const catalogIdSchema = ulidText();
 
 export const currencySchema = assetCodeSchema;
 
 /** Stock quantities are whole units; a catalog never counts fractions of an item. */
 const quantitySchema = z.number().int().min(-1_000_000_000).max(1_000_000_000);
 
-export const skuSchema = z
-  .string()
-  .trim()
-  .min(1, 'a SKU cannot be empty')
-  .max(64, 'a SKU has at most 64 characters')
+export const skuSchema = text({
+  max: 64,
+  min: 1,
+  minMessage: 'a SKU cannot be empty',
   // eslint-disable-next-line no-control-regex
-  .regex(/^[^\u0000-\u001f\u007f|]+$/, 'a SKU cannot contain control characters or "|"');
+  pattern: /^[^\u0000-\u001f\u007f|]+$/,
+  patternMessage: 'a SKU cannot contain control characters or "|"',
+});
 
-export const ratePercentSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a percentage like "8.875" (at most 6 decimals)')
-  .refine((text) => Number(text.split('.')[0]) < 100 || /^100(\.0*)?$/.test(text), {
-    message: 'must be between 0 and 100',
-  });
+export const ratePercentSchema = percentText({ maxDecimals: 6, example: '"8.875"' });
 
 export const categorySchema = z.object({
   id: z.string(),
@@ -52,14 +46,12 @@ export const categorySchema = z.object({
 });
 
 export const taxRateSchema = z.object({
-  taxId: z
-    .string()
-    .trim()
-    .regex(
-      /^[a-z0-9][a-z0-9_.-]{0,39}$/,
-      'must be a short id of lower-case letters, digits, "_", "." or "-"',
-    ),
-  name: z.string().trim().min(1).max(80),
+  taxId: text({
+    max: 40,
+    pattern: /^[a-z0-9][a-z0-9_.-]{0,39}$/,
+    patternMessage: 'must be a short id of lower-case letters, digits, "_", "." or "-"',
+  }),
+  name: text({ max: 80, min: 1 }),
   ratePercent: ratePercentSchema,
 });
 
@@ -116,12 +108,12 @@ export const stockMovementSchema = z.object({
 export const saveCategoryInputSchema = z
   .object({
     id: catalogIdSchema.optional(),
-    name: z.string().trim().min(1, 'a category needs a name').max(80),
-    color: z
-      .string()
-      .trim()
-      .regex(/^(#[0-9a-fA-F]{6})?$/, 'must be "#rrggbb" or empty')
-      .default(''),
+    name: text({ max: 80, min: 1, minMessage: 'a category needs a name' }),
+    color: text({
+      max: 7,
+      pattern: /^(#[0-9a-fA-F]{6})?$/,
+      patternMessage: 'must be "#rrggbb" or empty',
+    }).default(''),
     sortOrder: z.number().int().min(-1_000_000).max(1_000_000).default(0),
     active: z.boolean().default(true),
   })
@@ -130,7 +122,7 @@ export const saveCategoryInputSchema = z
 export const saveTaxClassInputSchema = z
   .object({
     id: catalogIdSchema.optional(),
-    name: z.string().trim().min(1, 'a tax class needs a name').max(80),
+    name: text({ max: 80, min: 1, minMessage: 'a tax class needs a name' }),
     rates: z
       .array(taxRateSchema)
       .min(1, 'a tax class needs at least one rate (use 0 for a zero-rated class)')
@@ -138,16 +130,18 @@ export const saveTaxClassInputSchema = z
   })
   .strict();
 
-export const priceInputSchema = z
-  .object({ currency: currencySchema, amount: nonNegativeMinorAmountSchema })
-  .strict();
+/** A price in one currency, at most that currency's maximum (see shared/money/schemas.ts). */
+export const priceInputSchema = assetAmountSchema('amount', 'currency', 'nonNegative').strict();
 
 export const variantInputSchema = z
   .object({
     id: catalogIdSchema.optional(),
-    name: z.string().trim().max(100).default(''),
+    name: text({ max: 100 }).default(''),
     sku: skuSchema,
-    barcodes: z.array(z.string().max(200)).max(20).default([]),
+    barcodes: z
+      .array(text({ max: 200, trim: false }))
+      .max(20)
+      .default([]),
     prices: z.array(priceInputSchema).max(20).default([]),
     trackStock: z.boolean().default(false),
   })
@@ -156,11 +150,11 @@ export const variantInputSchema = z
 export const saveProductInputSchema = z
   .object({
     id: catalogIdSchema.optional(),
-    name: z.string().trim().min(1, 'a product needs a name').max(200),
-    description: z.string().trim().max(4000).default(''),
+    name: text({ max: 200, min: 1, minMessage: 'a product needs a name' }),
+    description: text({ max: 4000 }).default(''),
     categoryId: catalogIdSchema.nullable().default(null),
     taxClassId: catalogIdSchema,
-    vendorId: z.string().trim().min(1).max(64).nullable().default(null),
+    vendorId: text({ max: 64, min: 1 }).nullable().default(null),
     active: z.boolean().default(true),
     variants: z.array(variantInputSchema).min(1, 'a product needs at least one variant').max(200),
   })
@@ -214,11 +208,11 @@ export const catalogHandlers = [
     permission: 'session',
     input: z
       .object({
-        search: z.string().trim().max(200).optional(),
+        search: text({ max: 200 }).optional(),
         categoryId: catalogIdSchema.optional(),
         includeArchived: z.boolean().default(false),
         limit: z.number().int().min(1).max(500).default(50),
-        offset: z.number().int().min(0).default(0),
+        offset: z.number().int().min(0).max(1_000_000_000).default(0),
       })
       .strict(),
     output: z.object({ products: z.array(productSchema), total: z.number().int().nonnegative() }),
@@ -251,7 +245,9 @@ export const catalogHandlers = [
     name: 'catalog.lookupBarcode',
     summary: 'The variant for sale with this exact barcode, else this SKU, with its product and tax class.',
     permission: 'session',
-    input: z.object({ code: z.string().trim().min(1, 'scan or type a barcode or SKU').max(200) }).strict(),
+    input: z
+      .object({ code: text({ max: 200, min: 1, minMessage: 'scan or type a barcode or SKU' }) })
+      .strict(),
     output: z.object({
       matchedBy: z.enum(['barcode', 'sku']),
       product: productSchema,
@@ -271,7 +267,7 @@ export const catalogHandlers = [
           variantId: catalogIdSchema,
           reason: z.enum(['adjustment', 'receive']),
           delta: quantitySchema,
-          note: z.string().trim().max(500).default(''),
+          note: text({ max: 500 }).default(''),
         })
         .strict(),
       z
@@ -279,7 +275,7 @@ export const catalogHandlers = [
           variantId: catalogIdSchema,
           reason: z.literal('count'),
           countedQuantity: quantitySchema.min(0, 'a counted quantity cannot be negative'),
-          note: z.string().trim().max(500).default(''),
+          note: text({ max: 500 }).default(''),
         })
         .strict(),
     ]),
@@ -326,9 +322,13 @@ export const catalogHandlers = [
         productId: catalogIdSchema,
         mimeType: z.enum(imageMimeTypes),
         // Base64 of 2 MB is about 2.8 million characters; the decoded size is checked exactly.
-        dataBase64: z.string().min(1, 'the image is empty').max(4_000_000, 'the image is larger than 2 MB'),
+        dataBase64: z
+          .string()
+          .max(4_000_000, { message: 'the image is larger than 2 MB', abort: true })
+          .min(1, { message: 'the image is empty', abort: true }),
       })
       .strict(),
+    maxBodyBytes: bodyLimits.image,
     output: z.object({ product: productSchema }),
   }),
   defineHandler({
@@ -353,11 +353,12 @@ export const catalogHandlers = [
     permission: 'catalog.edit',
     input: z
       .object({
-        csv: z.string().max(20_000_000, 'the CSV is larger than 20 MB'),
+        csv: text({ max: 20_000_000, trim: false }),
         currency: currencySchema,
         dryRun: z.boolean().default(false),
       })
       .strict(),
+    maxBodyBytes: bodyLimits.csv,
     output: z.object({
       applied: z.boolean(),
       created: z.number().int().nonnegative(),

@@ -3,6 +3,7 @@
  * and output schemas and the permission it needs; an event is declared with its payload schema.
  */
 import { type z } from 'zod';
+import { bodyLimits } from './bounds';
 import { type Permission } from './permissions';
 
 export interface HandlerDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -13,6 +14,8 @@ export interface HandlerDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly output: O;
   /** `public` needs only the device token; anything else also needs a staff session with it. */
   readonly permission: Permission;
+  /** The largest request body a door accepts for it, in bytes (`bodyLimits.default` unless said). */
+  readonly maxBodyBytes: number;
 }
 
 export function defineHandler<const N extends string, I extends z.ZodType, O extends z.ZodType>(def: {
@@ -21,8 +24,10 @@ export function defineHandler<const N extends string, I extends z.ZodType, O ext
   input: I;
   output: O;
   permission: Permission;
+  /** Only for handlers that take a file (an image, a CSV): the default is small. */
+  maxBodyBytes?: number;
 }): HandlerDef<I, O> & { name: N } {
-  return def;
+  return { ...def, maxBodyBytes: def.maxBodyBytes ?? bodyLimits.default };
 }
 
 export interface EventDef<P extends z.ZodType = z.ZodType> {

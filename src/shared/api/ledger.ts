@@ -4,7 +4,11 @@
  * decimal strings of minor units of the account's asset ("1250" = $12.50 in USD).
  */
 import { z } from 'zod';
+import { isoDateTimeText, text } from './bounds';
 import { defineHandler } from './define';
+
+/** The longest history cursor the ledger gives (see src/main/ledger/queries.ts). */
+export const ledgerCursorMaxLength = 4096;
 
 /** A whole number of minor units as a decimal string; balances and `net` may be negative. */
 export const minorUnitsSchema = z
@@ -64,9 +68,9 @@ export const ledgerAccounts = defineHandler({
   permission: 'reports.read',
   input: z
     .object({
-      asset: z.string().min(1).optional(),
-      code: z.string().min(1).optional(),
-      ref: z.string().optional(),
+      asset: text({ max: 16, min: 1, trim: false }).optional(),
+      code: text({ max: 200, min: 1, trim: false }).optional(),
+      ref: text({ max: 200, trim: false }).optional(),
     })
     .strict(),
   output: z.object({ accounts: z.array(ledgerAccountSchema) }),
@@ -78,11 +82,13 @@ export const ledgerHistory = defineHandler({
   permission: 'reports.read',
   input: z
     .object({
-      accountId: z.string().min(1),
-      from: z.iso.datetime().optional().describe('transfers at or after this instant'),
-      to: z.iso.datetime().optional().describe('transfers at or before this instant'),
+      accountId: text({ max: 200, min: 1, trim: false }),
+      from: isoDateTimeText().optional().describe('transfers at or after this instant'),
+      to: isoDateTimeText().optional().describe('transfers at or before this instant'),
       limit: z.number().int().min(1).max(500).default(100),
-      after: z.string().min(1).optional().describe('the nextCursor of the previous page'),
+      after: text({ max: ledgerCursorMaxLength, min: 1, trim: false })
+        .optional()
+        .describe('the nextCursor of the previous page'),
     })
     .strict(),
   output: z.object({

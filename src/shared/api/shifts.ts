@@ -5,7 +5,8 @@
  * and no-sale drawer opens. Amounts are decimal strings of minor units of the shift's currency.
  */
 import { z } from 'zod';
-import { minorAmountSchema, nonNegativeMinorAmountSchema } from '../money';
+import { fiatAmountSchema, minorAmountSchema, positiveFiatAmountSchema } from '../money';
+import { maxCountPieces, text, ulidText } from './bounds';
 import { defineEvent, defineHandler } from './define';
 
 export const shiftStatusValues = ['open', 'closing', 'closed'] as const;
@@ -22,18 +23,19 @@ export const drawerOpenCauses = [
   'refund',
 ] as const;
 
-const ulidSchema = z
-  .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 characters, Crockford base32, upper case)');
+const ulidSchema = ulidText();
 
-const positiveMinorAmountSchema = nonNegativeMinorAmountSchema.refine((text) => BigInt(text) > 0n, {
-  message: 'must be more than 0',
-});
+/** An amount in the store currency above 0 (bounded: shared/money/schemas.ts). */
+const positiveMinorAmountSchema = positiveFiatAmountSchema;
 
 export const countEntrySchema = z
   .object({
     denominationMinor: positiveMinorAmountSchema.describe('the value of one bill or coin, in minor units'),
-    count: z.number().int('a count is a whole number of pieces').min(0, 'a count cannot be negative'),
+    count: z
+      .number()
+      .int('a count is a whole number of pieces')
+      .min(0, 'a count cannot be negative')
+      .max(maxCountPieces, `a count is at most ${maxCountPieces} pieces`),
   })
   .strict();
 
@@ -161,18 +163,13 @@ export type ZReport = z.output<typeof zReportSchema>;
 
 const floatSchema = z.union([
   z.object({ counts: z.array(countEntrySchema).max(100) }).strict(),
-  z
-    .object({ amount: nonNegativeMinorAmountSchema.describe('the float as one amount, in minor units') })
-    .strict(),
+  z.object({ amount: fiatAmountSchema.describe('the float as one amount, in minor units') }).strict(),
 ]);
 
-const approvalSchema = z
-  .string()
-  .min(1)
-  .max(200)
+const approvalSchema = text({ max: 200, min: 1, trim: false })
   .optional()
   .describe("a manager's approval token (staff.approve)");
-const reasonSchema = z.string().trim().min(1, 'give a reason').max(200, 'at most 200 characters');
+const reasonSchema = text({ max: 200, min: 1, minMessage: 'give a reason' });
 
 export const shiftsHandlers = [
   defineHandler({
@@ -212,7 +209,7 @@ export const shiftsHandlers = [
       'deposits the counted cash to the safe, and freezes the Z report, in one transaction.',
     permission: 'shift.manage',
     input: z
-      .object({ counts: z.array(countEntrySchema).max(100), note: z.string().trim().max(500).optional() })
+      .object({ counts: z.array(countEntrySchema).max(100), note: text({ max: 500 }).optional() })
       .strict(),
     output: z.object({ shift: shiftSchema, zReport: zReportSchema }),
   }),
@@ -231,7 +228,7 @@ export const shiftsHandlers = [
     input: z
       .object({
         limit: z.number().int().min(1).max(500).default(50),
-        offset: z.number().int().min(0).default(0),
+        offset: z.number().int().min(0).max(1_000_000_000).default(0),
       })
       .strict(),
     output: z.object({ shifts: z.array(shiftSchema), total: z.number().int().nonnegative() }),

@@ -13,9 +13,20 @@ export { formatMoney } from './format';
 export { isValidMoneyText, parseMoney, type ParseMoneyOptions, type ParseMoneyRejection } from './parse';
 export { divideRounded, type RoundingMode, roundingModes, roundToIncrement } from './rounding';
 export {
+  amountText,
+  type AmountTextOptions,
+  amountTooLarge,
+  amountTooLargeMessage,
+  assetAmountSchema,
   assetCodeSchema,
+  fiatAmountSchema,
+  maxAnyMinorUnits,
+  maxFiatMinorUnits,
+  maxMinorUnits,
+  minorAmountInputSchema,
   minorAmountSchema,
   type MoneyJson,
   moneySchema,
   nonNegativeMinorAmountSchema,
+  positiveFiatAmountSchema,
 } from './schemas';
