@@ -79,7 +79,7 @@ export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
     'payments.inFlight': (input) => ({
       payments: core.inFlight(input.shiftId).map((record) => {
         const { payment, order } = viewOf(record);
-        return { ...payment, orderId: record.orderId, orderNumber: order.number };
+        return { ...payment, orderId: record.orderId, orderNumber: order.number, carried: record.carried };
       }),
     }),
     'payments.quickAmounts': (input) => {

@@ -115,7 +115,13 @@ export const paymentsHandlers = [
     permission: 'sales.sell',
     input: z.object({ shiftId: z.string().max(64).optional() }).strict(),
     output: z.object({
-      payments: z.array(paymentViewSchema.extend({ orderId: z.string(), orderNumber: z.number().int() })),
+      payments: z.array(
+        paymentViewSchema.extend({
+          orderId: z.string(),
+          orderNumber: z.number().int(),
+          carried: z.boolean().describe('a manager let its shift close without it'),
+        }),
+      ),
     }),
   }),
 ] as const;

@@ -64,6 +64,21 @@ function RefundForm({ order, onRefunded, onClose }: { order: OrderView } & Omit<
   const count = pickedCount(pick);
   const allPicked = refundable.every((line) => (pick[line.id] ?? 0) === line.refundableQuantity);
   const trimmed = reason.trim();
+  // The tenders that kept money: when there are several, the cashier picks which gives back first.
+  const keptKinds = [
+    ...new Set(
+      order.payments
+        .filter(
+          (p) =>
+            (p.status === 'succeeded' || p.status === 'partially_refunded') &&
+            BigInt(p.amountMinor) > BigInt(p.refundedMinor),
+        )
+        .map((p) => p.kind),
+    ),
+  ];
+  const [tender, setTender] = useState<string>(() =>
+    keptKinds.includes('cash') ? 'cash' : (keptKinds[0] ?? 'cash'),
+  );
 
   const refund = async () => {
     if (lines.length === 0 || !trimmed) return;
@@ -75,6 +90,7 @@ function RefundForm({ order, onRefunded, onClose }: { order: OrderView } & Omit<
             orderId: order.id,
             lines,
             reason: trimmed,
+            ...(keptKinds.length > 1 ? { tender } : {}),
             ...(approval ? { approval } : {}),
           }),
         {
@@ -88,8 +104,19 @@ function RefundForm({ order, onRefunded, onClose }: { order: OrderView } & Omit<
           { amount: result.refund.amountMinor, asset: order.currency },
           locale,
         ).text;
-        const tender = (paymentKindLabels[result.refund.tender] ?? result.refund.tender).toLowerCase();
-        toast.success(`Sale #${order.number} refunded`, { message: `${amount} back in ${tender}.` });
+        const through = (paymentKindLabels[result.refund.tender] ?? result.refund.tender).toLowerCase();
+        if (result.refund.status === 'failed') {
+          const why = result.refund.shares.find((share) => share.message)?.message;
+          toast.error(`The refund of sale #${order.number} did not go through`, {
+            message: why ?? 'The tender refused to give the money back; nothing was refunded.',
+          });
+        } else if (result.refund.status === 'pending') {
+          toast.info(`Sale #${order.number}: refund on its way`, {
+            message: `${amount} is going back through ${through}.`,
+          });
+        } else {
+          toast.success(`Sale #${order.number} refunded`, { message: `${amount} back in ${through}.` });
+        }
         onRefunded(result.order);
       }
     } catch (error) {
@@ -171,6 +198,24 @@ function RefundForm({ order, onRefunded, onClose }: { order: OrderView } & Omit<
           );
         })}
       </ul>
+      {keptKinds.length > 1 && (
+        <fieldset className="refund-form__tender">
+          <legend>Give the money back first through</legend>
+          {keptKinds.map((kind) => (
+            <label key={kind}>
+              <input
+                type="radio"
+                name="refund-tender"
+                value={kind}
+                checked={tender === kind}
+                disabled={busy}
+                onChange={() => setTender(kind)}
+              />{' '}
+              {paymentKindLabels[kind] ?? kind}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <ReasonField
         value={reason}
         choices={commonRefundReasons}

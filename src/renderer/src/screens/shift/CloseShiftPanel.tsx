@@ -1,6 +1,7 @@
 /**
  * Closing a shift: payments are paused (the core refuses them while the shift is closing), the
- * drawer is counted per denomination, and Close shift sends the count; the core books the
+ * drawer is counted per denomination (payments still in flight settle first, or a manager carries
+ * them to the next shift), and Close shift sends the count; the core books the
  * difference and freezes the Z report, which the screen then shows. Cancel close reopens the shift.
  */
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import { client } from '../../api';
 import { type ShiftView, type XReport, type ZReport } from '../../../../shared/api/shifts';
 import { Button, Card, ConfirmDialog, Money, StatusPill, TextArea, toast } from '../../ui';
 import { CashCounter } from './CashCounter';
+import { InFlightPayments, useInFlightPayments } from './InFlightPayments';
 import { type Counts, countPieces, countTotalMinor, type Denomination, toCountEntries } from './cashCount';
 
 export interface CloseShiftPanelProps {
@@ -30,6 +32,7 @@ export function CloseShiftPanel({
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<'close' | 'cancel' | null>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
+  const inFlight = useInFlightPayments(shift.id);
 
   const close = async () => {
     setBusy('close');
@@ -108,6 +111,12 @@ export function CloseShiftPanel({
               </dd>
             </div>
           </dl>
+          <InFlightPayments
+            shiftId={shift.id}
+            currency={currency}
+            waiting={inFlight.waiting}
+            onCarried={inFlight.reload}
+          />
           <TextArea
             label="Note (optional)"
             value={note}
@@ -122,7 +131,7 @@ export function CloseShiftPanel({
               size="lg"
               block
               loading={busy === 'close'}
-              disabled={busy === 'cancel'}
+              disabled={busy === 'cancel' || inFlight.waiting.length > 0}
               onClick={() => {
                 const expectsCash = xReport !== null && BigInt(xReport.cash.expectedMinor) > 0n;
                 if (countPieces(counts) === 0 && expectsCash) setConfirmEmpty(true);
