@@ -226,3 +226,53 @@ test('Pay is refused while the shift is closing, and the cart says why', async (
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await shot(page, 'checkout-pay-blocked');
 });
+
+test('an amount discount on an empty order then adding items asks for a manager', async ({
+  page,
+  host,
+  request,
+}) => {
+  // The screen offers no discount on an empty sale; another till (the API) can set one: $5.00 off
+  // nothing takes nothing off. Espresso 3.25 added after it would be 100% off: a manager must say so.
+  await startSelling(page, host);
+  await addProduct(page, 'Espresso');
+  await expect(cartLines(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Remove Espresso' }).click();
+  await expect(cartLines(page)).toHaveCount(0);
+  const orderId = await page.evaluate(() => window.localStorage.getItem('tillpoint.checkout.openOrderId'));
+  expect(orderId).toBeTruthy();
+
+  const api = async (name: string, data: unknown, session?: string) => {
+    const response = await request.post(`${host.url}/api/${name}`, {
+      headers: {
+        authorization: `Bearer ${host.token}`,
+        ...(session ? { 'x-tillpoint-session': session } : {}),
+      },
+      data,
+    });
+    return { ok: response.ok(), body: (await response.json()) as { data?: Record<string, unknown> } };
+  };
+  const list = await api('staff.list', {});
+  const staff = (list.body.data?.staff ?? []) as { staffId: string; name: string }[];
+  const cashierId = staff.find((member) => member.name === demoStaff.cashier.name)?.staffId;
+  const login = await api('staff.login', { staffId: cashierId, pin: demoStaff.cashier.pin });
+  const session = login.body.data?.session as string;
+  const discount = await api(
+    'orders.setDiscount',
+    { orderId, discount: { kind: 'amount', amount: '500' } },
+    session,
+  );
+  expect(discount.ok).toBe(true);
+
+  await addProduct(page, 'Espresso');
+  const approval = page.getByRole('dialog', { name: 'Manager approval' });
+  await expect(approval).toContainText('$3.25 off $3.25 of the order is over the 10% limit');
+  await expect(approval).toContainText('Discount over the limit');
+  await expect(approval.getByTestId('approval-amounts')).toHaveText('Discount $0.00 → $3.25');
+  // Nothing is added until a manager approves.
+  await expect(cartLines(page)).toHaveCount(0);
+  await shot(page, 'checkout-empty-order-discount-approval');
+  await approveAs(page, demoStaff.manager);
+  await expect(cartLines(page)).toHaveCount(1);
+  await expect(page.getByTestId('cart-total')).toHaveText('$0.00');
+});

@@ -1,13 +1,15 @@
 /**
  * The cart: an open order's lines, discounts and tip. Every change is one transaction and is refused
  * ('conflict') once the order is no longer open; prices come from the catalog, amounts from priceCart.
- * A discount above the store's limit needs a manager's approval (action discount_over_limit).
+ * Each change is judged on the order as it will be paid (discountLimit.ts): a discount above the
+ * store's limit needs a manager's approval (discount_over_limit), a custom item above the price
+ * threshold too (price_override), both bound to the order.
  */
-import { maxLineQuantity, type ApiParsedInput } from '../../shared/api';
+import { type ApiParsedInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
-import { divideRounded, formatMoney, type RoundingMode } from '../../shared/money';
+import { formatMoney } from '../../shared/money';
 import { type CallContext, type StaffIdentity } from '../core/context';
-import { parsePercent, PERCENT_SCALE, type Discount, type Tip } from '../sales/pricing';
+import { type Discount, type Tip } from '../sales/pricing';
 import { type OrdersContext } from './context';
 import { nextOrderStatus } from './lifecycle';
 import {
@@ -24,8 +26,16 @@ import {
   type OrderLineRecord,
   type OrderRecord,
 } from './ordersStore';
+import {
+  judgeCartChange,
+  orderDiscountKey,
+  readDiscountApprovals,
+  type CartChangeFacts,
+} from './discountLimit';
 import { priceOrder } from './priced';
 import { paidMinorOf } from './orderView';
+
+export { discountOverLimit } from './discountLimit';
 
 export function actorOf(ctx: CallContext): StaffIdentity {
   if (!ctx.staff)
@@ -56,27 +66,6 @@ function tipFromInput(input: ApiParsedInput<'orders.setTip'>['tip']): Tip | null
   return input.kind === 'amount'
     ? { kind: 'amount', amountMinor: BigInt(input.amount) }
     : { kind: 'percent', percent: input.percent, base: input.base };
-}
-
-/**
- * Whether a discount of `appliedMinor` off `baseMinor` is above the store's limit of `limitPercent`
- * percent. The limit is turned into money with the same rounding as a percent discount (the store's
- * rounding mode), so a discount of exactly the limit percent (10% of $3.25 = $0.325 → $0.33) is within
- * it, as the cashier was told.
- */
-export function discountOverLimit(
-  appliedMinor: bigint,
-  baseMinor: bigint,
-  limitPercent: string,
-  roundingMode: RoundingMode,
-): boolean {
-  if (appliedMinor <= 0n) return false;
-  const limitMinor = divideRounded(
-    baseMinor * parsePercent(limitPercent, 'discountLimitPercent'),
-    PERCENT_SCALE,
-    roundingMode,
-  );
-  return appliedMinor > limitMinor;
 }
 
 /** After a change, the order must still cost at least what its payments already took. */
@@ -122,31 +111,55 @@ export function createOrder(
   })();
 }
 
-export function addLine(oc: OrdersContext, ctx: CallContext, input: ApiParsedInput<'orders.addLine'>): void {
+/**
+ * Runs one cart change in one transaction: `apply` writes it, then the priced result is judged
+ * against the store's limits (discountLimit.ts), which may ask for a manager's approval; a refusal
+ * anywhere writes nothing.
+ */
+function changeCart(
+  oc: OrdersContext,
+  ctx: CallContext,
+  orderId: string,
+  approval: string | undefined,
+  apply: (order: OrderRecord, lines: readonly OrderLineRecord[], at: string) => CartChangeFacts,
+): void {
   actorOf(ctx);
   const { db } = oc.deps;
   db.transaction(() => {
-    const order = openOrderForEdit(oc, input.orderId);
-    const lines = orderLines(db, order.id);
+    const order = openOrderForEdit(oc, orderId);
+    const settings = oc.settings.get();
+    const linesBefore = orderLines(db, order.id);
+    const before = priceOrder(order, linesBefore, settings).result;
+    const approvalsBefore = readDiscountApprovals(db, order.id);
     const at = oc.nowIso();
+    const facts = apply(order, linesBefore, at);
+    touchOrder(db, order.id, at);
+    const changed = getOrder(db, order.id);
+    const lines = orderLines(db, order.id);
+    // Prices the cart once more, so a price the pricing rules refuse never lands in an order.
+    const after = priceOrder(changed, lines, settings).result;
+    judgeCartChange(oc, ctx, { order: changed, lines, before, after, approvalsBefore, facts, approval });
+    checkNotBelowPaid(oc, order);
+  })();
+}
+
+export function addLine(oc: OrdersContext, ctx: CallContext, input: ApiParsedInput<'orders.addLine'>): void {
+  const { db } = oc.deps;
+  changeCart(oc, ctx, input.orderId, input.approval, (order, lines, at): CartChangeFacts => {
     const quantity = input.quantity;
     const variantId =
       input.barcode !== undefined ? oc.catalog.lookupBarcode(input.barcode).variantId : input.variantId;
     if (variantId !== undefined) {
       const existing = lines.find((line) => line.variantId === variantId);
       if (existing) {
-        if (existing.quantity + quantity > maxLineQuantity) {
-          throw new TillpointError(
-            'bad_input',
-            `A line has at most ${maxLineQuantity} items: this one has ${existing.quantity}, so at most ` +
-              `${maxLineQuantity - existing.quantity} more can be added.`,
-            { field: 'quantity', lineId: existing.id, max: maxLineQuantity },
-          );
-        }
         updateOrderLine(
           db,
           existing.id,
-          { quantity: existing.quantity + quantity, discount: existing.discount, discountApprovedBy: null },
+          {
+            quantity: existing.quantity + quantity,
+            discount: existing.discount,
+            discountApprovedBy: readDiscountApprovals(db, order.id).get(existing.id) ?? null,
+          },
           at,
         );
       } else {
@@ -170,15 +183,18 @@ export function addLine(oc: OrdersContext, ctx: CallContext, input: ApiParsedInp
           at,
         );
       }
-    } else if (input.custom !== undefined) {
+      return { change: 'add_line', newDiscounts: [] };
+    }
+    if (input.custom !== undefined) {
       const { custom } = input;
+      const unitPriceMinor = BigInt(custom.unitPrice);
       insertOrderLine(
         db,
         newLine(oc, order, lines, {
           variantId: null,
           name: custom.name,
           sku: '',
-          unitPriceMinor: BigInt(custom.unitPrice),
+          unitPriceMinor,
           quantity,
           taxClassId: custom.taxClassId ?? null,
           taxRates: custom.taxClassId === undefined ? [] : oc.catalog.taxClassRates(custom.taxClassId),
@@ -186,11 +202,15 @@ export function addLine(oc: OrdersContext, ctx: CallContext, input: ApiParsedInp
         }),
         at,
       );
+      const thresholdMinor = BigInt(oc.settings.get().priceOverrideThresholdMinor);
+      return {
+        change: 'add_line',
+        newDiscounts: [],
+        priceOverride: unitPriceMinor > thresholdMinor ? { name: custom.name, unitPriceMinor } : undefined,
+      };
     }
-    touchOrder(db, order.id, at);
-    // Prices the cart once more so a price the pricing rules refuse never lands in an order.
-    priceOrder(getOrder(db, order.id), orderLines(db, order.id), oc.settings.get());
-  })();
+    throw new TillpointError('bad_input', 'Give exactly one of variantId, barcode or custom.');
+  });
 }
 
 function newLine(
@@ -219,51 +239,16 @@ export function updateLine(
   ctx: CallContext,
   input: ApiParsedInput<'orders.updateLine'>,
 ): void {
-  const staff = actorOf(ctx);
   const { db } = oc.deps;
-  db.transaction(() => {
-    const order = openOrderForEdit(oc, input.orderId);
+  changeCart(oc, ctx, input.orderId, input.approval, (order, _lines, at): CartChangeFacts => {
     const line = findLine(oc, order, input.lineId);
-    const settings = oc.settings.get();
-    const before = priceOrder(order, orderLines(db, order.id), settings).result.lines.find(
-      (l) => l.lineId === line.id,
-    );
     const discountChanged = input.discount !== undefined;
     const discount = discountChanged ? discountFromInput(input.discount ?? null) : line.discount;
     const quantity = input.quantity ?? line.quantity;
-    const at = oc.nowIso();
-    updateOrderLine(db, line.id, { quantity, discount, discountApprovedBy: null }, at);
-    const after = priceOrder(order, orderLines(db, order.id), settings).result.lines.find(
-      (l) => l.lineId === line.id,
-    );
-    if (!before || !after) throw new Error(`Line ${line.id} vanished from its priced order.`);
-    const overNow = discountOverLimit(
-      after.lineDiscountMinor,
-      after.grossMinor,
-      settings.discountLimitPercent,
-      settings.roundingMode,
-    );
-    // A bigger share of the line off than before (after/grossAfter > before/grossBefore, cross-multiplied).
-    const biggerShare =
-      after.lineDiscountMinor * before.grossMinor > before.lineDiscountMinor * after.grossMinor;
-    if (overNow && (discountChanged || biggerShare)) {
-      const { approvedBy } = oc.staff.requireApproval(ctx, 'discount_over_limit', input.approval, order.id);
-      updateOrderLine(db, line.id, { quantity, discount, discountApprovedBy: approvedBy.staffId }, at);
-      oc.audit.record({
-        staffId: staff.staffId,
-        action: 'orders.discount_over_limit',
-        ref: order.id,
-        details: {
-          lineId: line.id,
-          discountMinor: after.lineDiscountMinor,
-          grossMinor: after.grossMinor,
-          approvedBy: approvedBy.staffId,
-        },
-      });
-    }
-    touchOrder(db, order.id, at);
-    checkNotBelowPaid(oc, order);
-  })();
+    const approvedBy = readDiscountApprovals(db, order.id).get(line.id) ?? null;
+    updateOrderLine(db, line.id, { quantity, discount, discountApprovedBy: approvedBy }, at);
+    return { change: 'update_line', newDiscounts: discountChanged && discount ? [line.id] : [] };
+  });
 }
 
 export function removeLine(
@@ -271,15 +256,10 @@ export function removeLine(
   ctx: CallContext,
   input: ApiParsedInput<'orders.removeLine'>,
 ): void {
-  actorOf(ctx);
-  const { db } = oc.deps;
-  db.transaction(() => {
-    const order = openOrderForEdit(oc, input.orderId);
-    const line = findLine(oc, order, input.lineId);
-    deleteOrderLine(db, line.id);
-    touchOrder(db, order.id, oc.nowIso());
-    checkNotBelowPaid(oc, order);
-  })();
+  changeCart(oc, ctx, input.orderId, input.approval, (order): CartChangeFacts => {
+    deleteOrderLine(oc.deps.db, findLine(oc, order, input.lineId).id);
+    return { change: 'remove_line', newDiscounts: [] };
+  });
 }
 
 export function setDiscount(
@@ -287,35 +267,11 @@ export function setDiscount(
   ctx: CallContext,
   input: ApiParsedInput<'orders.setDiscount'>,
 ): void {
-  const staff = actorOf(ctx);
-  const { db } = oc.deps;
-  db.transaction(() => {
-    const order = openOrderForEdit(oc, input.orderId);
+  changeCart(oc, ctx, input.orderId, input.approval, (order, _lines, at): CartChangeFacts => {
     const discount = discountFromInput(input.discount);
-    const at = oc.nowIso();
-    setOrderDiscount(db, order.id, discount, null, at);
-    const settings = oc.settings.get();
-    const { result } = priceOrder(getOrder(db, order.id), orderLines(db, order.id), settings);
-    const baseMinor = result.subtotalMinor - result.lineDiscountTotalMinor;
-    if (
-      discountOverLimit(
-        result.orderDiscountMinor,
-        baseMinor,
-        settings.discountLimitPercent,
-        settings.roundingMode,
-      )
-    ) {
-      const { approvedBy } = oc.staff.requireApproval(ctx, 'discount_over_limit', input.approval, order.id);
-      setOrderDiscount(db, order.id, discount, approvedBy.staffId, at);
-      oc.audit.record({
-        staffId: staff.staffId,
-        action: 'orders.discount_over_limit',
-        ref: order.id,
-        details: { discountMinor: result.orderDiscountMinor, baseMinor, approvedBy: approvedBy.staffId },
-      });
-    }
-    checkNotBelowPaid(oc, order);
-  })();
+    setOrderDiscount(oc.deps.db, order.id, discount, order.discountApprovedBy, at);
+    return { change: 'set_discount', newDiscounts: discount ? [orderDiscountKey] : [] };
+  });
 }
 
 export function setTip(oc: OrdersContext, ctx: CallContext, input: ApiParsedInput<'orders.setTip'>): void {

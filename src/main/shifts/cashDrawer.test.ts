@@ -94,12 +94,12 @@ describe('cash movements', () => {
       core.call('shifts.cashMovement', { kind: 'pay_out', amount: '500', reason: 'stamps' }, cashier.session),
     );
     expect(missing.code).toBe('approval_required');
-    expect(missing.details).toMatchObject({ action: 'pay_out', reason: 'missing' });
+    expect(missing.details).toMatchObject({ action: 'pay_out', reason: 'missing', ref: shift.id });
     expect(drawerBalance(till, shift.id)).toBe(5000n);
 
     const { approval } = await core.call(
       'staff.approve',
-      { staffId: manager.staffId, pin: manager.pin, action: 'pay_out' },
+      { staffId: manager.staffId, pin: manager.pin, action: 'pay_out', ref: shift.id },
       cashier.session,
     );
     const done = await core.call(
@@ -147,13 +147,16 @@ describe('drawer.noSale', () => {
 
     const refused = await failure(core.call('drawer.noSale', { reason: 'check the float' }, cashier.session));
     expect(refused.code).toBe('approval_required');
-    expect(refused.details).toMatchObject({ action: 'no_sale' });
+    expect(refused.details).toMatchObject({ action: 'no_sale', reason: 'missing' });
+    // No shift is open: the approval names the till (the ref the refusal gives).
+    const target = (refused.details as { ref: string }).ref;
+    expect(target).toMatch(/^[0-9A-Z]{26}$/);
     expect(opened).toEqual([]);
     expect(core.db.prepare('SELECT COUNT(*) AS n FROM drawer_no_sales').get()).toEqual({ n: 0 });
 
     const { approval } = await core.call(
       'staff.approve',
-      { staffId: manager.staffId, pin: manager.pin, action: 'no_sale' },
+      { staffId: manager.staffId, pin: manager.pin, action: 'no_sale', ref: target },
       cashier.session,
     );
     const done = await core.call('drawer.noSale', { reason: 'check the float', approval }, cashier.session);

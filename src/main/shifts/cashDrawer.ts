@@ -46,7 +46,9 @@ export function moveCash(
       });
     }
     const approvedBy =
-      input.kind === 'pay_out' ? sc.staff.requireApproval(ctx, 'pay_out', input.approval).approvedBy : null;
+      input.kind === 'pay_out'
+        ? sc.staff.requireApproval(ctx, 'pay_out', input.approval, shift.id).approvedBy
+        : null;
     const drawer = drawerAccountOf(sc, shift);
     const heldMinor = sc.ledger.balance(drawer.id).net;
     if (input.kind !== 'pay_in' && input.amountMinor > heldMinor) {
@@ -136,9 +138,13 @@ export function noSale(
 ): { id: string; shiftId: string | null; approvedBy: StaffRef; at: string } {
   const actor = actorOf(ctx);
   const { db } = sc.deps;
+  // Made once on first use, outside the transaction: the id stays when this call is refused.
+  const tillId = sc.settings.tillId();
   const result = db.transaction(() => {
-    const { approvedBy } = sc.staff.requireApproval(ctx, 'no_sale', input.approval);
-    const shift = unclosedShift(db, sc.settings.tillId());
+    // The approval names the open shift, or the till when no shift is open.
+    const shift = unclosedShift(db, tillId);
+    const target = shift?.id ?? tillId;
+    const { approvedBy } = sc.staff.requireApproval(ctx, 'no_sale', input.approval, target);
     const id = sc.newId();
     const at = sc.nowIso();
     insertNoSale(db, {

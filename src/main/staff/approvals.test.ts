@@ -48,7 +48,7 @@ describe('manager approvals', () => {
         staffId: input.staffId ?? manager.staffId,
         pin: input.pin ?? '7351',
         action: input.action ?? 'refund',
-        ref: input.ref,
+        ref: input.ref ?? 'order-1',
       },
       session,
     );
@@ -64,22 +64,24 @@ describe('manager approvals', () => {
 
   it('a cashier needs an approval; a manager or owner is their own', () => {
     const ctx = contextOf(cashier.staff, cashier.session);
-    expect(() => service.requireApproval(ctx, 'refund', undefined)).toThrow(
+    expect(() => service.requireApproval(ctx, 'refund', undefined, 'order-1')).toThrow(
       'A manager must approve this refund.',
     );
-    expect(thrownBy(() => service.requireApproval(ctx, 'discount_over_limit', undefined))).toMatchObject({
+    expect(
+      thrownBy(() => service.requireApproval(ctx, 'discount_over_limit', undefined, 'order-1')),
+    ).toMatchObject({
       code: 'approval_required',
       message: 'A manager must approve this discount over the limit.',
-      details: { action: 'discount_over_limit', reason: 'missing' },
+      details: { action: 'discount_over_limit', reason: 'missing', ref: 'order-1' },
     });
-    expect(service.requireApproval(contextOf(manager.staff), 'void', undefined)).toEqual({
+    expect(service.requireApproval(contextOf(manager.staff), 'void', undefined, 'order-1')).toEqual({
       approvedBy: manager.staff,
     });
     const ownerStaff = { staffId: owner.staffId, name: 'Olive Owner', role: 'owner' as const };
     expect(service.requireApproval(contextOf(ownerStaff), 'no_sale', undefined, 'x')).toEqual({
       approvedBy: ownerStaff,
     });
-    expect(() => service.requireApproval(contextOf(null), 'refund', undefined)).toThrow(/Log in/);
+    expect(() => service.requireApproval(contextOf(null), 'refund', undefined, 'order-1')).toThrow(/Log in/);
   });
 
   it('an approval is single-use, audited when granted and when used', async () => {
@@ -119,7 +121,6 @@ describe('manager approvals', () => {
     const ctx = contextOf(cashier.staff, cashier.session);
     expect(refusal(() => service.requireApproval(ctx, 'refund', approval, 'order-1'))).toBe('other_action');
     expect(refusal(() => service.requireApproval(ctx, 'void', approval, 'order-2'))).toBe('other_ref');
-    expect(refusal(() => service.requireApproval(ctx, 'void', approval))).toBe('other_ref');
     const other = await addMember(till, owner.session, { name: 'Cy', role: 'cashier', pin: '3579' });
     expect(refusal(() => service.requireApproval(contextOf(other.staff), 'void', approval, 'order-1'))).toBe(
       'other_staff',
@@ -130,10 +131,31 @@ describe('manager approvals', () => {
     );
   });
 
-  it('an approval without a ref covers any ref of its action', async () => {
-    const { approval } = await approveAs(cashier.session, { action: 'no_sale' });
+  it('an approval without a reference is refused: staff.approve needs one, an old token without one approves nothing', async () => {
     const ctx = contextOf(cashier.staff, cashier.session);
-    expect(service.requireApproval(ctx, 'no_sale', approval, 'drawer-1').approvedBy.staffId).toBe(
+    await expectApiError(
+      till.core.call(
+        'staff.approve',
+        { staffId: manager.staffId, pin: '7351', action: 'no_sale' } as never,
+        cashier.session,
+      ),
+      'bad_input',
+    );
+    const { approval } = await approveAs(cashier.session, { action: 'no_sale', ref: 'shift-1' });
+    till.core.db.prepare("UPDATE staff_approvals SET ref = NULL WHERE action = 'no_sale'").run();
+    expect(refusal(() => service.requireApproval(ctx, 'no_sale', approval, 'shift-1'))).toBe('no_ref');
+    expect(refusal(() => service.requireApproval(ctx, 'no_sale', approval, 'shift-2'))).toBe('no_ref');
+  });
+
+  it('an approval for another order is refused, and its refusal names the order it needs', async () => {
+    const { approval } = await approveAs(cashier.session, { action: 'refund', ref: 'order-A' });
+    const ctx = contextOf(cashier.staff, cashier.session);
+    expect(thrownBy(() => service.requireApproval(ctx, 'refund', approval, 'order-B'))).toMatchObject({
+      code: 'approval_required',
+      message: 'That approval was given for another order or shift. A manager must approve this refund.',
+      details: { action: 'refund', reason: 'other_ref', ref: 'order-B' },
+    });
+    expect(service.requireApproval(ctx, 'refund', approval, 'order-A').approvedBy.staffId).toBe(
       manager.staffId,
     );
   });
@@ -142,14 +164,16 @@ describe('manager approvals', () => {
     const { approval } = await approveAs(cashier.session, {});
     const ctx = contextOf(cashier.staff, cashier.session);
     till.clock.advance(2 * 60_000);
-    expect(refusal(() => service.requireApproval(ctx, 'refund', approval))).toBe('expired');
+    expect(refusal(() => service.requireApproval(ctx, 'refund', approval, 'order-1'))).toBe('expired');
   });
 
   it('is refused when the approver was deactivated meanwhile', async () => {
     const { approval } = await approveAs(cashier.session, {});
     await till.core.call('staff.update', { staffId: manager.staffId, active: false }, owner.session);
     const ctx = contextOf(cashier.staff, cashier.session);
-    expect(refusal(() => service.requireApproval(ctx, 'refund', approval))).toBe('approver_not_allowed');
+    expect(refusal(() => service.requireApproval(ctx, 'refund', approval, 'order-1'))).toBe(
+      'approver_not_allowed',
+    );
   });
 
   it('is undone with the caller transaction that fails', async () => {
@@ -157,12 +181,14 @@ describe('manager approvals', () => {
     const ctx = contextOf(cashier.staff, cashier.session);
     expect(() =>
       till.core.db.transaction(() => {
-        service.requireApproval(ctx, 'refund', approval);
+        service.requireApproval(ctx, 'refund', approval, 'order-1');
         throw new Error('the refund failed');
       })(),
     ).toThrow('the refund failed');
     expect(auditRows(till, 'staff.approval_used')).toHaveLength(0);
-    expect(service.requireApproval(ctx, 'refund', approval).approvedBy.staffId).toBe(manager.staffId);
+    expect(service.requireApproval(ctx, 'refund', approval, 'order-1').approvedBy.staffId).toBe(
+      manager.staffId,
+    );
   });
 
   it('only a manager or owner with the right PIN can approve; wrong PINs lock the approver', async () => {

@@ -1,9 +1,10 @@
 /**
  * Manager approvals. A manager or owner types their PIN at the till (`staff.approve`) and the
  * till gets a single-use token, valid two minutes, bound to one action, to the member who asked,
- * and to a ref when one is given. The domain doing the risky action calls `requireApproval`,
- * which consumes the token (audited) in the caller's transaction. A manager or owner acting
- * themselves is their own approval.
+ * and to its target (`ref`: the order, or the shift for the drawer's actions). The domain doing the
+ * risky action calls `requireApproval` with the target, which consumes the token (audited) in the
+ * caller's transaction: a token for another target, or for none, is refused. A manager or owner
+ * acting themselves is their own approval.
  */
 import { TillpointError, type Role } from '../../shared/api';
 import { type ApprovalAction } from '../../shared/api/staff';
@@ -22,6 +23,7 @@ const actionLabels: Record<ApprovalAction, string> = {
   no_sale: 'no-sale drawer opening',
   pay_out: 'pay-out from the drawer',
   price_override: 'price override',
+  carry_payments: 'closing the shift with payments still in flight',
 };
 
 export function canApprove(role: Role): boolean {
@@ -35,14 +37,37 @@ export type ApprovalRefusal =
   | 'expired'
   | 'other_action'
   | 'other_ref'
+  | 'no_ref'
   | 'other_staff'
   | 'approver_not_allowed';
 
-export function approvalRequired(action: ApprovalAction, reason: ApprovalRefusal): TillpointError {
-  return new TillpointError('approval_required', `A manager must approve this ${actionLabels[action]}.`, {
-    action,
-    reason,
-  });
+const refusalWords: Record<ApprovalRefusal, string> = {
+  missing: '',
+  unknown: 'That approval is not known here.',
+  used: 'That approval was already used.',
+  expired: 'That approval has expired.',
+  other_action: 'That approval was given for something else.',
+  other_ref: 'That approval was given for another order or shift.',
+  no_ref: 'That approval does not say what it is for.',
+  other_staff: 'That approval was given to someone else.',
+  approver_not_allowed: 'The manager who gave that approval may no longer approve.',
+};
+
+/**
+ * The refusal of a risky action: `details.ref` is the target the approval must name (staff.approve
+ * with this ref), `details.reason` why the token given (if any) did not do.
+ */
+export function approvalRequired(
+  action: ApprovalAction,
+  reason: ApprovalRefusal,
+  ref?: string,
+): TillpointError {
+  const why = refusalWords[reason];
+  return new TillpointError(
+    'approval_required',
+    `${why ? `${why} ` : ''}A manager must approve this ${actionLabels[action]}.`,
+    { action, reason, ...(ref !== undefined ? { ref } : {}) },
+  );
 }
 
 export interface ApprovalGranted {
@@ -55,7 +80,7 @@ export interface ApprovalGranted {
 export async function approve(
   sc: StaffContext,
   requester: StaffIdentity,
-  input: { staffId: string; pin: string; action: ApprovalAction; ref?: string | undefined },
+  input: { staffId: string; pin: string; action: ApprovalAction; ref: string },
 ): Promise<ApprovalGranted> {
   const notAllowed = (name: string, role: Role) =>
     new TillpointError('forbidden', `${name} is a ${role}: only a manager or an owner can approve.`, {
@@ -80,7 +105,7 @@ export async function approve(
         .run(
           tokenHash(approval),
           input.action,
-          input.ref ?? null,
+          input.ref,
           row.id,
           requester.staffId,
           new Date(nowMs).toISOString(),
@@ -89,7 +114,7 @@ export async function approve(
       sc.audit.record({
         staffId: row.id,
         action: 'staff.approval_granted',
-        ref: input.ref ?? null,
+        ref: input.ref,
         details: { action: input.action, requestedBy: requester.staffId, expiresAt },
       });
       return { approval, approvedBy: identityOf(row), expiresAt };
@@ -110,9 +135,10 @@ interface ApprovalRow {
 }
 
 /**
- * Passes when the caller may do `action`: a manager or owner on their own, anyone else with a
- * valid approval token for this action (and ref), which it consumes. Otherwise throws
- * `approval_required` with `details.action` and `details.reason`. Synchronous, so it can run
+ * Passes when the caller may do `action` on `ref` (the order, the shift): a manager or owner on their
+ * own, anyone else with a valid approval token for this action and this ref, which it consumes
+ * (audited). Otherwise throws `approval_required` with `details.action`, `details.reason` and
+ * `details.ref`. Synchronous, so it can run
  * inside the caller's transaction (a nested one here), which then also undoes the consumption
  * if the caller's change fails.
  */
@@ -121,14 +147,15 @@ export function requireApproval(
   ctx: CallContext,
   action: ApprovalAction,
   approvalToken: string | undefined,
-  ref?: string,
+  ref: string,
 ): { approvedBy: StaffIdentity } {
   const actor = ctx.staff;
   if (!actor) {
     throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
   }
   if (canApprove(actor.role)) return { approvedBy: actor };
-  if (approvalToken === undefined || approvalToken.length === 0) throw approvalRequired(action, 'missing');
+  const refused = (reason: ApprovalRefusal) => approvalRequired(action, reason, ref);
+  if (approvalToken === undefined || approvalToken.length === 0) throw refused('missing');
   const { db, now } = sc.deps;
   return db.transaction(() => {
     const hash = tokenHash(approvalToken);
@@ -139,23 +166,25 @@ export function requireApproval(
           WHERE a.token_hash = ?`,
       )
       .get(hash) as ApprovalRow | undefined;
-    if (!row) throw approvalRequired(action, 'unknown');
-    if (row.used_at !== null) throw approvalRequired(action, 'used');
+    if (!row) throw refused('unknown');
+    if (row.used_at !== null) throw refused('used');
     const nowMs = now().getTime();
-    if (Date.parse(row.expires_at) <= nowMs) throw approvalRequired(action, 'expired');
-    if (row.action !== action) throw approvalRequired(action, 'other_action');
-    if (row.ref !== null && row.ref !== (ref ?? null)) throw approvalRequired(action, 'other_ref');
-    if (row.requested_by !== actor.staffId) throw approvalRequired(action, 'other_staff');
-    if (row.active !== 1 || !canApprove(row.role)) throw approvalRequired(action, 'approver_not_allowed');
+    if (Date.parse(row.expires_at) <= nowMs) throw refused('expired');
+    if (row.action !== action) throw refused('other_action');
+    // Tokens from before every approval named its target have no ref: they approve nothing.
+    if (row.ref === null) throw refused('no_ref');
+    if (row.ref !== ref) throw refused('other_ref');
+    if (row.requested_by !== actor.staffId) throw refused('other_staff');
+    if (row.active !== 1 || !canApprove(row.role)) throw refused('approver_not_allowed');
     const used = db
       .prepare('UPDATE staff_approvals SET used_at = ? WHERE token_hash = ? AND used_at IS NULL')
       .run(new Date(nowMs).toISOString(), hash);
-    if (used.changes !== 1) throw approvalRequired(action, 'used');
+    if (used.changes !== 1) throw refused('used');
     const approvedBy: StaffIdentity = { staffId: row.approved_by, name: row.name, role: row.role };
     sc.audit.record({
       staffId: actor.staffId,
       action: 'staff.approval_used',
-      ref: ref ?? row.ref,
+      ref,
       details: { action, approvedBy: approvedBy.staffId },
     });
     return { approvedBy };

@@ -4,8 +4,9 @@
  *
  * `createStaffModule(deps, { audit })` gives the `staff.*` handlers, the dispatcher's
  * `resolveSession`, and a `service` for other domains:
- * - `requireApproval(ctx, action, approvalToken, ref?)` before a refund, void, discount over the
- *   limit, no-sale or price override (throws `approval_required` without a valid approval);
+ * - `requireApproval(ctx, action, approvalToken, ref)` before a refund, void, discount over the
+ *   limit, no-sale or price override, `ref` being its target (the order, the shift): throws
+ *   `approval_required` without a valid approval for that target;
  * - `getStaff(staffId)` to show who did something;
  * - `createStaffMember({ name, role, pin })` for seeding (the demo).
  */
@@ -62,7 +63,7 @@ export interface StaffService {
     ctx: CallContext,
     action: ApprovalAction,
     approvalToken: string | undefined,
-    ref?: string,
+    ref: string,
   ): { approvedBy: StaffIdentity };
   /** A member (active or not), or null when there is none with this id. */
   getStaff(staffId: string): StaffRecord | null;

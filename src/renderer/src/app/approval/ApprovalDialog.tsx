@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { client } from '../../api';
 import { ApiCallError } from '../../../../shared/api/errors';
+import { formatMoney } from '../../../../shared/money';
 import {
   Avatar,
   Badge,
@@ -85,12 +86,17 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
 
   const submit = async (pin: string) => {
     if (!selected) return;
+    if (!request.ref) {
+      // Every approval names what it is for; the core's refusal always says it.
+      setError('This approval does not say which order or shift it is for. Cancel and try again.');
+      return;
+    }
     try {
       const result = await client.invoke('staff.approve', {
         staffId: selected.staffId,
         pin,
         action: request.action,
-        ...(request.ref ? { ref: request.ref } : {}),
+        ref: request.ref,
       });
       approvalQueue.grant(id, result.approval);
     } catch (caught) {
@@ -135,6 +141,12 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
       <p className="approval__action">
         <Badge tone="warning">{approvalActionLabels[request.action]}</Badge>
       </p>
+      {request.amounts && (
+        <p className="approval__amounts" data-testid="approval-amounts">
+          Discount {formatMoney(BigInt(request.amounts.beforeMinor), request.amounts.currency, locale)} →{' '}
+          <strong>{formatMoney(BigInt(request.amounts.afterMinor), request.amounts.currency, locale)}</strong>
+        </p>
+      )}
       {list.kind === 'loading' && (
         <div className="approval__loading">
           <Spinner size={28} label="Loading managers" />

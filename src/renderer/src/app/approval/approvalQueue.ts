@@ -10,10 +10,15 @@ import { type ApprovalAction } from '../../../../shared/api/staff';
 export interface ApprovalRequest {
   /** What is to be approved; the token the core gives back is bound to it. */
   action: ApprovalAction;
-  /** What exactly is approved, e.g. the order id (the token is then bound to it too). */
+  /**
+   * What exactly is approved: the order id, the shift id (the token is bound to it). When absent,
+   * the `ref` of the core's approval_required answer is used (runWithApproval).
+   */
   ref?: string;
   /** Why approval is asked, shown under the title: "A 25% discount is over the store's limit." */
   reason: string;
+  /** The discount before and after the change, as the core sent them (minor units), to show the manager. */
+  amounts?: { beforeMinor: string; afterMinor: string; currency: string };
 }
 
 export interface PendingApproval {

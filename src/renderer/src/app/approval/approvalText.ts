@@ -13,6 +13,7 @@ export const approvalActionLabels: Record<ApprovalAction, string> = {
   no_sale: 'Open the drawer without a sale',
   pay_out: 'Pay cash out of the drawer',
   price_override: 'Price override',
+  carry_payments: 'Close the shift with payments in flight',
 };
 
 /** Only managers and owners can approve (the core checks it again). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../../../shared/api/errors';
 import { type ApprovalRequest } from './approvalQueue';
-import { runWithApproval } from './runWithApproval';
+import { requestFromRefusal, runWithApproval } from './runWithApproval';
 
 const needsApproval = (message = 'A manager must approve this void.') =>
   new ApiCallError({ code: 'approval_required', message, details: { action: 'void', reason: 'missing' } });
@@ -89,5 +89,44 @@ describe('runWithApproval', () => {
       code: 'approval_required',
     });
     expect(seen).toEqual([undefined, 'bad', 'bad']);
+  });
+});
+
+describe('requestFromRefusal: what the core says it needs wins', () => {
+  const refusal = (details: Record<string, unknown>, message = 'Order 1001: the discount goes up.') =>
+    new ApiCallError({ code: 'approval_required', message, details });
+  it.each([
+    {
+      name: 'the ref the core names (a pay-out: the shift)',
+      asked: { action: 'pay_out', reason: 'Pay-out of $5.00' } as ApprovalRequest,
+      details: { action: 'pay_out', reason: 'missing', ref: 'SHIFT' },
+      expected: { action: 'pay_out', ref: 'SHIFT', reason: 'Pay-out of $5.00' },
+    },
+    {
+      name: 'a cart change that needs a price override, in the core words',
+      asked: { action: 'discount_over_limit', ref: 'ORDER', reason: '' } as ApprovalRequest,
+      details: { action: 'price_override', ref: 'ORDER' },
+      expected: { action: 'price_override', ref: 'ORDER', reason: 'Order 1001: the discount goes up.' },
+    },
+    {
+      name: 'the discount before and after',
+      asked: { action: 'discount_over_limit', ref: 'ORDER', reason: '' } as ApprovalRequest,
+      details: {
+        action: 'discount_over_limit',
+        ref: 'ORDER',
+        currency: 'USD',
+        discountBeforeMinor: '0',
+        discountAfterMinor: '350',
+      },
+      expected: { amounts: { beforeMinor: '0', afterMinor: '350', currency: 'USD' } },
+    },
+    {
+      name: 'an unknown action is not taken',
+      asked: { action: 'void', ref: 'ORDER', reason: 'Void' } as ApprovalRequest,
+      details: { action: 'launch_rockets' },
+      expected: { action: 'void', ref: 'ORDER', reason: 'Void' },
+    },
+  ])('$name', ({ asked, details, expected }) => {
+    expect(requestFromRefusal(asked, refusal(details))).toMatchObject(expected);
   });
 });

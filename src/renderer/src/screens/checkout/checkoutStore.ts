@@ -42,15 +42,20 @@ export interface CheckoutStore {
   store: StoreApi<CheckoutState>;
   /** Reads the remembered order back (after a reload); forgets it unless it is still open. */
   restore(): Promise<void>;
-  addLine(item: AddLineItem, quantity?: number): Promise<OrderView>;
-  setQuantity(lineId: string, quantity: number): Promise<OrderView>;
+  /**
+   * The changes below may need a manager too (a discount that goes over the limit with fewer items, a
+   * custom item above the price threshold): the core says so and the approval dialog asks; null when
+   * it was cancelled.
+   */
+  addLine(item: AddLineItem, quantity?: number): Promise<OrderView | null>;
+  setQuantity(lineId: string, quantity: number): Promise<OrderView | null>;
   /** Sets a line's quantity and discount at once; null when a needed approval was cancelled. */
   updateLine(
     lineId: string,
     change: { quantity?: number; discount?: Discount | null },
     reason: string,
   ): Promise<OrderView | null>;
-  removeLine(lineId: string): Promise<OrderView>;
+  removeLine(lineId: string): Promise<OrderView | null>;
   setDiscount(discount: Discount | null, reason: string): Promise<OrderView | null>;
   setTip(tip: Tip | null): Promise<OrderView>;
   /** Voids the cart; null when a needed approval was cancelled. */
@@ -138,6 +143,13 @@ export function createCheckoutStore(deps: CheckoutDeps): CheckoutStore {
   const orderOf = (result: { order: OrderView }) => result.order;
   const orderOrNull = (result: { order: OrderView } | null) => (result ? result.order : null);
 
+  /**
+   * A cart change the core may refuse with approval_required: the dialog asks a manager (in the
+   * core's words, with the discount before and after) and the change runs again with the token.
+   */
+  const approved = <T>(orderId: string, run: (approval: string | undefined) => Promise<T>) =>
+    deps.withApproval(run, { action: 'discount_over_limit', ref: orderId, reason: '' });
+
   return {
     store,
     async restore() {
@@ -160,12 +172,30 @@ export function createCheckoutStore(deps: CheckoutDeps): CheckoutStore {
       }
     },
     addLine: (item, quantity = 1) =>
-      change((orderId) => {
-        const input: ApiInput<'orders.addLine'> = { orderId, quantity, ...item };
-        return client.invoke('orders.addLine', input);
-      }, true).then(orderOf),
+      change(
+        (orderId) =>
+          approved(orderId, (approval) => {
+            const input: ApiInput<'orders.addLine'> = {
+              orderId,
+              quantity,
+              ...item,
+              ...(approval ? { approval } : {}),
+            };
+            return client.invoke('orders.addLine', input);
+          }),
+        true,
+      ).then(orderOrNull),
     setQuantity: (lineId, quantity) =>
-      change((orderId) => client.invoke('orders.updateLine', { orderId, lineId, quantity })).then(orderOf),
+      change((orderId) =>
+        approved(orderId, (approval) =>
+          client.invoke('orders.updateLine', {
+            orderId,
+            lineId,
+            quantity,
+            ...(approval ? { approval } : {}),
+          }),
+        ),
+      ).then(orderOrNull),
     updateLine: (lineId, update, reason) =>
       change((orderId) =>
         deps.withApproval(
@@ -180,7 +210,11 @@ export function createCheckoutStore(deps: CheckoutDeps): CheckoutStore {
         ),
       ).then(orderOrNull),
     removeLine: (lineId) =>
-      change((orderId) => client.invoke('orders.removeLine', { orderId, lineId })).then(orderOf),
+      change((orderId) =>
+        approved(orderId, (approval) =>
+          client.invoke('orders.removeLine', { orderId, lineId, ...(approval ? { approval } : {}) }),
+        ),
+      ).then(orderOrNull),
     setDiscount: (discount, reason) =>
       change((orderId) =>
         deps.withApproval(

@@ -206,6 +206,14 @@ export function StoreFields({ form, errors, set, fallbackCurrency }: StoreFields
           error={errors.discountLimitPercent}
           onValueChange={(value) => set('discountLimitPercent', value)}
         />
+        <MoneyField
+          label="Price override above"
+          hint="A custom item priced above this needs a manager."
+          currency={formCurrency}
+          value={form.priceOverrideText}
+          error={errors.priceOverrideText}
+          onValueChange={(value) => set('priceOverrideText', value)}
+        />
         <div className="store-form__tips">
           <Switch
             label="Ask for tips"

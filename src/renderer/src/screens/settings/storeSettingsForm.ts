@@ -1,6 +1,7 @@
 /**
  * The Store settings form, pure: the settings as the fields show them (address as lines of text,
- * tip presets as "15, 18, 20", the cash rounding increment as an amount in the store's locale)
+ * tip presets as "15, 18, 20", the cash rounding increment and the price override threshold as
+ * amounts in the store's locale)
  * and the fields back to a settings.update patch of only the fields that changed, each checked
  * with the shared schema so a mistake is named beside its field before anything is sent.
  */
@@ -28,6 +29,8 @@ export interface StoreSettingsForm {
   /** The cash rounding increment as an amount, e.g. "0.05"; "0" for none. */
   cashRoundingText: string;
   discountLimitPercent: string;
+  /** The price above which a custom item needs a manager, as an amount, e.g. "100.00". */
+  priceOverrideText: string;
   tipsEnabled: boolean;
   weakPinsAllowed: boolean;
   /** "15, 18, 20". */
@@ -55,6 +58,7 @@ const fieldOf: Record<StoreSettingKey, keyof StoreSettingsForm> = {
   roundingMode: 'roundingMode',
   cashRoundingIncrementMinor: 'cashRoundingText',
   discountLimitPercent: 'discountLimitPercent',
+  priceOverrideThresholdMinor: 'priceOverrideText',
   tipsEnabled: 'tipsEnabled',
   weakPinsAllowed: 'weakPinsAllowed',
   tipPresetsPercent: 'tipPresetsText',
@@ -78,6 +82,7 @@ export function settingsToForm(settings: StoreSettings, locale: string): StoreSe
     roundingMode: settings.roundingMode,
     cashRoundingText: minorToInputText(settings.cashRoundingIncrementMinor, settings.currency, locale),
     discountLimitPercent: settings.discountLimitPercent,
+    priceOverrideText: minorToInputText(settings.priceOverrideThresholdMinor, settings.currency, locale),
     tipsEnabled: settings.tipsEnabled,
     weakPinsAllowed: settings.weakPinsAllowed,
     tipPresetsText: settings.tipPresetsPercent.join(', '),
@@ -149,6 +154,16 @@ export function formToPatch(
         : parseMoneyInput(form.cashRoundingText, currency, locale);
     if (increment.ok) candidate.cashRoundingIncrementMinor = increment.amountMinor;
     else errors.cashRoundingText = increment.message;
+    // Read only when edited: untouched, it keeps its minor units whatever the currency.
+    const shown = minorToInputText(current.priceOverrideThresholdMinor, current.currency, locale);
+    if (form.priceOverrideText !== shown) {
+      const threshold =
+        form.priceOverrideText.trim() === ''
+          ? { ok: true as const, amountMinor: '0' }
+          : parseMoneyInput(form.priceOverrideText, currency, locale);
+      if (threshold.ok) candidate.priceOverrideThresholdMinor = threshold.amountMinor;
+      else errors.priceOverrideText = threshold.message;
+    }
   }
 
   const idle = form.idleLockText.trim();
