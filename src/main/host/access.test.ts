@@ -108,6 +108,19 @@ describe('signing the till’s browser in with a one-time link', () => {
     expect(listing.status).toBe(200);
   });
 
+  it('marks its refusals, so a page tells them from a handler’s own unauthorized (a wrong PIN)', async () => {
+    const refused = (await (await callInfo({})).json()) as { error: { details: { hostAccess: string } } };
+    expect(refused.error.details.hostAccess).toBe('no_credentials');
+    const cookie = await signIn();
+    const wrongPin = await fetch(`${baseUrl}/api/staff.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-tillpoint-csrf': '1' },
+      body: JSON.stringify({ staffId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', pin: '5937' }),
+    });
+    const body = (await wrongPin.json()) as { error: { details?: { hostAccess?: string } } };
+    expect(body.error.details?.hostAccess).toBeUndefined();
+  });
+
   it('still takes the bearer token (paired devices, scripts)', async () => {
     expect((await callInfo({ authorization: `Bearer ${token}` })).status).toBe(200);
   });

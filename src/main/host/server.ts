@@ -246,5 +246,6 @@ function unauthorizedError(reason: Exclude<Access, { kind: 'bearer' | 'cookie' }
     bad_cookie: 'This browser’s sign-in has expired: run `tillpoint login-link` on the till for a new link.',
     csrf: `A browser call needs the ${csrfHeaderName} header and must come from the till's own pages.`,
   } as const;
-  return { code: 'unauthorized', message: messages[reason], details: { reason } };
+  // `hostAccess` tells this refusal from a handler's own `unauthorized` (a wrong PIN).
+  return { code: 'unauthorized', message: messages[reason], details: { hostAccess: reason } };
 }

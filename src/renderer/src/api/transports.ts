@@ -149,7 +149,9 @@ export function httpTransport(baseUrl = ''): Transport {
       }
       const body = (await response.json().catch(() => null)) as { data?: unknown; error?: ApiError } | null;
       if (response.ok && body && 'data' in body) return { ok: true, data: body.data };
-      if (response.status === 401 && how.kind === 'cookie') {
+      const refusedByHost =
+        typeof (body?.error?.details as { hostAccess?: unknown } | undefined)?.hostAccess === 'string';
+      if (response.status === 401 && refusedByHost && how.kind === 'cookie') {
         // Not signed in (no cookie, or an expired one): the app asks to open a link or to pair.
         return {
           ok: false,
