@@ -91,6 +91,15 @@ async function runClient(asNobody: boolean): Promise<{ result: ClientResult; raw
 
 describe.skipIf(!canRun)('another OS user on the same computer', () => {
   beforeAll(async () => {
+    // The other user runs this same Node: it must be installed where every user may run it.
+    const probe = spawnSync(runuser as string, ['-u', 'nobody', '--', process.execPath, '-e', ''], {
+      encoding: 'utf8',
+    });
+    if (probe.status !== 0) {
+      throw new Error(
+        `The user nobody cannot run ${process.execPath} (${probe.stderr.trim()}): install Node where every user may run it (e.g. /usr/bin/node).`,
+      );
+    }
     // A parent every user may enter, as /home or ~/.config usually are: only the data folder's own
     // modes keep the other user out.
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-otheruser-'));
