@@ -24,7 +24,8 @@ import {
   sharesOfRefund,
   type RefundShareRecord,
 } from './refundSharesStore';
-import { money, systemActorId, type PaymentsCore } from './service';
+import { money, type PaymentsCore } from './service';
+import { systemActorId } from './startPayment';
 import { type RefundReport, type RefundRequest, type TenderKind } from './tender';
 
 export interface PlannedShare {
