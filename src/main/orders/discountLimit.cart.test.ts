@@ -207,6 +207,9 @@ describe('limits that hold on the final state', () => {
       reason: 'other_ref',
       ref: orderB,
     });
+    expect(refused.message).toMatch(
+      /^That approval was given for another order or shift\. A manager must approve this discount over the limit\. Order \d+: \$12\.50 off \$25\.00 of the order is over the 10% limit/,
+    );
     expect((await orderOf(orderB)).discount).toBeNull();
     // Not used up by the refusal: it still approves order A.
     const onA = await call('orders.setDiscount', { orderId: orderA, discount: half, approval: forA });

@@ -221,11 +221,13 @@ export function judgeCartChange(oc: OrdersContext, ctx: CallContext, judged: Car
       approvedBy = oc.staff.requireApproval(ctx, action, judged.approval, order.id).approvedBy.staffId;
     } catch (error) {
       if (!(error instanceof TillpointError) || error.code !== 'approval_required') throw error;
-      throw new TillpointError(
-        'approval_required',
-        `Order ${order.number}: ${what}. A manager must approve it.`,
-        { ...(error.details as Record<string, unknown>), ...details },
-      );
+      const refusal = error.details as Record<string, unknown>;
+      // A token was given but would not do (expired, another order): say so first.
+      const message =
+        refusal.reason === 'missing'
+          ? `Order ${order.number}: ${what}. A manager must approve it.`
+          : `${error.message} Order ${order.number}: ${what}.`;
+      throw new TillpointError('approval_required', message, { ...refusal, ...details });
     }
     oc.audit.record({
       staffId: ctx.staff?.staffId ?? null,
