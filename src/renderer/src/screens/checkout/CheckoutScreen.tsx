@@ -175,8 +175,8 @@ function Checkout({
           if (result) setEditing(null);
         }}
         onRemove={async (line) => {
-          await checkout.removeLine(line.id);
-          setEditing(null);
+          // Null: a manager was asked (the discount went over the limit) and it was cancelled.
+          if (await checkout.removeLine(line.id)) setEditing(null);
         }}
       />
       <OrderDiscountDialog

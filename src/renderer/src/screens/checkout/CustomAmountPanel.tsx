@@ -35,7 +35,9 @@ export function CustomAmountPanel({ currency, onAdd }: CustomAmountPanelProps) {
     if (!canAdd || amountMinor === null) return;
     setBusy(true);
     try {
-      await onAdd({ name: name.trim() || defaultCustomItemName, unitPrice: amountMinor });
+      const added = await onAdd({ name: name.trim() || defaultCustomItemName, unitPrice: amountMinor });
+      // Null: above the price threshold a manager was asked and it was cancelled; keep what was typed.
+      if (added === null) return;
       setTyped('');
       setName('');
     } catch (error) {
