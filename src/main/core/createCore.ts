@@ -2,7 +2,6 @@
  * createCore builds every service of a till on one data folder: opens the database, applies
  * migrations, wires the domains' handlers into one dispatcher, and closes it all cleanly.
  */
-import fs from 'node:fs';
 import pino, { type Logger } from 'pino';
 import {
   ApiCallError,
@@ -21,6 +20,7 @@ import { createSettingsModule } from '../settings';
 import { createShiftsModule } from '../shifts';
 import { createDemoModule } from '../demo';
 import { createOrdersModule } from '../orders';
+import { createCardModule, type CardModuleOptions } from '../card';
 import {
   cashDrawerAccountCode,
   createPaymentsModule,
@@ -50,6 +50,8 @@ export interface CreateCoreOptions {
   deviceSecret?: DeviceSecretProvider;
   /** Tenders beside cash (tests hand in a tender whose payments settle later). */
   tenders?: readonly TenderAdapter[];
+  /** The card tender's Stripe: where its requests go (the simulator in demo mode), the key's sealing. */
+  card?: CardModuleOptions;
   /** How long close() waits for each background service to stop (default 5 s). */
   stopDeadlineMs?: number;
 }
@@ -79,6 +81,7 @@ function buildDomains(
   deps: CoreDeps,
   tenders: readonly TenderAdapter[],
   deviceSecret?: DeviceSecretProvider,
+  cardOptions?: CardModuleOptions,
 ): { modules: DomainModule[]; payments: PaymentsService } {
   const system = createSystemModule(deps);
   const audit = createAuditModule(deps);
@@ -92,10 +95,19 @@ function buildDomains(
     staff: staff.service,
     audit: audit.service,
   });
+  // The card tender (Stripe Terminal); a tender of the same kind handed in by the caller (tests) wins.
+  const card = createCardModule(
+    deps,
+    {
+      audit: audit.service,
+      paymentExternalId: (paymentId) => payments.service.get(paymentId)?.externalId ?? null,
+    },
+    cardOptions,
+  );
   const payments = createPaymentsModule(deps, {
     ledger: ledger.ledger,
     audit: audit.service,
-    tenders,
+    tenders: tenders.some((tender) => tender.kind === card.tender.kind) ? tenders : [...tenders, card.tender],
     resolveAccount: (key, currency) =>
       key.code === cashDrawerAccountCode && key.ref.startsWith('shift:')
         ? shifts.service.drawerAccount(key.ref.slice('shift:'.length))
@@ -130,7 +142,7 @@ function buildDomains(
     settings: settings.service,
   });
   return {
-    modules: [system, audit, staff, ledger, catalog, settings, shifts, payments, orders, demo],
+    modules: [system, audit, staff, ledger, catalog, settings, shifts, card, payments, orders, demo],
     payments: payments.service,
   };
 }
@@ -139,7 +151,6 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
   const config = coreConfigSchema.parse(options.config ?? {});
   const logger = options.logger ?? pino({ level: config.logLevel, name: 'tillpoint' });
   const now = options.now ?? (() => new Date());
-  fs.mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(
     options.dataDir,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
@@ -165,7 +176,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     ...(options.printer ? { printer: options.printer } : {}),
     serviceHealth: () => serviceHealth(),
   };
-  const { modules, payments } = buildDomains(deps, options.tenders ?? [], options.deviceSecret);
+  const { modules, payments } = buildDomains(deps, options.tenders ?? [], options.deviceSecret, options.card);
 
   const impls: PartialHandlerImpls = {};
   const resolvers: SessionResolver[] = [];
