@@ -46,6 +46,7 @@ describe('a payment that settles later', () => {
     expect(tenders.map((t) => [t.kind, t.state, t.settlesAtOnce])).toEqual([
       ['cash', 'ready', true],
       ['deferred', 'ready', false],
+      ['card', 'not_set_up', false],
     ]);
   });
 

@@ -15,6 +15,7 @@ import { settingsEvents, settingsHandlers } from './settings';
 import { shiftsEvents, shiftsHandlers } from './shifts';
 import { ordersEvents, ordersHandlers } from './orders';
 import { paymentsEvents, paymentsHandlers } from './payments';
+import { stripeHandlers } from './stripe';
 import { displayEvents } from './display';
 
 export const handlers = byName([
@@ -27,6 +28,7 @@ export const handlers = byName([
   ...shiftsHandlers,
   ...ordersHandlers,
   ...paymentsHandlers,
+  ...stripeHandlers,
 ]);
 export const events = byName([
   ...systemEvents,

@@ -1,0 +1,184 @@
+/** The `stripe.*` handlers: this till's Stripe set-up, through the settings store and the card tender's client. */
+import type Stripe from 'stripe';
+import { TillpointError } from '../../shared/api/errors';
+import { type PartialHandlerImpls } from '../core/dispatch';
+import { type AuditService } from '../audit';
+import { type CardTender } from './cardTender';
+import { describeStripeError } from './stripeErrors';
+import { keyHint, keyMode, type StripeSettingsStore } from './stripeSettings';
+
+function staffIdOf(ctx: { staff: { staffId: string } | null }): string {
+  if (!ctx.staff)
+    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
+  return ctx.staff.staffId;
+}
+
+const locationView = (location: Stripe.Terminal.Location) => ({
+  id: location.id,
+  displayName: location.display_name,
+  city: location.address?.city ?? null,
+  country: location.address?.country ?? null,
+});
+
+export function createStripeHandlers(options: {
+  settings: StripeSettingsStore;
+  tender: CardTender;
+  audit: AuditService;
+}): PartialHandlerImpls {
+  const { settings, tender, audit } = options;
+
+  const status = (connection: { ok: boolean; message: string | null } | null = null) => {
+    const setup = settings.read();
+    return {
+      keySource: settings.keySource(),
+      mode: setup ? setup.mode : null,
+      keyHint: setup ? keyHint(setup.secretKey) : null,
+      locationId: setup?.locationId ?? null,
+      readerId: setup?.readerId ?? null,
+      connection,
+    };
+  };
+  const stripe = (): Stripe => {
+    const setup = settings.read();
+    if (!setup)
+      throw new TillpointError('conflict', 'Stripe is not set up: enter the secret key first.', {
+        reason: 'no_key',
+      });
+    return tender.client(setup.secretKey);
+  };
+  /** A Stripe call, its failure turned into our error (never with the key in it). */
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof TillpointError) throw error;
+      const trouble = describeStripeError(error);
+      throw new TillpointError(trouble.kind === 'network' ? 'unavailable' : 'bad_input', trouble.message, {
+        stripeCode: trouble.code,
+      });
+    }
+  };
+  const readerView = (reader: Stripe.Terminal.Reader) => ({
+    id: reader.id,
+    label: reader.label,
+    deviceType: reader.device_type,
+    serialNumber: reader.serial_number,
+    status: reader.status ?? null,
+    locationId: typeof reader.location === 'string' ? reader.location : (reader.location?.id ?? null),
+    simulated: reader.device_type.startsWith('simulated_'),
+    chosen: settings.read()?.readerId === reader.id,
+  });
+
+  return {
+    'stripe.status': async (input) => {
+      if (!input.check) return status();
+      const setup = settings.read();
+      if (!setup) return status({ ok: false, message: 'No secret key is set.' });
+      try {
+        await tender.checkClient(setup.secretKey).terminal.locations.list({ limit: 1 });
+        return status({ ok: true, message: null });
+      } catch (error) {
+        return status({ ok: false, message: describeStripeError(error).message });
+      }
+    },
+    'stripe.setKey': async (input, ctx) => {
+      const staffId = staffIdOf(ctx);
+      if (settings.keySource() === 'env') {
+        throw new TillpointError('conflict', 'The Stripe key comes from the environment; change it there.', {
+          reason: 'key_from_environment',
+        });
+      }
+      await call(() => tender.checkClient(input.secretKey).terminal.locations.list({ limit: 1 }));
+      settings.saveKey(input.secretKey);
+      audit.record({
+        staffId,
+        action: 'stripe.key_set',
+        ref: 'stripe',
+        details: { mode: keyMode(input.secretKey), keyHint: keyHint(input.secretKey) },
+      });
+      return status({ ok: true, message: null });
+    },
+    'stripe.removeKey': (_input, ctx) => {
+      const staffId = staffIdOf(ctx);
+      if (settings.keySource() === 'env') {
+        throw new TillpointError('conflict', 'The Stripe key comes from the environment; remove it there.', {
+          reason: 'key_from_environment',
+        });
+      }
+      settings.removeKey();
+      audit.record({ staffId, action: 'stripe.key_removed', ref: 'stripe', details: {} });
+      return status();
+    },
+    'stripe.locations': async () => {
+      const listed = await call(() => stripe().terminal.locations.list({ limit: 100 }));
+      return { locations: listed.data.map(locationView) };
+    },
+    'stripe.createLocation': async (input, ctx) => {
+      const staffId = staffIdOf(ctx);
+      const { address } = input;
+      const location = await call(() =>
+        stripe().terminal.locations.create({
+          display_name: input.displayName,
+          address: {
+            line1: address.line1,
+            ...(address.line2 ? { line2: address.line2 } : {}),
+            city: address.city,
+            ...(address.state ? { state: address.state } : {}),
+            postal_code: address.postalCode,
+            country: address.country,
+          },
+        }),
+      );
+      settings.saveLocation(location.id);
+      audit.record({
+        staffId,
+        action: 'stripe.location_created',
+        ref: location.id,
+        details: { displayName: input.displayName },
+      });
+      return { location: locationView(location) };
+    },
+    'stripe.registerReader': async (input, ctx) => {
+      const staffId = staffIdOf(ctx);
+      const locationId = input.locationId ?? settings.read()?.locationId ?? null;
+      if (!locationId) {
+        throw new TillpointError('bad_input', 'Create or pick a Terminal location first.', {
+          reason: 'no_location',
+        });
+      }
+      const reader = await call(() =>
+        stripe().terminal.readers.create({
+          registration_code: input.registrationCode,
+          location: locationId,
+          ...(input.label ? { label: input.label } : {}),
+        }),
+      );
+      settings.saveReader(reader.id);
+      audit.record({
+        staffId,
+        action: 'stripe.reader_registered',
+        ref: reader.id,
+        details: { deviceType: reader.device_type, locationId },
+      });
+      return { reader: readerView(reader) };
+    },
+    'stripe.readers': async (input) => {
+      const listed = await call(() =>
+        stripe().terminal.readers.list({
+          limit: 100,
+          ...(input.locationId ? { location: input.locationId } : {}),
+        }),
+      );
+      return { readers: listed.data.map(readerView) };
+    },
+    'stripe.useReader': async (input, ctx) => {
+      const staffId = staffIdOf(ctx);
+      const reader = (await call(() =>
+        stripe().terminal.readers.retrieve(input.readerId),
+      )) as Stripe.Terminal.Reader;
+      settings.saveReader(reader.id);
+      audit.record({ staffId, action: 'stripe.reader_chosen', ref: reader.id, details: {} });
+      return { reader: readerView(reader) };
+    },
+  };
+}

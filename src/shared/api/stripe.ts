@@ -1,0 +1,152 @@
+/**
+ * The `stripe.*` handlers: this till's Stripe set-up for the card tender. The secret key goes in
+ * and never comes back out (callers see its mode and last four); a Terminal location is created or
+ * picked; a reader is registered with its registration code (`simulated-wpe` makes a simulated
+ * reader with a test key) and chosen for this till; readers are listed with their status.
+ */
+import { z } from 'zod';
+import { text } from './bounds';
+import { defineHandler } from './define';
+
+const stripeIdText = (prefix: string, what: string) =>
+  text({
+    max: 64,
+    trim: true,
+    pattern: new RegExp(`^${prefix}_[A-Za-z0-9]{1,60}$`),
+    patternMessage: `must be a Stripe ${what} id (${prefix}_…)`,
+  });
+
+export const stripeLocationIdSchema = stripeIdText('tml', 'location');
+export const stripeReaderIdSchema = stripeIdText('tmr', 'reader');
+
+export const stripeStatusSchema = z.object({
+  keySource: z
+    .enum(['file', 'env', 'none'])
+    .describe('env: TILLPOINT_STRIPE_SECRET_KEY, which wins over the file'),
+  mode: z.enum(['test', 'live']).nullable(),
+  keyHint: z.string().nullable().describe('the key kind, mode and last four characters: never the key'),
+  locationId: z.string().nullable(),
+  readerId: z.string().nullable().describe('the reader this till sends card payments to'),
+  connection: z
+    .object({ ok: z.boolean(), message: z.string().nullable() })
+    .nullable()
+    .describe('present when a connection test was asked for'),
+});
+
+export const stripeLocationSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+});
+
+export const stripeReaderSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  deviceType: z.string(),
+  serialNumber: z.string(),
+  status: z.string().nullable().describe('online or offline'),
+  locationId: z.string().nullable(),
+  simulated: z.boolean(),
+  chosen: z.boolean().describe('this till sends its card payments to it'),
+});
+
+const addressSchema = z
+  .object({
+    line1: text({ max: 200, min: 1 }),
+    line2: text({ max: 200 }).optional(),
+    city: text({ max: 100, min: 1 }),
+    state: text({ max: 100 }).optional(),
+    postalCode: text({ max: 20, min: 1 }),
+    country: text({
+      max: 2,
+      pattern: /^[A-Z]{2}$/,
+      patternMessage: 'must be a two-letter country code (US, GB)',
+    }),
+  })
+  .strict();
+
+export const stripeHandlers = [
+  defineHandler({
+    name: 'stripe.status',
+    summary:
+      'This till’s Stripe set-up: where the secret key comes from, test or live, its last four characters, the ' +
+      'location and the chosen reader; with `check`, a connection test against Stripe.',
+    permission: 'settings.edit',
+    input: z.object({ check: z.boolean().optional() }).strict(),
+    output: stripeStatusSchema,
+  }),
+  defineHandler({
+    name: 'stripe.setKey',
+    summary:
+      'Checks a secret key with Stripe and keeps it in the main process only (0600 file, sealed in the desktop ' +
+      'app); it is never returned or logged. Refused when the key comes from the environment.',
+    permission: 'settings.edit',
+    input: z
+      .object({
+        secretKey: text({
+          max: 255,
+          trim: true,
+          pattern: /^(sk|rk)_(test|live)_[A-Za-z0-9]{8,247}$/,
+          patternMessage: 'must be a Stripe secret or restricted key (sk_test_…, sk_live_…, rk_…)',
+        }),
+      })
+      .strict(),
+    output: stripeStatusSchema,
+  }),
+  defineHandler({
+    name: 'stripe.removeKey',
+    summary: 'Forgets the stored secret key (the card tender is then not set up).',
+    permission: 'settings.edit',
+    input: z.object({}).strict(),
+    output: stripeStatusSchema,
+  }),
+  defineHandler({
+    name: 'stripe.locations',
+    summary: 'The Terminal locations of the Stripe account.',
+    permission: 'settings.edit',
+    input: z.object({}).strict(),
+    output: z.object({ locations: z.array(stripeLocationSchema) }),
+  }),
+  defineHandler({
+    name: 'stripe.createLocation',
+    summary: 'Creates a Terminal location (a store’s address) and makes it this till’s location.',
+    permission: 'settings.edit',
+    input: z.object({ displayName: text({ max: 100, min: 1 }), address: addressSchema }).strict(),
+    output: z.object({ location: stripeLocationSchema }),
+  }),
+  defineHandler({
+    name: 'stripe.registerReader',
+    summary:
+      'Registers a reader at a location with the code it shows (`simulated-wpe` for a simulated reader with a ' +
+      'test key) and chooses it for this till.',
+    permission: 'settings.edit',
+    input: z
+      .object({
+        registrationCode: text({
+          max: 64,
+          min: 1,
+          pattern: /^[A-Za-z0-9-]+$/,
+          patternMessage: 'must be the code the reader shows (letters, digits, dashes)',
+        }),
+        label: text({ max: 60 }).optional(),
+        locationId: stripeLocationIdSchema.optional().describe('absent: this till’s location'),
+      })
+      .strict(),
+    output: z.object({ reader: stripeReaderSchema }),
+  }),
+  defineHandler({
+    name: 'stripe.readers',
+    summary: 'The readers of the Stripe account (or of one location) with their status.',
+    permission: 'settings.edit',
+    input: z.object({ locationId: stripeLocationIdSchema.optional() }).strict(),
+    output: z.object({ readers: z.array(stripeReaderSchema) }),
+  }),
+  defineHandler({
+    name: 'stripe.useReader',
+    summary: 'Chooses the reader this till sends its card payments to.',
+    permission: 'settings.edit',
+    input: z.object({ readerId: stripeReaderIdSchema }).strict(),
+    output: z.object({ reader: stripeReaderSchema }),
+  }),
+] as const;
