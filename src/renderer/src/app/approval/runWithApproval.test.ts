@@ -121,12 +121,27 @@ describe('requestFromRefusal: what the core says it needs wins', () => {
       expected: { amounts: { beforeMinor: '0', afterMinor: '350', currency: 'USD' } },
     },
     {
+      name: 'no amounts for a price override that leaves the discount as it was',
+      asked: { action: 'discount_over_limit', ref: 'ORDER', reason: '' } as ApprovalRequest,
+      details: {
+        action: 'price_override',
+        ref: 'ORDER',
+        currency: 'USD',
+        discountBeforeMinor: '0',
+        discountAfterMinor: '0',
+      },
+      expected: { action: 'price_override' },
+      noAmounts: true,
+    },
+    {
       name: 'an unknown action is not taken',
       asked: { action: 'void', ref: 'ORDER', reason: 'Void' } as ApprovalRequest,
       details: { action: 'launch_rockets' },
       expected: { action: 'void', ref: 'ORDER', reason: 'Void' },
     },
-  ])('$name', ({ asked, details, expected }) => {
-    expect(requestFromRefusal(asked, refusal(details))).toMatchObject(expected);
+  ])('$name', ({ asked, details, expected, ...rest }) => {
+    const shown = requestFromRefusal(asked, refusal(details));
+    expect(shown).toMatchObject(expected);
+    if ('noAmounts' in rest) expect(shown.amounts).toBeUndefined();
   });
 });

@@ -32,13 +32,19 @@ export function requestFromRefusal(request: ApprovalRequest, error: ApiCallError
   const before = text(details.discountBeforeMinor);
   const after = text(details.discountAfterMinor);
   const currency = text(details.currency);
+  // The amounts say something when the discount is what is approved, or when it moves.
+  const showAmounts =
+    before !== undefined &&
+    after !== undefined &&
+    currency !== undefined &&
+    (details.action === 'discount_over_limit' || before !== after);
   return {
     ...request,
     action: action ?? request.action,
     ...(ref !== undefined ? { ref } : {}),
     // Without words of its own (a cart change), the core's message says what is approved.
     reason: request.reason || error.message,
-    ...(before && after && currency ? { amounts: { beforeMinor: before, afterMinor: after, currency } } : {}),
+    ...(showAmounts ? { amounts: { beforeMinor: before, afterMinor: after, currency } } : {}),
   };
 }
 
