@@ -7,22 +7,8 @@ import { TillpointError } from '../../shared/api/errors';
 import { type ReceiptLayout } from './layout';
 import { type ReceiptLine, type ReceiptModel, type ReceiptStatus } from './model';
 import { renderReceiptPdf } from './pdf';
+import { drawnTexts } from './pdfDrawnTexts';
 import { sampleReceiptModel } from './samples';
-
-const winAnsiHigh: Record<number, string> = { 0x80: '€', 0x95: '•', 0x96: '–', 0x97: '—' };
-
-/** The strings drawn by each text operator of an uncompressed pdfkit PDF (hex strings in `[...] TJ`). */
-function drawnTexts(pdf: Buffer): string[] {
-  const source = pdf.toString('latin1');
-  return Array.from(source.matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g), (match) =>
-    Array.from((match[1] ?? '').matchAll(/<([0-9a-f]*)>/g), (hex) =>
-      Array.from(
-        Buffer.from(hex[1] ?? '', 'hex'),
-        (byte) => winAnsiHigh[byte] ?? String.fromCharCode(byte),
-      ).join(''),
-    ).join(''),
-  );
-}
 
 function pageSizes(pdf: Buffer): { widthPt: number; heightPt: number }[] {
   return Array.from(pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g), (match) => ({
@@ -99,7 +85,7 @@ describe('renderReceiptPdf', () => {
       heights.push(pages[0]?.heightPt ?? 0);
     }
     const [base = 0, plusTen = 0, plusForty = 0] = heights;
-    // Each extra line is one 8 pt Courier row at 1.25 line height: exactly 10 pt, and nothing else grows.
+    // Each extra line is one 8 pt monospace row at 1.25 line height: exactly 10 pt, and nothing else grows.
     expect(plusTen - base).toBeCloseTo(100, 3);
     expect(plusForty - base).toBeCloseTo(400, 3);
     expect(base).toBeGreaterThan(400);

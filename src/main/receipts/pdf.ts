@@ -1,11 +1,13 @@
 /**
  * `renderReceiptPdf`: a receipt model to PDF bytes, as an 80 mm thermal roll or an A4 invoice-style page.
  * The same model always gives the same bytes: the document's dates and file id come from the order's
- * creation time, fonts are the built-in ones, and nothing random is written.
+ * creation time, the fonts are the ones in resources/fonts (embedded as subsets, named after their
+ * order of use), and nothing random is written.
  */
 import PDFDocument from 'pdfkit';
 import { type ReceiptLayout, assertReceiptLayout } from './layout';
 import { type ReceiptModel } from './model';
+import { registerReceiptFonts } from './fonts';
 import { A4Cursor, drawPageNumbers } from './pdfA4Frame';
 import { drawHeader, drawItemsTable, drawStatusStamp } from './pdfA4Items';
 import { drawQrAndFooter, drawRefunds, drawTotalsAndPayments } from './pdfA4Summary';
@@ -68,6 +70,7 @@ export async function renderReceiptPdf(model: ReceiptModel, options: ReceiptPdfO
       ModDate: clean.createdAt,
     },
   });
+  registerReceiptFonts(doc);
   const bytes = collect(doc);
   if (options.layout === 'thermal80') drawThermalReceipt(doc, narrowReceiptRows(view), qr);
   else drawA4Receipt(doc, view, qr);

@@ -2,6 +2,8 @@
  * The A4 page frame shared by the A4 receipt's parts: page size and margins, colours, fonts, a cursor that
  * moves down the page and starts a new page when a block would not fit, and the page numbers drawn last.
  */
+import { receiptFont } from './fonts';
+
 type Doc = PDFKit.PDFDocument;
 
 export const a4 = {
@@ -31,17 +33,17 @@ export interface FontSpec {
 }
 
 export const fonts = {
-  storeName: { name: 'Helvetica-Bold', sizePt: 18 },
-  documentTitle: { name: 'Helvetica-Bold', sizePt: 22 },
-  body: { name: 'Helvetica', sizePt: 10 },
-  bodyBold: { name: 'Helvetica-Bold', sizePt: 10 },
-  small: { name: 'Helvetica', sizePt: 8.5 },
-  smallBold: { name: 'Helvetica-Bold', sizePt: 8.5 },
-  heading: { name: 'Helvetica-Bold', sizePt: 11 },
-  grand: { name: 'Helvetica-Bold', sizePt: 13 },
-  stamp: { name: 'Helvetica-Bold', sizePt: 16 },
-  note: { name: 'Helvetica-Oblique', sizePt: 10 },
-  code: { name: 'Courier', sizePt: 9 },
+  storeName: { name: receiptFont.sansBold, sizePt: 18 },
+  documentTitle: { name: receiptFont.sansBold, sizePt: 22 },
+  body: { name: receiptFont.sans, sizePt: 10 },
+  bodyBold: { name: receiptFont.sansBold, sizePt: 10 },
+  small: { name: receiptFont.sans, sizePt: 8.5 },
+  smallBold: { name: receiptFont.sansBold, sizePt: 8.5 },
+  heading: { name: receiptFont.sansBold, sizePt: 11 },
+  grand: { name: receiptFont.sansBold, sizePt: 13 },
+  stamp: { name: receiptFont.sansBold, sizePt: 16 },
+  note: { name: receiptFont.sansOblique, sizePt: 10 },
+  code: { name: receiptFont.mono, sizePt: 9 },
 } as const satisfies Record<string, FontSpec>;
 
 export function useFont(doc: Doc, font: FontSpec, color: string = colors.ink): Doc {

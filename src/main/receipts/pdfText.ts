@@ -1,5 +1,6 @@
 /**
- * PDF's 14 built-in fonts (Helvetica, Courier) only draw the WinAnsi character set. Text headed for them is
+ * Receipts keep to the WinAnsi character set, which every printer path draws (the embedded DejaVu fonts,
+ * the HTML page, a thermal printer's own font). Text headed for a receipt is
  * mapped here: accents are kept where WinAnsi has the letter, dropped where it does not ("ő" → "o"), and
  * anything else becomes "?". A currency symbol WinAnsi lacks ("₦", "₹") becomes the currency code.
  */

@@ -1,10 +1,11 @@
 /**
  * The 80 mm thermal roll as a PDF: 226.77 pt wide (80 mm) with 72 mm printed, as tall as its content.
- * The body is Courier, so labels and amounts sit in fixed columns like the printer's own font; the store
- * name and the status banner use Helvetica Bold. Every row is measured before the page is made, so the
+ * The body is DejaVu Sans Mono, so labels and amounts sit in fixed columns like the printer's own font;
+ * the store name and the status banner use DejaVu Sans Bold (both embedded: fonts.ts). Every row is measured before the page is made, so the
  * page height is the content's height and the roll is cut right after the footer.
  */
 import { formatPair } from './columns';
+import { receiptFont } from './fonts';
 import { type ReceiptRow, type RowTone } from './rows';
 
 type Doc = PDFKit.PDFDocument;
@@ -18,21 +19,21 @@ const bottomMarginPt = 6 * pointsPerMm;
 /** Readers cap a page at 200 inches; a longer receipt continues on a second page of the roll. */
 const maxPageHeightPt = 14_400;
 
-const titleFont = { name: 'Helvetica-Bold', sizePt: 14 };
-const smallCenterFont = { name: 'Helvetica', sizePt: 8 };
-const centerFont = { name: 'Helvetica', sizePt: 9 };
-const bannerFont = { name: 'Helvetica-Bold', sizePt: 12 };
-const captionFont = { name: 'Courier', sizePt: 7 };
+const titleFont = { name: receiptFont.sansBold, sizePt: 14 };
+const smallCenterFont = { name: receiptFont.sans, sizePt: 8 };
+const centerFont = { name: receiptFont.sans, sizePt: 9 };
+const bannerFont = { name: receiptFont.sansBold, sizePt: 12 };
+const captionFont = { name: receiptFont.mono, sizePt: 7 };
 /**
- * Courier is monospace (every glyph 0.6 em wide). The body is 42 columns of 8 pt (201.6 pt, inside the
- * 204.09 pt printable); the other sizes are picked so their columns fill exactly the same 201.6 pt block
+ * DejaVu Sans Mono is monospace (every glyph 0.602 em wide). The body is 42 columns of 8 pt (202.3 pt,
+ * inside the 204.09 pt printable); the other sizes are picked so their columns fill the same block
  * (48 columns of 7 pt, 28 of 12 pt), so every amount ends on the same right edge.
  */
 const pairFonts: Record<RowTone, { name: string; sizePt: number }> = {
-  normal: { name: 'Courier', sizePt: 8 },
-  bold: { name: 'Courier-Bold', sizePt: 8 },
-  grand: { name: 'Courier-Bold', sizePt: 12 },
-  small: { name: 'Courier', sizePt: 7 },
+  normal: { name: receiptFont.mono, sizePt: 8 },
+  bold: { name: receiptFont.monoBold, sizePt: 8 },
+  grand: { name: receiptFont.monoBold, sizePt: 12 },
+  small: { name: receiptFont.mono, sizePt: 7 },
 };
 const bodyColumns = 42;
 const lineHeightFactor = 1.25;
