@@ -41,7 +41,7 @@ export interface CardTenderOptions {
   /** This till's Stripe set-up as it is now; null when no key is known. */
   readonly setup: () => CardSetup | null;
   /** Where the stripe package sends its requests (the simulator); default: Stripe itself. */
-  readonly api?: StripeApiTarget;
+  readonly api?: StripeApiTarget | (() => StripeApiTarget | undefined);
   /** How often a payment in flight is looked at (default 1 s). */
   readonly pollMs?: number;
   /** How long a payment may wait for a card before the payments service expires it (default 5 min). */
@@ -64,6 +64,7 @@ const present = 'Present the card on the reader.';
 
 export function createCardTender(options: CardTenderOptions): CardTender {
   const pollMs = options.pollMs ?? 1_000;
+  const apiTarget = () => (typeof options.api === 'function' ? options.api() : options.api);
   const listeners = new Set<TenderUpdateListener>();
   const clients = new Map<string, Stripe>();
 
@@ -73,7 +74,7 @@ export function createCardTender(options: CardTenderOptions): CardTender {
   const client = (secretKey: string): Stripe => {
     let made = clients.get(secretKey);
     if (!made) {
-      made = new Stripe(secretKey, { ...(options.api ?? {}), maxNetworkRetries: 2, timeout: 30_000 });
+      made = new Stripe(secretKey, { ...(apiTarget() ?? {}), maxNetworkRetries: 2, timeout: 30_000 });
       clients.set(secretKey, made);
     }
     return made;
@@ -281,6 +282,14 @@ export function createCardTender(options: CardTenderOptions): CardTender {
           return report;
         } catch (error) {
           const trouble = describeStripeError(error);
+          if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') {
+            // Not on this Stripe account (another key, a fresh simulator): nothing was taken through it.
+            return {
+              paymentId: payment.paymentId,
+              status: 'failed',
+              message: 'Stripe does not know this payment.',
+            };
+          }
           if (trouble.kind !== 'network') throw error;
           if (piId) followPayment(payment.paymentId, piId, readerId, stripe);
           return { paymentId: payment.paymentId, status: 'pending', message: trouble.message };
@@ -343,7 +352,7 @@ export function createCardTender(options: CardTenderOptions): CardTender {
     stop: () => runner.stop(),
     client,
     checkClient: (secretKey) =>
-      new Stripe(secretKey, { ...(options.api ?? {}), maxNetworkRetries: 0, timeout: 10_000 }),
+      new Stripe(secretKey, { ...(apiTarget() ?? {}), maxNetworkRetries: 0, timeout: 10_000 }),
   };
   return tender;
 }

@@ -1,6 +1,7 @@
 /** The `stripe.*` handlers: this till's Stripe set-up, through the settings store and the card tender's client. */
 import type Stripe from 'stripe';
 import { TillpointError } from '../../shared/api/errors';
+import { type stripeTestCards } from '../../shared/api/stripe';
 import { type PartialHandlerImpls } from '../core/dispatch';
 import { type AuditService } from '../audit';
 import { type CardTender } from './cardTender';
@@ -13,12 +14,30 @@ function staffIdOf(ctx: { staff: { staffId: string } | null }): string {
   return ctx.staff.staffId;
 }
 
+type StripeTestCard = (typeof stripeTestCards)[number];
+
 const locationView = (location: Stripe.Terminal.Location) => ({
   id: location.id,
   displayName: location.display_name,
   city: location.address?.city ?? null,
   country: location.address?.country ?? null,
 });
+
+const testCardNumbers: Record<StripeTestCard, string> = {
+  visa: '4242424242424242',
+  mastercard: '5555555555554444',
+  charge_declined: '4000000000000002',
+  charge_declined_insufficient_funds: '4000000000009995',
+  charge_declined_expired_card: '4000000000000069',
+};
+
+const testCards: { card: StripeTestCard; label: string; approves: boolean }[] = [
+  { card: 'visa', label: 'Visa: approved', approves: true },
+  { card: 'mastercard', label: 'Mastercard: approved', approves: true },
+  { card: 'charge_declined', label: 'Declined', approves: false },
+  { card: 'charge_declined_insufficient_funds', label: 'Insufficient funds', approves: false },
+  { card: 'charge_declined_expired_card', label: 'Expired card', approves: false },
+];
 
 export function createStripeHandlers(options: {
   settings: StripeSettingsStore;
@@ -69,7 +88,35 @@ export function createStripeHandlers(options: {
     chosen: settings.read()?.readerId === reader.id,
   });
 
+  /** This till's reader when it is a simulated one on a test key (demo mode, a Stripe test account). */
+  const simulatedReader = async (): Promise<{ stripe: Stripe; readerId: string } | null> => {
+    const setup = settings.read();
+    if (!setup || setup.mode !== 'test' || !setup.readerId) return null;
+    const client = tender.client(setup.secretKey);
+    const reader = await client.terminal.readers.retrieve(setup.readerId).catch(() => null);
+    if (!reader || 'deleted' in reader || !reader.device_type.startsWith('simulated_')) return null;
+    return { stripe: client, readerId: reader.id };
+  };
+
   return {
+    'stripe.testCards': async () => {
+      const available = (await simulatedReader()) !== null;
+      return { available, cards: available ? testCards : [] };
+    },
+    'stripe.presentTestCard': async (input) => {
+      const found = await simulatedReader();
+      if (!found) {
+        throw new TillpointError('conflict', 'Test cards work only on a simulated reader with a test key.', {
+          reason: 'not_simulated',
+        });
+      }
+      await call(() =>
+        found.stripe.testHelpers.terminal.readers.presentPaymentMethod(found.readerId, {
+          card_present: { number: testCardNumbers[input.card] },
+        }),
+      );
+      return { presented: true as const };
+    },
     'stripe.status': async (input) => {
       if (!input.check) return status();
       const setup = settings.read();

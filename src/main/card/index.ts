@@ -5,13 +5,15 @@
  * - this till's Stripe set-up (`createStripeSettingsStore`): the secret key in the main process only
  *   (a 0600 file in the data folder, sealed by the shell's `secretBox`, or TILLPOINT_STRIPE_SECRET_KEY),
  *   the Terminal location and the chosen reader;
- * - the `stripe.*` handlers (status, key, locations, readers);
- * - the Stripe simulator (`./stripeSim`), for tests and the demo mode.
+ * - the `stripe.*` handlers (status, key, locations, readers, and test cards for a simulated reader);
+ * - in demo mode, the Stripe simulator started in this process with a simulated reader (demoStripe.ts);
+ * - the Stripe simulator itself (`./stripeSim`), for tests and the demo mode.
  */
 import { type AuditService } from '../audit';
 import { type CoreDeps, type DomainModule } from '../core/services';
 import { type PartialHandlerImpls } from '../core/dispatch';
 import { createCardTender, type CardTender, type StripeApiTarget } from './cardTender';
+import { startDemoStripe, type DemoStripe } from './demoStripe';
 import { createStripeHandlers } from './handlers';
 import { createStripeSettingsStore, type SecretBox, type StripeSettingsStore } from './stripeSettings';
 
@@ -29,9 +31,10 @@ export {
   type StripeSettingsStore,
 } from './stripeSettings';
 export { cardDetailsOf, type CardDetails } from './stripeFacts';
+export { demoStripeKey } from './demoStripe';
 
 export interface CardModuleOptions {
-  /** Where the stripe package sends requests (the simulator in demo mode and tests); default Stripe. */
+  /** Where the stripe package sends requests (the simulator in tests); default Stripe, or in demo mode its own simulator. */
   readonly stripeApi?: StripeApiTarget;
   /** Seals the secret key at rest (Electron's safeStorage). */
   readonly secretBox?: SecretBox;
@@ -55,14 +58,25 @@ export function createCardModule(
   },
   options: CardModuleOptions = {},
 ): CardModule {
-  const settings = createStripeSettingsStore({
+  let current: StripeSettingsStore = createStripeSettingsStore({
     dataDir: deps.dataDir,
     ...(options.env ? { env: options.env } : {}),
     ...(options.secretBox ? { secretBox: options.secretBox } : {}),
   });
+  let api = options.stripeApi;
+  let demo: DemoStripe | null = null;
+  // The set-up the tender and the handlers read: the data folder's, or demo mode's simulator.
+  const settings: StripeSettingsStore = {
+    read: () => current.read(),
+    keySource: () => current.keySource(),
+    saveKey: (key) => current.saveKey(key),
+    removeKey: () => current.removeKey(),
+    saveLocation: (id) => current.saveLocation(id),
+    saveReader: (id) => current.saveReader(id),
+  };
   const tender = createCardTender({
     setup: () => settings.read(),
-    ...(options.stripeApi ? { api: options.stripeApi } : {}),
+    api: () => api,
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
     logger: deps.logger,
     paymentExternalId: services.paymentExternalId,
@@ -71,6 +85,19 @@ export function createCardModule(
     handlers: createStripeHandlers({ settings, tender, audit: services.audit }),
     tender,
     settings,
-    close: () => tender.stop(),
+    async start() {
+      if (deps.config.mode !== 'demo' || options.stripeApi) return;
+      demo = await startDemoStripe();
+      api = demo.sim.clientOptions;
+      current = demo.settings;
+      deps.logger.info(
+        { port: demo.sim.port },
+        'demo mode: the Stripe simulator is running with a simulated reader',
+      );
+    },
+    close: () => {
+      tender.stop();
+      void demo?.close();
+    },
   };
 }

@@ -22,7 +22,8 @@ export interface SecretBox {
 
 export interface StripeSetup {
   readonly secretKey: string;
-  readonly keySource: 'file' | 'env';
+  /** demo: the in-process simulator of demo mode. */
+  readonly keySource: 'file' | 'env' | 'demo';
   readonly mode: 'test' | 'live';
   readonly locationId: string | null;
   readonly readerId: string | null;
@@ -52,7 +53,7 @@ export interface StripeSettingsStore {
   /** The set-up, or null when no key is known. */
   read(): StripeSetup | null;
   /** Where a key would come from, and whether the environment holds one. */
-  keySource(): 'file' | 'env' | 'none';
+  keySource(): 'file' | 'env' | 'demo' | 'none';
   saveKey(secretKey: string): void;
   removeKey(): void;
   saveLocation(locationId: string | null): void;

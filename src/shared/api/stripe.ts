@@ -16,13 +16,22 @@ const stripeIdText = (prefix: string, what: string) =>
     patternMessage: `must be a Stripe ${what} id (${prefix}_…)`,
   });
 
+/** The test cards the demo buttons tap, by Stripe's names for them. */
+export const stripeTestCards = [
+  'visa',
+  'mastercard',
+  'charge_declined',
+  'charge_declined_insufficient_funds',
+  'charge_declined_expired_card',
+] as const;
+
 export const stripeLocationIdSchema = stripeIdText('tml', 'location');
 export const stripeReaderIdSchema = stripeIdText('tmr', 'reader');
 
 export const stripeStatusSchema = z.object({
   keySource: z
-    .enum(['file', 'env', 'none'])
-    .describe('env: TILLPOINT_STRIPE_SECRET_KEY, which wins over the file'),
+    .enum(['file', 'env', 'demo', 'none'])
+    .describe('env: TILLPOINT_STRIPE_SECRET_KEY, which wins over the file; demo: demo mode’s own simulator'),
   mode: z.enum(['test', 'live']).nullable(),
   keyHint: z.string().nullable().describe('the key kind, mode and last four characters: never the key'),
   locationId: z.string().nullable(),
@@ -148,5 +157,26 @@ export const stripeHandlers = [
     permission: 'settings.edit',
     input: z.object({ readerId: stripeReaderIdSchema }).strict(),
     output: z.object({ reader: stripeReaderSchema }),
+  }),
+  defineHandler({
+    name: 'stripe.testCards',
+    summary:
+      'The test cards a cashier can tap on this till’s reader when it is a simulated reader on a test key (demo ' +
+      'mode, or a Stripe test account): approved and declined cards; none otherwise.',
+    permission: 'sales.sell',
+    input: z.object({}).strict(),
+    output: z.object({
+      available: z.boolean(),
+      cards: z.array(z.object({ card: z.enum(stripeTestCards), label: z.string(), approves: z.boolean() })),
+    }),
+  }),
+  defineHandler({
+    name: 'stripe.presentTestCard',
+    summary:
+      'Taps a test card on this till’s simulated reader (Stripe’s test helper), as a customer would: the payment ' +
+      'the reader is collecting is then approved or declined. Refused unless the reader is simulated on a test key.',
+    permission: 'sales.sell',
+    input: z.object({ card: z.enum(stripeTestCards) }).strict(),
+    output: z.object({ presented: z.literal(true) }),
   }),
 ] as const;
