@@ -1,10 +1,12 @@
 /**
  * Starts the page: theme first (no flash), then the router, the top bar's default shift status,
- * then the start-up flow.
+ * the counter's sounds, then the start-up flow.
  */
+import { client } from '../api';
 import { app } from './instance';
 import { startRouter } from './router';
 import { ShiftStatus } from './ShiftStatus';
+import { startSounds } from './sounds';
 import { setStatusSlot } from './statusSlots';
 import { startTheme } from './themeStore';
 
@@ -12,5 +14,6 @@ export function startApp(): void {
   startTheme();
   startRouter();
   setStatusSlot('shift', ShiftStatus);
+  startSounds(client);
   void app.start();
 }

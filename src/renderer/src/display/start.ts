@@ -1,11 +1,12 @@
 /**
  * Starts the customer display: the saved theme, the store's remembered name and locale, the event
- * bindings, and a check that the till answers (system.info), repeated every few seconds while it
+ * bindings, the counter's sounds (app/sounds), and a check that the till answers (system.info), repeated every few seconds while it
  * does not.
  */
 import { client } from '../api';
 import { ApiCallError } from '../../../shared/api';
 import { parseStoreProfile, storeProfileStorageKey } from '../app/storeProfile';
+import { startSounds } from '../app/sounds';
 import { startTheme } from '../app/themeStore';
 import { setDisplayLocale } from '../ui';
 import { connectDisplay } from './bindings';
@@ -45,5 +46,6 @@ export function startDisplay(): void {
   const { locale } = displayStore.getState();
   if (locale) setDisplayLocale(locale);
   connectDisplay(client, dispatchDisplay);
+  startSounds(client);
   void checkLink();
 }

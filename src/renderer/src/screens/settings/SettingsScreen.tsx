@@ -1,10 +1,11 @@
 /**
  * Settings, as tabs whose address follows the tab (/settings/store, /settings/taxes,
  * /settings/till): the store's settings (owners), the tax classes (managers and owners), and this
- * till — the system's state, this device's appearance and connection (everyone). A tab the role
+ * till — the system's state, this device's appearance, sounds and connection (everyone). A tab the role
  * cannot use is not shown; /settings opens the first one that is.
  */
 import { navigate, useRoute } from '../../app/router';
+import { SoundsPanel } from '../../app/sounds';
 import { useCan } from '../../app/useCan';
 import { PageHeader, type TabOption, tabPanelProps, Tabs } from '../../ui';
 import { AppearancePanel } from './AppearancePanel';
@@ -48,6 +49,7 @@ export function SettingsScreen() {
             <SystemPanel />
             <div className="settings-grid__side">
               <AppearancePanel />
+              <SoundsPanel />
               <DevicePanel />
             </div>
           </div>
