@@ -2,7 +2,7 @@
  * The page's root: follows the start-up flow (splash → pairing, set-up or login → the app) and
  * keeps the toasts on top of whatever shows. The flow itself is started by `startApp()`.
  */
-import { Toaster } from '../ui';
+import { ErrorBoundary, Toaster } from '../ui';
 import { ApprovalDialogHost } from './approval';
 import { AppShell } from './AppShell';
 import { app, useAppState } from './instance';
@@ -34,9 +34,15 @@ export function App() {
   useReservedKeys();
   return (
     <>
-      <Phase />
-      <ApprovalDialogHost />
-      <Toaster />
+      <ErrorBoundary what="the till">
+        <Phase />
+      </ErrorBoundary>
+      <ErrorBoundary what="the approval dialog">
+        <ApprovalDialogHost />
+      </ErrorBoundary>
+      <ErrorBoundary what="the notices">
+        <Toaster />
+      </ErrorBoundary>
     </>
   );
 }

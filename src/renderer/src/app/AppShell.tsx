@@ -11,7 +11,7 @@ import { ReportsScreen } from '../screens/reports';
 import { SettingsScreen } from '../screens/settings';
 import { ShiftScreen } from '../screens/shift';
 import { StaffScreen } from '../screens/staff';
-import { toast } from '../ui';
+import { ErrorBoundary, toast } from '../ui';
 import { roleLabels } from './format';
 import { app, useAppState } from './instance';
 import { navigate, useRoute } from './router';
@@ -77,10 +77,14 @@ export function AppShell() {
       >
         Skip to content
       </a>
-      <TopBar onShowShortcuts={() => setHelpOpen(true)} />
+      <ErrorBoundary what="the top bar">
+        <TopBar onShowShortcuts={() => setHelpOpen(true)} />
+      </ErrorBoundary>
       <SideNav role={role} />
       <main id="main" className="shell__main" tabIndex={-1}>
-        <Screen />
+        <ErrorBoundary what={`the ${sectionLabels[route.section]} screen`} resetKey={route.section}>
+          <Screen />
+        </ErrorBoundary>
       </main>
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>

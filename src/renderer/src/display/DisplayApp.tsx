@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { BrandMark } from '../app/BrandMark';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Clock } from './Clock';
 import { dispatchDisplay, useDisplayState } from './displayStore';
 import { resetAfterMs } from './displayState';
@@ -41,11 +42,13 @@ export function DisplayApp() {
         <Clock />
       </header>
       <main className="display__main">
-        {screen.kind === 'welcome' && <WelcomeView storeName={storeName} />}
-        {screen.kind === 'cart' && <CartView cart={screen.cart} />}
-        {screen.kind === 'payment' && <PaymentView payment={screen.payment} />}
-        {screen.kind === 'thanks' && <ThanksView total={screen.total} change={screen.change} />}
-        {screen.kind === 'voided' && <VoidedView />}
+        <ErrorBoundary what="the customer display" resetKey={screen}>
+          {screen.kind === 'welcome' && <WelcomeView storeName={storeName} />}
+          {screen.kind === 'cart' && <CartView cart={screen.cart} />}
+          {screen.kind === 'payment' && <PaymentView payment={screen.payment} />}
+          {screen.kind === 'thanks' && <ThanksView total={screen.total} change={screen.change} />}
+          {screen.kind === 'voided' && <VoidedView />}
+        </ErrorBoundary>
       </main>
       {notice && (
         <p className="display__notice" role="status">

@@ -6,7 +6,9 @@
 import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { cx } from './cx';
+import { ErrorBoundary } from './ErrorBoundary';
 import { focusableIn, isTopModal, pushModal } from './focus';
+import { Button } from './Button';
 import { CloseIcon } from './icons';
 import { IconButton } from './IconButton';
 
@@ -137,10 +139,24 @@ function DialogLayer({
         </header>
         {children !== undefined && (
           <div ref={bodyRef} className="dialog__body">
-            {children}
+            <ErrorBoundary
+              what={typeof title === 'string' ? `the ${title} dialog` : 'this dialog'}
+              actions={<Button onClick={() => onCloseRef.current()}>Close</Button>}
+            >
+              {children}
+            </ErrorBoundary>
           </div>
         )}
-        {footer && <footer className="dialog__footer">{footer}</footer>}
+        {footer && (
+          <footer className="dialog__footer">
+            <ErrorBoundary
+              what={typeof title === 'string' ? `the ${title} dialog's buttons` : 'this dialog’s buttons'}
+              actions={<Button onClick={() => onCloseRef.current()}>Close</Button>}
+            >
+              {footer}
+            </ErrorBoundary>
+          </footer>
+        )}
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
 export { cx } from './cx';
 export { Dialog, type DialogProps } from './Dialog';
 export { EmptyState, type EmptyStateProps } from './EmptyState';
+export { ErrorBoundary, type ErrorBoundaryProps, failureMessage } from './ErrorBoundary';
 export { errorMessage } from './errorMessage';
 export { Field, type FieldProps } from './Field';
 export { focusableIn, isModalOpen } from './focus';
