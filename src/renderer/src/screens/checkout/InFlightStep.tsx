@@ -8,6 +8,7 @@ import { monotonicFactory } from 'ulid';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { client } from '../../api';
 import { Button, Money, errorMessage } from '../../ui';
+import { CardTestButtons } from './CardTestButtons';
 import { type TenderInfo } from './TenderStep';
 import { type OrderView } from './types';
 
@@ -97,6 +98,7 @@ export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: I
         </span>
         {payment?.message && <span className="due-card__note">{payment.message}</span>}
       </div>
+      {pending && tender.kind === 'card' && <CardTestButtons />}
       {error && (
         <p className="form-error" role="alert">
           {error}
