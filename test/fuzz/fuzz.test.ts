@@ -134,11 +134,21 @@ async function seedTill(): Promise<void> {
   const paid = await core.call('orders.create', {}, s);
   await core.call('orders.addLine', { orderId: paid.order.id, variantId, quantity: 2 }, s);
   const payment = await core.call('payments.cash', { orderId: paid.order.id, tendered: '100000' }, s);
+  hint('currency', 'USD', 'EUR', 'JPY', 'ETH', 'usd');
+  hint('asset', 'USD', 'BTC', 'COIN');
+  hint('code', '4006381333931', 'COF-1', 'cof-1');
+  hint('barcode', '4006381333931', 'COF-1');
+  hint('tender', 'cash', 'card', 'nope');
   const { accounts } = await core.call('ledger.accounts', {}, s);
   remember('accountId', ...accounts.map((account) => account.id));
   remember('orderId', paid.order.id);
   remember('paymentId', payment.payment.id);
   remember('lineId', ...payment.order.lines.map((line) => line.id));
+}
+
+/** Values a field takes that a pattern does not tell (known currencies, codes, tenders): drawn often. */
+function hint(field: string, ...values: string[]): void {
+  (pool.byField[field] ??= []).push(...values);
 }
 
 /** Ids the fuzzer draws from, by the field that takes them. */

@@ -5,7 +5,7 @@
  * store's limit needs a manager's approval (discount_over_limit), a custom item above the price
  * threshold too (price_override), both bound to the order.
  */
-import { type ApiParsedInput } from '../../shared/api';
+import { maxLineQuantity, type ApiParsedInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
 import { formatMoney } from '../../shared/money';
 import { type CallContext, type StaffIdentity } from '../core/context';
@@ -160,6 +160,14 @@ export function addLine(oc: OrdersContext, ctx: CallContext, input: ApiParsedInp
             discount: existing.discount,
             discountApprovedBy: readDiscountApprovals(db, order.id).get(existing.id) ?? null,
           },
+        if (existing.quantity + quantity > maxLineQuantity) {
+          throw new TillpointError(
+            'bad_input',
+            `A line has at most ${maxLineQuantity} items: this one has ${existing.quantity}, so at most ` +
+              `${maxLineQuantity - existing.quantity} more can be added.`,
+            { field: 'quantity', lineId: existing.id, max: maxLineQuantity },
+          );
+        }
           at,
         );
       } else {

@@ -14,6 +14,8 @@ export function isWellFormedText(value: string): boolean {
 export interface TextOptions {
   /** The most characters (UTF-16 code units) the text may have, checked before anything else. */
   max: number;
+  /** What to say when the text is longer than `max`. */
+  maxMessage?: string;
   /** The fewest characters after trimming; 0 (empty allowed) when absent. */
   min?: number;
   /** What to say when the text is shorter than `min`. */
@@ -32,7 +34,10 @@ export interface TextOptions {
 export function text(options: TextOptions) {
   let schema = z
     .string()
-    .max(options.max, { message: `must be at most ${options.max} characters`, abort: true })
+    .max(options.max, {
+      message: options.maxMessage ?? `must be at most ${options.max} characters`,
+      abort: true,
+    })
     .refine(isWellFormedText, {
       message: 'must be well-formed Unicode text (it holds a lone surrogate character)',
       abort: true,

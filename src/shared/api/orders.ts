@@ -6,7 +6,8 @@
  * currency ("1250" = $12.50).
  */
 import { z } from 'zod';
-import { minorAmountSchema, nonNegativeMinorAmountSchema } from '../money';
+import { fiatAmountSchema, minorAmountSchema, positiveFiatAmountSchema } from '../money';
+import { isoDateTimeText, maxLineQuantity, percentText, text, ulidText } from './bounds';
 import { defineEvent, defineHandler } from './define';
 
 export const orderStatusValues = ['open', 'paid', 'partially_refunded', 'refunded', 'voided'] as const;
@@ -20,20 +21,13 @@ export const paymentStatusValues = [
   'partially_refunded',
 ] as const;
 
-export const orderIdSchema = z
-  .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 characters, Crockford base32, upper case)');
+export const orderIdSchema = ulidText();
 
 /** A percentage as text from 0 to 100 with at most 6 decimals: "10", "12.5", "8.875". */
-export const percentSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a percentage like "10" or "12.5" (at most 6 decimals)')
-  .refine((text) => /^(100(\.0+)?|\d{1,2}(\.\d+)?)$/.test(text), { message: 'must be between 0 and 100' });
+export const percentSchema = percentText({ maxDecimals: 6 });
 
-const positiveMinorSchema = nonNegativeMinorAmountSchema.refine((text) => BigInt(text) > 0n, {
-  message: 'must be more than 0',
-});
+/** An amount in the order's currency above 0 (bounded: shared/money/schemas.ts). */
+const positiveMinorSchema = positiveFiatAmountSchema;
 
 /** A discount: an amount off (minor units) or a percent of what it applies to. */
 export const discountSchema = z.discriminatedUnion('kind', [
@@ -57,14 +51,11 @@ const quantitySchema = z
   .number()
   .int('a quantity is a whole number')
   .min(1, 'a quantity is at least 1')
-  .max(100_000);
-const approvalSchema = z
-  .string()
-  .min(1)
-  .max(200)
+  .max(maxLineQuantity, `a line has at most ${maxLineQuantity} items`);
+const approvalSchema = text({ max: 200, min: 1, trim: false })
   .optional()
   .describe("a manager's approval token (staff.approve)");
-const reasonSchema = z.string().trim().min(1, 'give a reason').max(200, 'at most 200 characters');
+const reasonSchema = text({ max: 200, min: 1, minMessage: 'give a reason' });
 
 const taxRateViewSchema = z.object({ taxId: z.string(), name: z.string(), ratePercent: z.string() });
 const staffRefSchema = z.object({ staffId: z.string(), name: z.string() });
@@ -179,8 +170,8 @@ export const orderSummarySchema = z.object({
 
 const customItemSchema = z
   .object({
-    name: z.string().trim().min(1, 'a custom item needs a name').max(200),
-    unitPrice: nonNegativeMinorAmountSchema,
+    name: text({ max: 200, min: 1, minMessage: 'a custom item needs a name' }),
+    unitPrice: fiatAmountSchema,
     taxClassId: orderIdSchema.optional().describe('no tax when absent'),
   })
   .strict();
@@ -192,7 +183,7 @@ export const ordersHandlers = [
     name: 'orders.create',
     summary: 'Starts a new open order (the cart) in the store currency. Needs an open shift.',
     permission: 'sales.sell',
-    input: z.object({ note: z.string().trim().max(500).optional() }).strict(),
+    input: z.object({ note: text({ max: 500 }).optional() }).strict(),
     output: orderOutput,
   }),
   defineHandler({
@@ -209,16 +200,11 @@ export const ordersHandlers = [
     input: z
       .object({
         status: z.enum(orderStatusValues).optional(),
-        search: z
-          .string()
-          .trim()
-          .max(100)
-          .optional()
-          .describe('an order number, or part of a product name or SKU'),
-        from: z.iso.datetime().optional(),
-        to: z.iso.datetime().optional(),
+        search: text({ max: 100 }).optional().describe('an order number, or part of a product name or SKU'),
+        from: isoDateTimeText().optional(),
+        to: isoDateTimeText().optional(),
         limit: z.number().int().min(1).max(500).default(50),
-        offset: z.number().int().min(0).default(0),
+        offset: z.number().int().min(0).max(1_000_000_000).default(0),
       })
       .strict(),
     output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int().nonnegative() }),
@@ -235,7 +221,7 @@ export const ordersHandlers = [
       .object({
         orderId: orderIdSchema,
         variantId: orderIdSchema.optional(),
-        barcode: z.string().trim().min(1).max(200).optional(),
+        barcode: text({ max: 200, min: 1 }).optional(),
         custom: customItemSchema.optional(),
         quantity: quantitySchema.default(1),
         approval: approvalSchema,

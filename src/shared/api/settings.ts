@@ -4,9 +4,9 @@
  * printer, idle lock). Every field has a default, so a new till works before anyone opens the
  * settings screen.
  */
-import Decimal from 'decimal.js';
 import { z } from 'zod';
-import { isFiatAsset, minorPerUnit, nonNegativeMinorAmountSchema } from '../money';
+import { fiatAmountSchema, isFiatAsset, minorPerUnit } from '../money';
+import { percentKey, percentText, text } from './bounds';
 import { defineEvent, defineHandler } from './define';
 
 export const taxModes = ['exclusive', 'inclusive'] as const;
@@ -37,49 +37,40 @@ export function isSupportedTimeZone(timeZone: string): boolean {
 }
 
 /** A percentage as text, 0 to 100 with at most 4 decimals: `"10"`, `"12.5"`. */
-export const percentTextSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,3}(\.\d{1,4})?$/, 'must be a percentage like "10" or "12.5" (at most 4 decimals)')
-  .refine((text) => new Decimal(text).lte(100), { message: 'must be between 0 and 100' });
+export const percentTextSchema = percentText({ maxDecimals: 4 });
 
-const textField = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const textField = (max: number) => text({ max });
 
 /** Each setting's schema, without its default: what a partial update validates field by field. */
 export const storeSettingsFields = {
-  storeName: z.string().trim().min(1, 'the store needs a name').max(120, 'must be at most 120 characters'),
+  storeName: text({ max: 120, min: 1, minMessage: 'the store needs a name' }),
   addressLines: z.array(textField(120)).max(6, 'at most 6 address lines'),
   phone: textField(40),
   /** The store's tax registration number (VAT id, EIN...), printed on receipts. */
   taxId: textField(60),
-  currency: z.string().trim().refine(isFiatAsset, {
+  currency: text({ max: 8 }).refine(isFiatAsset, {
     message: 'must be a currency code Tillpoint knows, in upper case (e.g. "USD", "EUR")',
   }),
-  locale: z
-    .string()
-    .trim()
-    .refine(isSupportedLocale, { message: 'must be a locale tag such as "en-US" or "de-DE"' }),
-  timeZone: z.string().trim().refine(isSupportedTimeZone, {
+  locale: text({ max: 35 }).refine(isSupportedLocale, {
+    message: 'must be a locale tag such as "en-US" or "de-DE"',
+  }),
+  timeZone: text({ max: 64 }).refine(isSupportedTimeZone, {
     message: 'must be an IANA time zone such as "America/New_York" or "UTC"',
   }),
   taxMode: z.enum(taxModes),
   taxRounding: z.enum(taxRoundings),
   roundingMode: z.enum(settingsRoundingModes),
   /** Cash totals round to a multiple of this (e.g. "5" in CAD or CHF); "0" for no cash rounding. */
-  cashRoundingIncrementMinor: nonNegativeMinorAmountSchema,
+  cashRoundingIncrementMinor: fiatAmountSchema,
   /** Discounts above this percentage of the order need a manager's approval when a cashier gives them. */
   discountLimitPercent: percentTextSchema,
   /** A custom item priced above this (minor units) needs a manager's approval (price_override). */
-  priceOverrideThresholdMinor: nonNegativeMinorAmountSchema,
+  priceOverrideThresholdMinor: fiatAmountSchema,
   tipsEnabled: z.boolean(),
   tipPresetsPercent: z
-    .array(
-      percentTextSchema.refine((text) => new Decimal(text).gt(0), {
-        message: 'a tip preset must be above 0',
-      }),
-    )
-    .max(6, 'at most 6 tip presets')
-    .refine((list) => new Set(list.map((text) => new Decimal(text).toString())).size === list.length, {
+    .array(percentText({ maxDecimals: 4, positive: true, positiveMessage: 'a tip preset must be above 0' }))
+    .max(6, { message: 'at most 6 tip presets', abort: true })
+    .refine((list) => new Set(list.map(percentKey)).size === list.length, {
       message: 'tip presets must differ from one another',
     }),
   receiptFooter: textField(500),
@@ -102,7 +93,7 @@ export function maxCashRoundingIncrementMinor(currency: string): bigint {
 
 /** The complete settings, every field checked, plus the rules that span fields. */
 export const storeSettingsSchema = z.object(storeSettingsFields).superRefine((settings, ctx) => {
-  if (!isFiatAsset(settings.currency)) return;
+  if (!isFiatAsset(settings.currency) || !/^\d{1,40}$/.test(settings.cashRoundingIncrementMinor)) return;
   const increment = BigInt(settings.cashRoundingIncrementMinor);
   const max = maxCashRoundingIncrementMinor(settings.currency);
   if (increment > max) {

@@ -4,6 +4,7 @@
  * discounts, no-sale drawer opens and price overrides).
  */
 import { z } from 'zod';
+import { text } from './bounds';
 import { defineEvent, defineHandler } from './define';
 import { permissions, roles } from './permissions';
 
@@ -22,26 +23,33 @@ export type ApprovalAction = (typeof approvalActions)[number];
 export const pinMinDigits = 4;
 export const pinMaxDigits = 8;
 
-export const staffIdSchema = z
-  .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'A staff id is a 26-character ULID (0-9 and capital letters).');
+export const staffIdSchema = text({
+  max: 26,
+  trim: false,
+  pattern: /^[0-9A-HJKMNP-TV-Z]{26}$/,
+  patternMessage: 'A staff id is a 26-character ULID (0-9 and capital letters).',
+});
 
 /** A PIN being set: 4 to 8 digits. Whether it is too easy to guess is checked by the core. */
-export const newPinSchema = z
-  .string()
-  .regex(
-    new RegExp(`^[0-9]{${pinMinDigits},${pinMaxDigits}}$`),
-    `A PIN is ${pinMinDigits} to ${pinMaxDigits} digits (0-9), nothing else.`,
-  );
+const newPinMessage = `A PIN is ${pinMinDigits} to ${pinMaxDigits} digits (0-9), nothing else.`;
+export const newPinSchema = text({
+  max: pinMaxDigits,
+  maxMessage: newPinMessage,
+  trim: false,
+  pattern: new RegExp(`^[0-9]{${pinMinDigits},${pinMaxDigits}}$`),
+  patternMessage: newPinMessage,
+});
 
 /** A PIN being typed to prove who you are: digits only; a wrong length is just a wrong PIN. */
-export const enteredPinSchema = z.string().regex(/^[0-9]{1,16}$/, 'A PIN is digits only (0-9).');
+export const enteredPinSchema = text({
+  max: 16,
+  maxMessage: 'A PIN is digits only (0-9).',
+  trim: false,
+  pattern: /^[0-9]{1,16}$/,
+  patternMessage: 'A PIN is digits only (0-9).',
+});
 
-export const staffNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'A name is needed.')
-  .max(60, 'A name is at most 60 characters.');
+export const staffNameSchema = text({ max: 60, min: 1, minMessage: 'A name is needed.' });
 
 export const staffIdentitySchema = z.object({
   staffId: z.string(),
@@ -191,14 +199,10 @@ export const staffApprove = defineHandler({
       staffId: staffIdSchema.describe('the approving manager or owner'),
       pin: enteredPinSchema,
       action: z.enum(approvalActions),
-      ref: z
-        .string()
-        .min(1)
-        .max(200)
-        .describe(
-          'what is approved: the order id (refund, void, discount_over_limit, price_override) or the shift id ' +
-            '(pay_out, no_sale; the till id when no shift is open): the `ref` of the approval_required details',
-        ),
+      ref: text({ max: 200, min: 1, trim: false }).describe(
+        'what is approved: the order id (refund, void, discount_over_limit, price_override) or the shift id ' +
+          '(pay_out, no_sale; the till id when no shift is open): the `ref` of the approval_required details',
+      ),
     })
     .strict(),
   output: z.object({
