@@ -152,14 +152,6 @@ export function addLine(oc: OrdersContext, ctx: CallContext, input: ApiParsedInp
     if (variantId !== undefined) {
       const existing = lines.find((line) => line.variantId === variantId);
       if (existing) {
-        updateOrderLine(
-          db,
-          existing.id,
-          {
-            quantity: existing.quantity + quantity,
-            discount: existing.discount,
-            discountApprovedBy: readDiscountApprovals(db, order.id).get(existing.id) ?? null,
-          },
         if (existing.quantity + quantity > maxLineQuantity) {
           throw new TillpointError(
             'bad_input',
@@ -168,6 +160,14 @@ export function addLine(oc: OrdersContext, ctx: CallContext, input: ApiParsedInp
             { field: 'quantity', lineId: existing.id, max: maxLineQuantity },
           );
         }
+        updateOrderLine(
+          db,
+          existing.id,
+          {
+            quantity: existing.quantity + quantity,
+            discount: existing.discount,
+            discountApprovedBy: readDiscountApprovals(db, order.id).get(existing.id) ?? null,
+          },
           at,
         );
       } else {
