@@ -51,6 +51,14 @@ export function orderLabel(order: Pick<OrderRecord, 'number'>): string {
 export function openOrderForEdit(oc: OrdersContext, orderId: string): OrderRecord {
   const order = getOrder(oc.deps.db, orderId);
   nextOrderStatus(order.status, 'edit', orderLabel(order));
+  const inFlight = oc.payments.listForOrder(orderId).find((payment) => payment.status === 'pending');
+  if (inFlight) {
+    throw new TillpointError(
+      'conflict',
+      `${orderLabel(order)} cannot change while its ${inFlight.kind} payment is in flight; wait for it or cancel it.`,
+      { orderId, paymentId: inFlight.id, kind: inFlight.kind, reason: 'payment_in_flight' },
+    );
+  }
   return order;
 }
 

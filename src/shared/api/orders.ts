@@ -11,15 +11,26 @@ import { isoDateTimeText, maxLineQuantity, percentText, text, ulidText } from '.
 import { defineEvent, defineHandler } from './define';
 
 export const orderStatusValues = ['open', 'paid', 'partially_refunded', 'refunded', 'voided'] as const;
-export const paymentKindValues = ['cash', 'card', 'crypto', 'coins'] as const;
+/**
+ * A tender's kind is a short lower-case name that the tender registers with (cash, card, crypto,
+ * coins, ...): no fixed list, so a new tender plugs in without changing the contract.
+ */
+export const tenderKindSchema = text({
+  max: 32,
+  trim: false,
+  pattern: /^[a-z][a-z0-9_]{0,31}$/,
+  patternMessage: 'must be a tender name (lower-case letters, digits, _; at most 32)',
+});
 export const paymentStatusValues = [
   'pending',
   'succeeded',
   'failed',
   'canceled',
+  'expired',
   'refunded',
   'partially_refunded',
 ] as const;
+export const refundStatusValues = ['pending', 'succeeded', 'failed', 'partially_failed'] as const;
 
 export const orderIdSchema = ulidText();
 
@@ -97,9 +108,9 @@ export const orderTotalsSchema = z.object({
 
 export const paymentViewSchema = z.object({
   id: z.string(),
-  kind: z.enum(paymentKindValues),
+  kind: tenderKindSchema,
   status: z.enum(paymentStatusValues),
-  amountMinor: z.string().describe('what it paid of the order'),
+  amountMinor: z.string().describe('what it paid of the order (or, while pending, what it is collecting)'),
   tenderedMinor: z.string().nullable(),
   changeMinor: z.string().nullable(),
   roundingMinor: minorAmountSchema,
@@ -107,6 +118,9 @@ export const paymentViewSchema = z.object({
   createdBy: staffRefSchema,
   shiftId: z.string(),
   createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  externalId: z.string().nullable().describe("the outside world's id (a PaymentIntent, a transaction)"),
+  message: z.string().nullable().describe('for the cashier: why it failed, what the tender says'),
 });
 
 export const refundViewSchema = z.object({
@@ -118,7 +132,17 @@ export const refundViewSchema = z.object({
   roundingMinor: minorAmountSchema.describe('money given back − what the lines (and tip) were worth'),
   complete: z.boolean().describe('true when it refunded everything left'),
   reason: z.string(),
-  tender: z.enum(paymentKindValues),
+  tender: tenderKindSchema,
+  status: z.enum(refundStatusValues).describe('pending until every tender it goes back through has answered'),
+  shares: z.array(
+    z.object({
+      paymentId: z.string(),
+      kind: tenderKindSchema,
+      amountMinor: z.string(),
+      status: z.enum(['pending', 'succeeded', 'failed']),
+      message: z.string().nullable(),
+    }),
+  ),
   lines: z.array(
     z.object({ lineId: z.string(), name: z.string(), quantity: z.number().int(), amountMinor: z.string() }),
   ),
@@ -150,6 +174,11 @@ export const orderViewSchema = z.object({
   payments: z.array(paymentViewSchema),
   refunds: z.array(refundViewSchema),
   paidMinor: z.string().describe('what the successful payments paid'),
+  inFlightMinor: z
+    .string()
+    .describe(
+      'what payments still in flight (a reader collecting, a chain confirming) may pay; counted in the due',
+    ),
   amountDueMinor: minorAmountSchema.describe('what is still to pay (0 once paid)'),
   cashAmountDueMinor: minorAmountSchema.describe('what is still to pay in cash, after cash rounding'),
   refundedMinor: z.string(),
@@ -303,6 +332,9 @@ export const ordersHandlers = [
           .max(1000),
         reason: reasonSchema,
         approval: approvalSchema,
+        tender: tenderKindSchema
+          .optional()
+          .describe('the tender to give the money back through first (else cash, else the newest payment)'),
       })
       .strict(),
     output: z.object({ order: orderViewSchema, refund: refundViewSchema }),

@@ -203,6 +203,15 @@ export const shiftsHandlers = [
     output: z.object({ shift: shiftSchema }),
   }),
   defineHandler({
+    name: 'shifts.carryPayments',
+    summary:
+      'Lets the shift close without waiting for its payments still in flight (a reader, a chain): they count in ' +
+      "the shift they settle in. Needs a manager's approval (action carry_payments, ref: the shift id).",
+    permission: 'shift.manage',
+    input: z.object({ approval: approvalSchema }).strict(),
+    output: z.object({ carried: z.number().int().nonnegative() }),
+  }),
+  defineHandler({
     name: 'shifts.close',
     summary:
       'Closes the closing shift with the drawer counted per denomination: books the difference to over/short, ' +
