@@ -34,6 +34,26 @@ function reasonOf(stderr, status) {
   return (line ?? `the installer exited with ${status}`).replace(/^(Request)?Error: /, '');
 }
 
+/**
+ * Runs Electron's installer when the binary is missing; returns null once it is there, else why not
+ * (one line). Prints nothing of its own: the installer's output is captured unless `verbose`.
+ */
+function fetchElectronBinary({ verbose = false } = {}) {
+  if (!fs.existsSync(path.join(electronDir, 'install.js')))
+    return 'Electron is not installed: run `npm ci` first';
+  if (isInstalled()) return null;
+  const env = { ...process.env };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD; // the app needs it now, whatever the install step was told
+  const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    cwd: electronDir,
+    env,
+    stdio: ['ignore', verbose ? 'inherit' : 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status === 0 && isInstalled()) return null;
+  return result.error ? result.error.message : reasonOf(result.stderr ?? '', result.status);
+}
+
 function ensureElectronBinary() {
   if (!fs.existsSync(path.join(electronDir, 'install.js'))) {
     console.error('Electron is not installed: run `npm ci` first.');
@@ -42,16 +62,8 @@ function ensureElectronBinary() {
   if (isInstalled()) return true;
   const { version } = require(path.join(electronDir, 'package.json'));
   console.log(`Fetching Electron ${version} for the desktop app (the first time only)…`);
-  const env = { ...process.env };
-  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD; // the app needs it now, whatever the install step was told
-  const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
-    cwd: electronDir,
-    env,
-    stdio: ['ignore', 'inherit', 'pipe'],
-    encoding: 'utf8',
-  });
-  if (result.status === 0 && isInstalled()) return true;
-  const reason = result.error ? result.error.message : reasonOf(result.stderr ?? '', result.status);
+  const reason = fetchElectronBinary({ verbose: true });
+  if (reason === null) return true;
   console.error(
     `Could not fetch Electron's binary (${reason}): the desktop app needs the network once, or ELECTRON_MIRROR; ` +
       '`npm run demo` runs Tillpoint in a browser without it.',
@@ -59,6 +71,6 @@ function ensureElectronBinary() {
   return false;
 }
 
-module.exports = { ensureElectronBinary };
+module.exports = { ensureElectronBinary, fetchElectronBinary, isInstalled, electronDir };
 
 if (require.main === module && !ensureElectronBinary()) process.exit(1);
