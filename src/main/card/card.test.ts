@@ -116,7 +116,7 @@ describe('a card payment on a Stripe Terminal reader', () => {
       amount_capturable: 0,
     });
     const record = till.core.payments.get(started.payment.id);
-    expect(record?.message).toBe('visa •••• 4242');
+    expect(record?.message).toBe('Visa •••• 4242');
     expect(record?.details).toMatchObject({
       paymentIntentId: piId,
       brand: 'visa',

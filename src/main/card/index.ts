@@ -30,7 +30,7 @@ export {
   type SecretBox,
   type StripeSettingsStore,
 } from './stripeSettings';
-export { cardDetailsOf, type CardDetails } from './stripeFacts';
+export { cardDetailsOf, cardReceiptFacts, type CardDetails } from './stripeFacts';
 export { demoStripeKey } from './demoStripe';
 
 export interface CardModuleOptions {

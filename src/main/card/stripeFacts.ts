@@ -6,6 +6,8 @@
 import type Stripe from 'stripe';
 import { TillpointError } from '../../shared/api/errors';
 
+const title = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 /** Stripe's largest amount: eight digits of minor units. */
 const maxStripeAmount = 99_999_999n;
 
@@ -86,5 +88,44 @@ export function cardDetailsOf(pi: Stripe.PaymentIntent, readerId: string | null)
 
 /** The card in the cashier's words: "visa •••• 4242". */
 export function cardWords(details: CardDetails): string | undefined {
-  return details.brand && details.last4 ? `${details.brand} •••• ${details.last4}` : undefined;
+  return details.brand && details.last4 ? `${title(details.brand)} •••• ${details.last4}` : undefined;
+}
+
+const readMethods: Record<string, string> = {
+  contactless_emv: 'Contactless',
+  contact_emv: 'Chip',
+  contactless_magstripe_mode: 'Contactless (magstripe)',
+  magnetic_stripe_track2: 'Swiped',
+  magnetic_stripe_fallback: 'Swiped (fallback)',
+};
+
+
+/**
+ * What a receipt shows of a card payment, from the facts kept with it (`details` of a succeeded
+ * card payment): the label ("Visa •••• 4242") and the lines card brands require for chip and
+ * contactless payments: entry mode, application name, AID, account type, authorisation code.
+ */
+export function cardReceiptFacts(details: Readonly<Record<string, unknown>>): {
+  label: string;
+  lines: { label: string; value: string }[];
+} {
+  const textOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  const brand = textOf(details.brand);
+  const last4 = textOf(details.last4);
+  const label = brand && last4 ? `${title(brand)} •••• ${last4}` : 'Card';
+  const receipt = (
+    typeof details.receipt === 'object' && details.receipt !== null ? details.receipt : {}
+  ) as Record<string, unknown>;
+  const lines: { label: string; value: string }[] = [];
+  const add = (name: string, value: string | null) => {
+    if (value) lines.push({ label: name, value });
+  };
+  const readMethod = textOf(details.readMethod);
+  add('Entry', readMethod ? (readMethods[readMethod] ?? readMethod) : null);
+  add('Application', textOf(receipt.applicationPreferredName));
+  add('AID', textOf(receipt.dedicatedFileName));
+  const account = textOf(receipt.accountType);
+  add('Account', account ? title(account) : null);
+  add('Auth code', textOf(receipt.authorizationCode));
+  return { label, lines };
 }
