@@ -1,0 +1,47 @@
+/**
+ * Card on the demo's simulated reader, in Chromium against the real host: sell, pick Card, the
+ * reader waits with the amount, a declined test card says why and offers to try again, an approved
+ * one pays the sale. (Demo mode runs the Stripe simulator in the host's own process.)
+ *
+ * Espresso 3.25 → tax 0.29 (8.875 %, half-up) → total 3.54.
+ */
+import { demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
+import { expect, shot, test } from './fixtures';
+
+test('a card payment on the simulated reader: declined once, then approved', async ({ page, host }) => {
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.cashier);
+  await openShiftWithFloat(page, '100.00');
+  await goTo(page, 'Checkout');
+  await page
+    .getByRole('button', { name: /^Espresso\b/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('cart-total')).toHaveText('$3.54');
+  await page.getByRole('button', { name: /^Pay/ }).click();
+
+  const tenders = page.getByRole('dialog', { name: 'Take payment' });
+  await tenders.getByRole('button', { name: 'Card', exact: true }).click();
+  const card = page.getByRole('dialog', { name: 'Card' });
+  await expect(card.getByTestId('inflight-amount')).toHaveText('$3.54');
+  await expect(card.getByTestId('inflight-status')).toHaveText('Waiting for the customer…');
+  await expect(card.getByText('Present the card on the reader.')).toBeVisible();
+  const reader = card.getByRole('group', { name: 'Simulated reader: tap a test card' });
+  await shot(page, 'card-waiting');
+
+  await reader.getByRole('button', { name: 'Declined' }).click();
+  await expect(card.getByTestId('inflight-status')).toHaveText('Declined');
+  await expect(card.getByText(/generic_decline/)).toBeVisible();
+  await shot(page, 'card-declined');
+
+  await card.getByRole('button', { name: 'Try again' }).click();
+  await expect(card.getByTestId('inflight-status')).toHaveText('Waiting for the customer…');
+  await card
+    .getByRole('group', { name: 'Simulated reader: tap a test card' })
+    .getByRole('button', { name: 'Visa: approved' })
+    .click();
+
+  const done = page.getByRole('dialog', { name: 'Paid' });
+  await expect(done.getByText(/^Sale #\d+ paid · \$3\.54$/)).toBeVisible();
+  await shot(page, 'card-paid');
+});
