@@ -239,7 +239,11 @@ test('an amount discount on an empty order then adding items asks for a manager'
   await expect(cartLines(page)).toHaveCount(1);
   await page.getByRole('button', { name: 'Remove Espresso' }).click();
   await expect(cartLines(page)).toHaveCount(0);
-  const orderId = await page.evaluate(() => window.localStorage.getItem('tillpoint.checkout.openOrderId'));
+  const orderId = await page.evaluate(() =>
+    (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem(
+      'tillpoint.checkout.openOrderId',
+    ),
+  );
   expect(orderId).toBeTruthy();
 
   const api = async (name: string, data: unknown, session?: string) => {
