@@ -131,6 +131,36 @@ describe('a card-present payment on a simulated reader', () => {
     });
   });
 
+  it('captures Interac at once under manual_preferred, declines it under plain manual, and refunds it only in person', async () => {
+    const interac = { card_present: { number: '4506445006931933' } };
+    const preferred = await stripe.paymentIntents.create({
+      amount: 2500,
+      currency: 'cad',
+      allowed_payment_method_types: ['card_present', 'interac_present'],
+      capture_method: 'manual',
+      payment_method_options: { card_present: { capture_method: 'manual_preferred' } },
+    });
+    await stripe.terminal.readers.processPaymentIntent(readerId, { payment_intent: preferred.id });
+    await stripe.testHelpers.terminal.readers.presentPaymentMethod(readerId, interac);
+    const taken = await stripe.paymentIntents.retrieve(preferred.id, { expand: ['latest_charge'] });
+    expect(taken.status).toBe('succeeded');
+    expect((taken.latest_charge as Stripe.Charge).payment_method_details?.type).toBe('interac_present');
+    const online = await failure(stripe.refunds.create({ payment_intent: preferred.id }));
+    expect(online.code).toBe('charge_not_refundable');
+
+    const manual = await stripe.paymentIntents.create({
+      amount: 2500,
+      currency: 'cad',
+      allowed_payment_method_types: ['card_present', 'interac_present'],
+      capture_method: 'manual',
+    });
+    await stripe.terminal.readers.processPaymentIntent(readerId, { payment_intent: manual.id });
+    await stripe.testHelpers.terminal.readers.presentPaymentMethod(readerId, interac);
+    expect((await stripe.paymentIntents.retrieve(manual.id)).last_payment_error).toMatchObject({
+      decline_code: 'transaction_not_allowed',
+    });
+  });
+
   it('cancel_action stops the reader, and a cancelled PaymentIntent cannot be processed', async () => {
     const pi = await cardPresent(2500);
     await stripe.terminal.readers.processPaymentIntent(readerId, { payment_intent: pi.id });

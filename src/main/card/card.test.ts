@@ -215,6 +215,34 @@ describe('a card payment on a Stripe Terminal reader', () => {
     expect(await order(orderId)).toMatchObject({ status: 'paid' });
   });
 
+  it('takes Interac in Canadian dollars, captured at once (manual_preferred)', async () => {
+    const reports: string[] = [];
+    const stop = tender.onUpdate((update) => {
+      if ('payment' in update) reports.push(update.payment.status);
+    });
+    const request = {
+      paymentId: ulid(),
+      orderId: ulid(),
+      currency: 'CAD',
+      dueMinor: 1500n,
+      staffId: till.cashier.staffId,
+      shiftId: 'shift',
+    };
+    const first = await tender.start(request, tender.plan(request));
+    expect(first.status).toBe('pending');
+    await stripe.testHelpers.terminal.readers.presentPaymentMethod(readerId, {
+      card_present: { number: '4506445006931933' },
+    });
+    await expect.poll(() => reports.at(-1), { timeout: 20_000, interval: 10 }).toBe('succeeded');
+    stop();
+    expect(kit.sim.requests.filter((r) => r.endsWith('/capture'))).toHaveLength(0);
+    expect(await stripe.paymentIntents.retrieve(first.externalId as string)).toMatchObject({
+      status: 'succeeded',
+      currency: 'cad',
+      amount_received: 1500,
+    });
+  });
+
   it('is refunded in part and then in full through Stripe', async () => {
     const orderId = await giftOrder(2);
     const started = await payByCard(orderId);

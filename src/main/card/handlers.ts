@@ -72,7 +72,11 @@ export function createStripeHandlers(options: {
     } catch (error) {
       if (error instanceof TillpointError) throw error;
       const trouble = describeStripeError(error);
-      throw new TillpointError(trouble.kind === 'network' ? 'unavailable' : 'bad_input', trouble.message, {
+      const message =
+        trouble.kind === 'network'
+          ? 'Stripe could not be reached: check the network and try again.'
+          : trouble.message;
+      throw new TillpointError(trouble.kind === 'network' ? 'unavailable' : 'bad_input', message, {
         stripeCode: trouble.code,
       });
     }

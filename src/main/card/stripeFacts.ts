@@ -34,11 +34,17 @@ export function paymentIntentParams(payment: {
   currency: string;
   amountMinor: bigint;
 }): Stripe.PaymentIntentCreateParams {
+  // Interac debit (Canada) cannot be captured later: `manual_preferred` captures it at once and keeps
+  // manual capture for the other cards.
+  const interac = payment.currency.toUpperCase() === 'CAD';
   return {
     amount: toStripeAmount(payment.amountMinor),
     currency: payment.currency.toLowerCase(),
-    allowed_payment_method_types: ['card_present'],
+    allowed_payment_method_types: interac ? ['card_present', 'interac_present'] : ['card_present'],
     capture_method: 'manual',
+    ...(interac
+      ? { payment_method_options: { card_present: { capture_method: 'manual_preferred' as const } } }
+      : {}),
     description: `Tillpoint order ${payment.orderId}`,
     metadata: { tillpoint_payment_id: payment.paymentId, tillpoint_order_id: payment.orderId },
   };
@@ -98,7 +104,6 @@ const readMethods: Record<string, string> = {
   magnetic_stripe_track2: 'Swiped',
   magnetic_stripe_fallback: 'Swiped (fallback)',
 };
-
 
 /**
  * What a receipt shows of a card payment, from the facts kept with it (`details` of a succeeded

@@ -130,6 +130,7 @@ export function authorize(
   card: CardFacts,
   type: 'card' | 'card_present' | 'interac_present',
   tip: number,
+  captureNow = false,
 ) {
   if (tip > 0) {
     pi.amount = (pi.amount as number) + tip;
@@ -153,7 +154,7 @@ export function authorize(
   pi.payment_method = made.payment_method ?? null;
   pi.last_payment_error = null;
   store.emit('charge.succeeded', made);
-  if (pi.capture_method === 'manual') {
+  if (pi.capture_method === 'manual' && !captureNow) {
     pi.status = 'requires_capture';
     pi.amount_capturable = pi.amount ?? 0;
     store.emit('payment_intent.amount_capturable_updated', pi);
@@ -296,6 +297,12 @@ export function createRefund(store: SimStore, form: FormObject): SimObject {
         code: 'charge_not_refundable',
         param: 'charge',
       });
+  }
+  const details = ch.payment_method_details as { type?: string } | null;
+  if (details?.type === 'interac_present') {
+    throw invalid('Interac payments are refunded in person, on a reader (refund_payment).', {
+      code: 'charge_not_refundable',
+    });
   }
   const left = (ch.amount_captured as number) - (ch.amount_refunded as number);
   if (left <= 0)

@@ -176,12 +176,24 @@ export function presentPaymentMethod(store: SimStore, id: string, form: FormObje
     network: card.network,
     readMethod: str(form, 'read_method') ?? 'contactless_emv',
   };
-  const failure = card.decline ?? amountDecline((pi.amount as number) + tip);
+  const options = pi.payment_method_options as { card_present?: { capture_method?: string } } | null;
+  const preferred = options?.card_present?.capture_method === 'manual_preferred';
+  const interac = type === 'interac_present' || card.brand === 'interac';
+  const interacManual =
+    interac && pi.capture_method === 'manual' && !preferred
+      ? {
+          code: 'card_declined',
+          declineCode: 'transaction_not_allowed',
+          message:
+            'Interac cannot be captured later: use payment_method_options[card_present][capture_method]=manual_preferred.',
+        }
+      : undefined;
+  const failure = interacManual ?? card.decline ?? amountDecline((pi.amount as number) + tip);
   if (failure) {
     const error = decline(store, pi, facts, type, failure);
     failAction(store, found, failure.code, failure.message, error);
   } else {
-    authorize(store, pi, facts, type, tip);
+    authorize(store, pi, facts, interac ? 'interac_present' : type, tip, interac && preferred);
     found.action = { ...(found.action as Record<string, Json>), status: 'succeeded' };
     store.emit('terminal.reader.action_succeeded', found);
   }
