@@ -26,6 +26,7 @@ const quantitySchema = z.number().int().min(-1_000_000_000).max(1_000_000_000);
 
 export const skuSchema = text({
   max: 64,
+  maxMessage: 'a SKU has at most 64 characters',
   min: 1,
   minMessage: 'a SKU cannot be empty',
   // eslint-disable-next-line no-control-regex
