@@ -49,7 +49,12 @@ export const enteredPinSchema = text({
   patternMessage: 'A PIN is digits only (0-9).',
 });
 
-export const staffNameSchema = text({ max: 60, min: 1, minMessage: 'A name is needed.' });
+export const staffNameSchema = text({
+  max: 60,
+  maxMessage: 'A name is at most 60 characters.',
+  min: 1,
+  minMessage: 'A name is needed.',
+});
 
 export const staffIdentitySchema = z.object({
   staffId: z.string(),
