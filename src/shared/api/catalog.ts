@@ -354,7 +354,7 @@ export const catalogHandlers = [
     permission: 'catalog.edit',
     input: z
       .object({
-        csv: text({ max: 20_000_000, trim: false }),
+        csv: text({ max: 20_000_000, maxMessage: 'the CSV is larger than 20 MB', trim: false }),
         currency: currencySchema,
         dryRun: z.boolean().default(false),
       })
