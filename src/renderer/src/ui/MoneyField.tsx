@@ -1,11 +1,14 @@
 /**
  * A labelled field for an amount of money typed by a person, in the store's locale ("12,50" in
- * de-DE). The text stays a string; the caller turns it into minor units with parseMoneyInput
- * (moneyInput.ts) when it sends the request, and shows the parser's sentence as the error.
+ * de-DE). The text stays exactly as typed; while it cannot be read by the shared money rules
+ * (parseMoneyInput, moneyInput.ts) the parser's sentence shows beside the field. The caller turns
+ * it into minor units with the same parseMoneyInput when it sends the request; its `error` wins.
  */
 import { type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { cx } from './cx';
 import { Field } from './Field';
+import { useDisplayLocale } from './locale';
+import { type MoneyInputOptions, parseMoneyInput } from './moneyInput';
 
 export interface MoneyFieldProps extends Omit<
   InputHTMLAttributes<HTMLInputElement>,
@@ -21,6 +24,10 @@ export interface MoneyFieldProps extends Omit<
   hideLabel?: boolean;
   size?: 'md' | 'lg';
   ref?: Ref<HTMLInputElement>;
+  /** The locale the text is read in (the store's display locale when absent). */
+  locale?: string;
+  /** Negative amounts allowed, 0 refused (see parseMoneyInput). */
+  readOptions?: MoneyInputOptions;
 }
 
 export function MoneyField({
@@ -35,10 +42,21 @@ export function MoneyField({
   className,
   id,
   ref,
+  locale,
+  readOptions,
   ...rest
 }: MoneyFieldProps) {
+  const displayLocale = useDisplayLocale();
+  const problem = moneyTextProblem(value, currency, locale ?? displayLocale, readOptions);
   return (
-    <Field label={label} hint={hint} error={error} hideLabel={hideLabel} className={className} id={id}>
+    <Field
+      label={label}
+      hint={hint}
+      error={error ?? problem}
+      hideLabel={hideLabel}
+      className={className}
+      id={id}
+    >
       {({ controlId, describedBy, invalid }) => (
         <div className={cx('input-group', size === 'lg' && 'input--lg', invalid && 'is-invalid')}>
           <input
@@ -63,4 +81,20 @@ export function MoneyField({
       )}
     </Field>
   );
+}
+
+/** Why the text cannot be read as an amount, or undefined (nothing typed counts as readable). */
+function moneyTextProblem(
+  text: string,
+  currency: string,
+  locale: string,
+  options: MoneyInputOptions | undefined,
+): string | undefined {
+  if (text.trim() === '') return undefined;
+  try {
+    const read = parseMoneyInput(text, currency, locale, options);
+    return read.ok ? undefined : read.message;
+  } catch {
+    return `Amounts are read once the currency (${currency}) is a known one.`;
+  }
 }

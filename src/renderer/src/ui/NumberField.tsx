@@ -1,11 +1,12 @@
 /**
- * A labelled field for a quantity or an amount typed by a person. It keeps the text as a string
- * (see numberInput.ts) and refuses keystrokes that would make it malformed; the core parses it.
+ * A labelled field for a number typed by a person. It keeps the text exactly as typed (never
+ * rewritten: "1.5" stays "1.5") and says beside the field when it cannot read it — by the caller's
+ * `problemOf`, else by the digit rules of numberInput.ts. The caller's `error` wins when given.
  */
 import { type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { cx } from './cx';
 import { Field } from './Field';
-import { acceptNumberInput } from './numberInput';
+import { numberTextProblem } from './numberInput';
 
 export interface NumberFieldProps extends Omit<
   InputHTMLAttributes<HTMLInputElement>,
@@ -25,6 +26,8 @@ export interface NumberFieldProps extends Omit<
   suffix?: ReactNode;
   size?: 'md' | 'lg';
   ref?: Ref<HTMLInputElement>;
+  /** Why the text cannot be read (a sentence), or null; replaces the default digit rules. */
+  problemOf?: (text: string) => string | null;
 }
 
 export function NumberField({
@@ -42,10 +45,19 @@ export function NumberField({
   id,
   maxLength,
   ref,
+  problemOf,
   ...rest
 }: NumberFieldProps) {
+  const problem = problemOf ? problemOf(value) : numberTextProblem(value, { maxFractionDigits, maxLength });
   return (
-    <Field label={label} hint={hint} error={error} hideLabel={hideLabel} className={className} id={id}>
+    <Field
+      label={label}
+      hint={hint}
+      error={error ?? problem ?? undefined}
+      hideLabel={hideLabel}
+      className={className}
+      id={id}
+    >
       {({ controlId, describedBy, invalid }) => (
         <div className={cx('input-group', size === 'lg' && 'input--lg', invalid && 'is-invalid')}>
           {prefix !== undefined && (
@@ -63,10 +75,8 @@ export function NumberField({
             value={value}
             aria-invalid={invalid || undefined}
             aria-describedby={describedBy}
-            onChange={(event) => {
-              const accepted = acceptNumberInput(event.target.value, { maxFractionDigits, maxLength });
-              if (accepted !== null) onValueChange(accepted);
-            }}
+            spellCheck={false}
+            onChange={(event) => onValueChange(event.target.value)}
             {...rest}
           />
           {suffix !== undefined && (

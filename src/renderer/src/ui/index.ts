@@ -35,9 +35,16 @@ export { LoadingPanel, type LoadingPanelProps } from './LoadingPanel';
 export { defaultLocale, setDisplayLocale, useDisplayLocale } from './locale';
 export { Money, type MoneyProps } from './Money';
 export { MoneyField, type MoneyFieldProps } from './MoneyField';
-export { minorToInputText, type MoneyInputResult, parseMoneyInput } from './moneyInput';
+export {
+  minorToInputText,
+  type MoneyInputOptions,
+  type MoneyInputResult,
+  parseMoneyInput,
+} from './moneyInput';
 export { NumberField, type NumberFieldProps } from './NumberField';
-export { acceptNumberInput, type NumberInputRules } from './numberInput';
+export { acceptNumberInput, numberTextProblem, type NumberInputRules } from './numberInput';
+export { QuantityField, type QuantityFieldProps } from './QuantityField';
+export { maxLineQuantity, type QuantityInputResult, readQuantity } from './quantityInput';
 export { PageHeader, type PageHeaderProps } from './PageHeader';
 export { PinPad, type PinPadProps } from './PinPad';
 export { ReasonField, type ReasonFieldProps } from './ReasonField';

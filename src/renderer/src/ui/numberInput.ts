@@ -22,3 +22,20 @@ export function acceptNumberInput(text: string, rules: NumberInputRules): string
   if (normalised.length > maxLength) return null;
   return normalised;
 }
+
+/**
+ * Why a number field cannot read `text`, in words for people, or null when it can (or it is
+ * empty). Fields keep what was typed and show this beside it; nothing is ever rewritten.
+ */
+export function numberTextProblem(text: string, rules: NumberInputRules): string | null {
+  if (text.trim() === '') return null;
+  if (acceptNumberInput(text.trim(), rules) !== null) return null;
+  const maxLength = rules.maxLength ?? 18;
+  if (text.trim().length > maxLength) return `That is too long: at most ${maxLength} characters.`;
+  if (rules.maxFractionDigits === 0) return 'Type a whole number with digits only, like 3.';
+  const fraction = /^\d*\.(\d*)$/.exec(text.trim())?.[1];
+  if (fraction !== undefined && fraction.length > rules.maxFractionDigits) {
+    return `At most ${rules.maxFractionDigits} ${rules.maxFractionDigits === 1 ? 'decimal' : 'decimals'}.`;
+  }
+  return 'Type a number with digits and at most one point, like 12.5.';
+}

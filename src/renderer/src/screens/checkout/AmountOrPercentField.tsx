@@ -1,10 +1,11 @@
 /**
  * A discount or tip as people give it: an amount of money or a percent, with a few common percents
- * one tap away. The text stays as typed; the caller turns it into what the API takes.
+ * one tap away. The text stays as typed; a sentence beside it says when it cannot be used (the
+ * core's percent schema, the shared money rules); the caller turns it into what the API takes.
  */
 import { assetScale } from '../../../../shared/money';
 import { cx, NumberField, SegmentedControl } from '../../ui';
-import { trimPercent } from './cartView';
+import { discountTextProblem, trimPercent } from './cartView';
 
 export type AmountOrPercent = 'amount' | 'percent';
 
@@ -54,6 +55,7 @@ export function AmountOrPercentField({
         suffix={kind === 'percent' ? '%' : currency}
         size="lg"
         error={error ?? undefined}
+        problemOf={(typed) => discountTextProblem(kind, typed, currency)}
         hint={hint}
       />
       {kind === 'percent' && quickPercents.length > 0 && (

@@ -10,8 +10,9 @@ import {
   IconButton,
   MinusIcon,
   Money,
-  NumberField,
   PlusIcon,
+  QuantityField,
+  readQuantity,
   toast,
   TrashIcon,
 } from '../../ui';
@@ -56,8 +57,9 @@ function LineEditor({
   const [busy, setBusy] = useState<'save' | 'remove' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const quantity = Number.parseInt(quantityText, 10);
-  const quantityOk = Number.isSafeInteger(quantity) && quantity >= 1 && quantity <= 100_000;
+  const readQuantityResult = readQuantity(quantityText);
+  const quantityOk = readQuantityResult.ok;
+  const quantity = readQuantityResult.ok ? readQuantityResult.quantity : line.quantity;
 
   const save = async () => {
     if (!quantityOk) return;
@@ -114,15 +116,12 @@ function LineEditor({
           disabled={!quantityOk || quantity <= 1}
           onClick={() => setQuantityText(String(quantity - 1))}
         />
-        <NumberField
+        <QuantityField
           label="Quantity"
           value={quantityText}
           onValueChange={setQuantityText}
-          maxLength={6}
+          maxLength={8}
           size="lg"
-          error={
-            quantityText !== '' && !quantityOk ? 'A quantity is a whole number from 1 to 100,000.' : undefined
-          }
         />
         <IconButton
           label="One more"

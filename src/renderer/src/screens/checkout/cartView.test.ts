@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { minorToDecimalString } from '../../../../shared/money';
 import {
   discountFromTyped,
+  discountTextProblem,
   itemCount,
   negated,
   priceIn,
@@ -237,5 +238,20 @@ describe('tipChoiceOf', () => {
     [{ kind: 'amount', amount: '300' }, 'custom'],
   ] as const)('%j → %s', (tip, expected) => {
     expect(tipChoiceOf(tip, presets)).toBe(expected);
+  });
+});
+
+describe('typed numbers are read, never rewritten (issue 8, finding 2)', () => {
+  it.each(['150', '1e5', '-3', 'abc', '10.1234567'])('percent %s is refused with a sentence', (text) => {
+    expect(() => discountFromTyped('percent', text, 'USD')).toThrow(/^A percent .+\.$/);
+    expect(discountTextProblem('percent', text, 'USD')).toMatch(/^A percent/);
+  });
+  it.each(['1e5', 'abc-3.5', '12a', '-3'])('amount %s is refused, not stripped', (text) => {
+    expect(() => typedAmountToMinor(text, 'USD')).toThrow();
+    expect(discountTextProblem('amount', text, 'USD')).not.toBeNull();
+  });
+  it('reads amounts in the store locale', () => {
+    expect(typedAmountToMinor('12,50', 'EUR', 'de-DE')).toBe('1250');
+    expect(typedAmountToMinor('12,', 'EUR', 'de-DE')).toBe('1200');
   });
 });

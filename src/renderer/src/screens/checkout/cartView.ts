@@ -3,7 +3,9 @@
  * discount or tip reads, a product's price in the store currency, and typed amounts turned into
  * the minor-unit strings the API takes. Nothing here prices anything: the core did.
  */
-import { decimalStringToMinor } from '../../../../shared/money';
+import { percentSchema } from '../../../../shared/api/orders';
+import { parseMoney } from '../../../../shared/money';
+import { localeNumberInfo } from '../../../../shared/money/locale';
 import {
   type Discount,
   type OrderLineView,
@@ -128,13 +130,16 @@ export function tilePrice(product: Pick<Product, 'variants'>, currency: string):
 
 /**
  * An amount typed on a keypad or in a field ("12", "12.5", "12.") as minor units of `currency`
- * ("1250"), or null when nothing is typed. Exact: a decimal string goes to minor units through the
- * shared money module, never through a float; too many decimals is refused, not rounded.
+ * ("1250"), or null when nothing is typed. Read by the shared money rules (parseMoney) in
+ * `locale`: exact, never through a float; too many decimals, letters, a sign or an exponent are
+ * refused with the parser's sentence (thrown), never rounded or stripped.
  */
-export function typedAmountToMinor(text: string, currency: string): string | null {
-  const trimmed = text.trim().replace(/\.$/, '');
+export function typedAmountToMinor(text: string, currency: string, locale = 'en-US'): string | null {
+  const { decimalSeparator } = localeNumberInfo(locale);
+  let trimmed = text.trim();
+  if (trimmed.endsWith(decimalSeparator)) trimmed = trimmed.slice(0, -decimalSeparator.length);
   if (trimmed === '') return null;
-  return decimalStringToMinor(trimmed, currency).toString();
+  return parseMoney(trimmed, currency, { locale }).toString();
 }
 
 /** A typed percent as the API takes it ("12.5"), or null when nothing is typed. */
@@ -147,14 +152,26 @@ export type DiscountKind = Discount['kind'];
 
 /**
  * The discount a person typed, as the API takes it; null when the field is empty (no discount).
- * The core checks the rest (at most 100%, not more than the line, the store's limit).
+ * A percent is checked against the core's own schema (percentSchema) and an amount read by the
+ * shared money rules, so a refusal (thrown, a sentence for people) is the core's rule, said here,
+ * before anything is sent. The core checks the rest (not more than the line, the store's limit).
  */
-export function discountFromTyped(kind: DiscountKind, text: string, currency: string): Discount | null {
+export function discountFromTyped(
+  kind: DiscountKind,
+  text: string,
+  currency: string,
+  locale = 'en-US',
+): Discount | null {
   if (kind === 'percent') {
     const percent = typedPercent(text);
-    return percent === null || /^0*(\.0*)?$/.test(percent) ? null : { kind: 'percent', percent };
+    if (percent === null) return null;
+    const checked = percentSchema.safeParse(percent);
+    if (!checked.success) {
+      throw new Error(`A percent ${checked.error.issues[0]?.message ?? 'must be between 0 and 100'}.`);
+    }
+    return /^0*(\.0*)?$/.test(percent) ? null : { kind: 'percent', percent };
   }
-  const amount = typedAmountToMinor(text, currency);
+  const amount = typedAmountToMinor(text, currency, locale);
   return amount === null || BigInt(amount) === 0n ? null : { kind: 'amount', amount };
 }
 
@@ -178,4 +195,19 @@ export function tipChoiceOf(tip: Tip | null, presetsPercent: readonly string[]):
     if (preset !== undefined) return preset;
   }
   return 'custom';
+}
+
+/** Why a typed discount cannot be used (a sentence), or null when it can or nothing is typed. */
+export function discountTextProblem(
+  kind: DiscountKind,
+  text: string,
+  currency: string,
+  locale = 'en-US',
+): string | null {
+  try {
+    discountFromTyped(kind, text, currency, locale);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : 'This discount cannot be used.';
+  }
 }

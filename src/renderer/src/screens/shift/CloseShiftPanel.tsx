@@ -32,6 +32,7 @@ export function CloseShiftPanel({
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<'close' | 'cancel' | null>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
+  const [countProblems, setCountProblems] = useState(0);
   const inFlight = useInFlightPayments(shift.id);
 
   const close = async () => {
@@ -78,6 +79,7 @@ export function CloseShiftPanel({
           currency={currency}
           counts={counts}
           onCountsChange={setCounts}
+          onProblemsChange={setCountProblems}
           disabled={busy !== null}
         />
       </Card>
@@ -131,7 +133,7 @@ export function CloseShiftPanel({
               size="lg"
               block
               loading={busy === 'close'}
-              disabled={busy === 'cancel' || inFlight.waiting.length > 0}
+              disabled={busy === 'cancel' || inFlight.waiting.length > 0 || countProblems > 0}
               onClick={() => {
                 const expectsCash = xReport !== null && BigInt(xReport.cash.expectedMinor) > 0n;
                 if (countPieces(counts) === 0 && expectsCash) setConfirmEmpty(true);

@@ -40,6 +40,7 @@ export function OpenShiftPanel({ denominations, currency, onOpened }: OpenShiftP
   const [amountText, setAmountText] = useState('');
   const [amountError, setAmountError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [countProblems, setCountProblems] = useState(0);
 
   const typedAmount = parseMoneyInput(amountText, currency, locale);
   const shownTotal =
@@ -54,6 +55,7 @@ export function OpenShiftPanel({ denominations, currency, onOpened }: OpenShiftP
       }
       float = { amount: typedAmount.amountMinor };
     } else {
+      if (countProblems > 0) return;
       float = { counts: toCountEntries(counts) };
     }
     setBusy(true);
@@ -88,6 +90,7 @@ export function OpenShiftPanel({ denominations, currency, onOpened }: OpenShiftP
               currency={currency}
               counts={counts}
               onCountsChange={setCounts}
+              onProblemsChange={setCountProblems}
               disabled={busy}
             />
           ) : (
@@ -132,7 +135,14 @@ export function OpenShiftPanel({ denominations, currency, onOpened }: OpenShiftP
             </div>
           </dl>
           <div className="count-layout__buttons">
-            <Button variant="primary" size="lg" block loading={busy} onClick={() => void open()}>
+            <Button
+              variant="primary"
+              size="lg"
+              block
+              loading={busy}
+              disabled={mode === 'count' && countProblems > 0}
+              onClick={() => void open()}
+            >
               Open shift
             </Button>
           </div>
