@@ -1,14 +1,13 @@
 /**
  * PaymentIntents with Stripe's status machine (requires_payment_method → requires_capture →
- * succeeded, or canceled), their charges, refunds, balance transactions and payouts. A card is
+ * succeeded, or canceled), their charges, refunds and balance transactions. A card is
  * authorised or declined by a reader (terminal.ts); capture, cancel and refunds are API calls.
  */
-import { invalid, required, SimError, unexpectedState } from './errors';
+import { invalid, required, unexpectedState } from './errors';
 import { list, metadataOf, obj, str, type FormObject } from './form';
 import {
   balanceTransaction,
   charge,
-  payout,
   paymentIntent,
   refund,
   stripeId,
@@ -44,7 +43,7 @@ export function amountOf(form: FormObject, param: string, needed: boolean): numb
   return amount;
 }
 
-function currencyOf(form: FormObject, needed: boolean): string | undefined {
+export function currencyOf(form: FormObject, needed: boolean): string | undefined {
   const text = str(form, 'currency');
   if (text === undefined) {
     if (needed) throw required('currency');
@@ -351,55 +350,5 @@ export function createRefund(store: SimStore, form: FormObject): SimObject {
   refunds.data.unshift(made);
   store.emit('refund.created', made);
   store.emit('charge.refunded', ch);
-  return made;
-}
-
-export function createPayout(store: SimStore, form: FormObject): SimObject {
-  const amount = amountOf(form, 'amount', true) as number;
-  const currency = currencyOf(form, true) as string;
-  const available = store
-    .all('balance_transaction')
-    .filter((t) => t.currency === currency)
-    .reduce((sum, t) => sum + (t.net as number), 0);
-  if (amount > available) {
-    throw new SimError(400, {
-      type: 'invalid_request_error',
-      code: 'balance_insufficient',
-      message: `You have insufficient funds in your Stripe account for this transfer (${available} ${currency} available).`,
-    });
-  }
-  const made = store.put(
-    payout({
-      amount,
-      currency,
-      description: str(form, 'description') ?? null,
-      metadata: metadataOf(form),
-      created: store.now(),
-      arrivalDate: store.now() + 2 * 86_400,
-    }),
-  );
-  const txn = store.put(
-    balanceTransaction({
-      amount: -amount,
-      fee: 0,
-      currency,
-      source: made.id,
-      type: 'payout',
-      description: 'STRIPE PAYOUT',
-      created: store.now(),
-      availableOn: store.now(),
-    }),
-  );
-  made.balance_transaction = txn.id;
-  store.emit('payout.created', made);
-  return made;
-}
-
-export function cancelPayout(store: SimStore, id: string): SimObject {
-  const made = store.get('payout', id);
-  if (made.status !== 'pending')
-    throw invalid(`Payout ${id} cannot be canceled: it is ${String(made.status)}.`);
-  made.status = 'canceled';
-  store.emit('payout.canceled', made);
   return made;
 }

@@ -4,14 +4,13 @@ import { str, type FormObject } from './form';
 import { connectionToken, type SimObject } from './objects';
 import {
   cancelPaymentIntent,
-  cancelPayout,
   capturePaymentIntent,
   createPaymentIntent,
-  createPayout,
   createRefund,
   updatePaymentIntent,
 } from './payments';
 import { createCheckoutSession, expireCheckoutSession } from './checkout';
+import { cancelPayout, createPayout } from './payouts';
 import { type SimStore } from './store';
 import {
   cancelAction,
