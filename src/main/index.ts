@@ -1,14 +1,17 @@
 /**
  * The Electron shell: one core, opened on the app-data folder, reached by the renderer through
  * ipcMain. It makes the main window and an optional customer display, locks both down (see
- * shell/security.ts), and forwards core events. No business logic lives here.
+ * shell/security.ts), and forwards core events. One instance per computer: a second launch focuses
+ * the running window. The desktop app's own options, the customer display's screen and updates are
+ * in shell/desktopApp.ts. No business logic lives here.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from './core';
 import {
   createElectronPrinter,
   customerDisplayOptions,
+  desktopCallPrefix,
   grantedPermissions,
   ipcChannels,
   isAllowedAppUrl,
@@ -17,6 +20,7 @@ import {
   shellContentSecurityPolicy,
   shellDeviceSecret,
 } from './shell';
+import { startDesktopApp } from './shell/desktopApp';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const preloadPath = path.join(__dirname, '../preload/index.cjs');
@@ -60,6 +64,7 @@ async function start(): Promise<void> {
     deviceSecret: shellDeviceSecret(dataDir, safeStorage, (message) => console.warn(message)),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
+  const desktop = startDesktopApp(core, dataDir);
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
@@ -81,25 +86,38 @@ async function start(): Promise<void> {
     if (typeof name !== 'string') {
       return { ok: false, error: { code: 'bad_input', message: 'Handler name must be a string.' } };
     }
+    if (name.startsWith(desktopCallPrefix)) {
+      return desktop.call(name, input, typeof staffSession === 'string' ? staffSession : null);
+    }
     return core.invoke(name, input, typeof staffSession === 'string' ? staffSession : null);
   });
 
-  const main = new BrowserWindow(mainWindowOptions(preloadPath));
+  const kiosk = desktop.settings.kiosk || process.argv.includes('--kiosk');
+  const main = new BrowserWindow(mainWindowOptions(preloadPath, { kiosk, icon: desktop.iconPath }));
   hardenWindow(main);
+  app.on('second-instance', () => {
+    if (main.isDestroyed()) return;
+    if (main.isMinimized()) main.restore();
+    main.show();
+    main.focus();
+  });
   main.once('ready-to-show', () => main.show());
   load(main, 'index');
 
-  // The customer display goes full-screen on a second screen when there is one.
-  const external = screen.getAllDisplays().find((d) => d.id !== screen.getPrimaryDisplay().id);
+  // The customer display goes full-screen on the screen it was last moved to, or on a second screen.
+  const customer = desktop.customerScreen();
   let display: BrowserWindow | null = null;
-  if (external || process.argv.includes('--customer-display')) {
-    display = new BrowserWindow(customerDisplayOptions(preloadPath, external?.bounds));
+  if (customer || process.argv.includes('--customer-display')) {
+    const bounds = customer?.external ? customer.screen.bounds : undefined;
+    display = new BrowserWindow(customerDisplayOptions(preloadPath, bounds));
     hardenWindow(display);
+    desktop.followDisplayWindow(display);
     display.once('ready-to-show', () => display?.show());
     load(display, 'display');
   }
 
   core.events.onAny((name, payload) => {
+    desktop.hear(name, payload);
     for (const win of BrowserWindow.getAllWindows()) {
       if (!win.isDestroyed()) win.webContents.send(ipcChannels.event, name, payload);
     }
@@ -109,7 +127,10 @@ async function start(): Promise<void> {
     display?.close();
     app.quit();
   });
-  app.on('will-quit', () => void core.close());
+  app.on('will-quit', () => {
+    desktop.stop();
+    void core.close();
+  });
 }
 
 app.on('web-contents-created', (_event, contents) => {

@@ -6,8 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/**
+ * Where the Electron build is: under the app folder, or, in an installed app whose code is in an asar
+ * archive, in `app.asar.unpacked` beside it (electron-builder.yml unpacks it: a native module cannot
+ * be loaded from inside the archive).
+ */
 export function electronNativeBindingPath(appPath: string): string {
-  return path.join(appPath, 'native', 'electron', 'better_sqlite3.node');
+  const base = path.basename(appPath) === 'app.asar' ? `${appPath}.unpacked` : appPath;
+  return path.join(base, 'native', 'electron', 'better_sqlite3.node');
 }
 
 export function loadElectronNativeBinding(appPath: string): string | null {

@@ -24,8 +24,17 @@ export const secureWebPreferences = {
   spellcheck: false,
 } as const;
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The till's window. `kiosk` (a dedicated till, desktop.json): full screen with no way out to the
+ * desktop but quitting. `icon`: the window's icon where the OS takes it from the window (Linux).
+ */
+export function mainWindowOptions(
+  preloadPath: string,
+  extra: { kiosk?: boolean; icon?: string } = {},
+): BrowserWindowConstructorOptions {
   return {
+    ...(extra.kiosk ? { kiosk: true, fullscreen: true } : {}),
+    ...(extra.icon ? { icon: extra.icon } : {}),
     width: 1280,
     height: 800,
     minWidth: 1024,
@@ -49,7 +58,12 @@ export function customerDisplayOptions(
     autoHideMenuBar: true,
     fullscreen: Boolean(bounds),
     backgroundColor: '#0f172a',
-    webPreferences: { ...secureWebPreferences, preload: preloadPath },
+    // Nobody touches the customer display, yet it plays the counter's sounds (app/sounds).
+    webPreferences: {
+      ...secureWebPreferences,
+      preload: preloadPath,
+      autoplayPolicy: 'no-user-gesture-required',
+    },
   };
 }
 
