@@ -21,6 +21,8 @@ import { createShiftsModule } from '../shifts';
 import { createDemoModule } from '../demo';
 import { createOrdersModule } from '../orders';
 import { createCardModule, type CardModuleOptions } from '../card';
+import { createCustomersModule } from '../customers';
+import { createCoinsModule } from '../coins';
 import {
   cashDrawerAccountCode,
   createPaymentsModule,
@@ -104,10 +106,19 @@ function buildDomains(
     },
     cardOptions,
   );
+  const customers = createCustomersModule(deps, { audit: audit.service });
+  const coins = createCoinsModule(deps, {
+    ledger: ledger.ledger,
+    audit: audit.service,
+    customers: customers.service,
+    currency: () => settings.service.get().currency,
+  });
+  // Tenders of the domains (card, coins); a tender of the same kind handed in by the caller wins.
+  const ownTenders = [card.tender, coins.tender].filter((own) => !tenders.some((t) => t.kind === own.kind));
   const payments = createPaymentsModule(deps, {
     ledger: ledger.ledger,
     audit: audit.service,
-    tenders: tenders.some((tender) => tender.kind === card.tender.kind) ? tenders : [...tenders, card.tender],
+    tenders: [...tenders, ...ownTenders],
     resolveAccount: (key, currency) =>
       key.code === cashDrawerAccountCode && key.ref.startsWith('shift:')
         ? shifts.service.drawerAccount(key.ref.slice('shift:'.length))
@@ -122,6 +133,14 @@ function buildDomains(
     shifts: shifts.service,
     payments: payments.service,
   });
+  orders.service.addHooks(
+    coins.connectOrders({
+      addCustomLine: (ctx, orderId, name, unitPriceMinor) =>
+        orders.service.addCustomLine(ctx, orderId, name, unitPriceMinor),
+      view: (orderId) => orders.service.view(orderId),
+      announce: (orderId) => orders.service.announce(orderId),
+    }),
+  );
   shifts.service.setSalesSummary((shiftId) => orders.service.summarizeShift(shiftId));
   shifts.service.setPaymentsPort({
     inFlight: (shiftId) =>
@@ -142,7 +161,21 @@ function buildDomains(
     settings: settings.service,
   });
   return {
-    modules: [system, audit, staff, ledger, catalog, settings, shifts, card, payments, orders, demo],
+    modules: [
+      system,
+      audit,
+      staff,
+      ledger,
+      catalog,
+      settings,
+      shifts,
+      card,
+      customers,
+      coins,
+      payments,
+      orders,
+      demo,
+    ],
     payments: payments.service,
   };
 }

@@ -9,7 +9,7 @@ import { type StoreSettings } from '../../shared/api/settings';
 import { type AuditService } from '../audit';
 import { type CallContext, type StaffIdentity } from '../core/context';
 import { type CoreDeps, type ReceiptPrinter } from '../core/services';
-import { type Account, type Ledger } from '../ledger';
+import { type Account, type Ledger, type NewTransferInput } from '../ledger';
 import { type PaymentsService } from '../payments';
 import { type RecordStockMovementInput, type VariantForSale } from '../catalog';
 
@@ -62,9 +62,33 @@ export interface OrdersServices {
   readonly printer?: PrinterPort | undefined;
 }
 
+/**
+ * What another domain adds to a sale (the coins domain: a top-up's coins). Each runs inside the
+ * transaction and may throw to refuse it; its transfers join the sale's (or the refund's) ledger group.
+ */
+export interface OrderHooks {
+  /** When the order becomes paid: transfers linked with the sale's postings. */
+  onSettle?(input: {
+    orderId: string;
+    currency: string;
+    lines: readonly { lineId: string; quantity: number; revenueMinor: bigint }[];
+    staffId: string;
+  }): NewTransferInput[];
+  /** When a refund is recorded: pending transfers (ref `refund:<id>`), posted or voided with it. */
+  onRefund?(input: {
+    orderId: string;
+    refundId: string;
+    currency: string;
+    lines: readonly { lineId: string; quantity: number; netMinor: bigint }[];
+    staffId: string;
+  }): NewTransferInput[];
+}
+
 export interface OrdersContext extends OrdersServices {
   readonly deps: CoreDeps;
   readonly payments: PaymentsService;
+  /** Hooks other domains plug in (`OrdersService.addHooks`). */
+  readonly hooks: OrderHooks[];
   newId(): string;
   nowIso(): string;
   /** A staff member's name for views and receipts ("Unknown" when the member is gone). */
@@ -81,6 +105,7 @@ export function createOrdersContext(
     ...services,
     deps,
     payments,
+    hooks: [],
     newId: () => ulid(deps.now().getTime()),
     nowIso: () => deps.now().toISOString(),
     staffName: (staffId) => services.staff.getStaff(staffId)?.name ?? 'Unknown',

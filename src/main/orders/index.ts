@@ -18,7 +18,17 @@ import { type CoreDeps, type DomainModule } from '../core/services';
 import { type Ledger } from '../ledger';
 import { type PaymentsService } from '../payments';
 import { type ShiftSalesSummary } from '../shifts';
-import { createOrdersContext, type SettingsPort, type ShiftsPort, type StaffPort } from './context';
+import { type CallContext } from '../core/context';
+import { addLine } from './cart';
+import {
+  createOrdersContext,
+  type OrderHooks,
+  type SettingsPort,
+  type ShiftsPort,
+  type StaffPort,
+} from './context';
+import { orderLines } from './ordersStore';
+import { announceOrder } from './settle';
 import { createOrdersHandlers } from './handlers';
 import { buildOrderView } from './orderView';
 import { createSettlementPort } from './settle';
@@ -48,6 +58,7 @@ export {
   type ShiftsPort,
   type SettingsPort,
   type PrinterPort,
+  type OrderHooks,
 } from './context';
 
 export interface OrdersModuleServices {
@@ -66,6 +77,12 @@ export interface OrdersService {
   summarizeShift(shiftId: string): ShiftSalesSummary;
   /** An order as `orders.get` shows it. */
   view(orderId: string): ApiOutput<'orders.get'>['order'];
+  /** Another domain's hooks into settling and refunding (the coins domain's top-ups). */
+  addHooks(hooks: OrderHooks): void;
+  /** A custom, untaxed line added through the cart's rules (a coin package); returns the line's id. */
+  addCustomLine(ctx: CallContext, orderId: string, name: string, unitPriceMinor: bigint): string;
+  /** order.updated and display.updated after another domain's change. */
+  announce(orderId: string): void;
 }
 
 export interface OrdersModule extends DomainModule {
@@ -104,6 +121,18 @@ export function createOrdersModule(deps: CoreDeps, services: OrdersModuleService
     service: {
       summarizeShift: (shiftId) => summarizeShift(oc, shiftId),
       view: (orderId) => buildOrderView(oc, orderId),
+      addHooks: (hooks) => void oc.hooks.push(hooks),
+      addCustomLine: (ctx, orderId, name, unitPriceMinor) => {
+        addLine(oc, ctx, {
+          orderId,
+          custom: { name, unitPrice: unitPriceMinor.toString() },
+          quantity: 1,
+        });
+        const added = orderLines(deps.db, orderId).at(-1);
+        if (!added) throw new Error(`Order ${orderId} has no line after adding one.`);
+        return added.id;
+      },
+      announce: (orderId) => announceOrder(oc, orderId),
     },
   };
 }

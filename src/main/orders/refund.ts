@@ -128,10 +128,22 @@ export async function refundOrder(
       roundingMinor: plan.roundingMinor,
     });
     const ref = `refund:${refundId}`;
-    const taken = transfersOf(oc, postings, plan.currency, ref, staff.staffId).map((t) => ({
-      ...t,
-      pending: true,
-    }));
+    const taken = [
+      ...transfersOf(oc, postings, plan.currency, ref, staff.staffId).map((t) => ({
+        ...t,
+        pending: true,
+      })),
+      ...oc.hooks.flatMap(
+        (hooks) =>
+          hooks.onRefund?.({
+            orderId: plan.orderId,
+            refundId,
+            currency: plan.currency,
+            lines: plan.lines.lines,
+            staffId: staff.staffId,
+          }) ?? [],
+      ),
+    ];
     const shares =
       plan.amountMinor > 0n
         ? oc.payments.giveBack.planShares(plan.orderId, plan.amountMinor, plan.currency, plan.tender)

@@ -141,7 +141,17 @@ export function createSettlementPort(oc: OrdersContext): OrderSettlementPort {
         ref: orderId,
         details: { number: order.number, paymentId, shiftId, totalMinor: result.totalMinor, roundingMinor },
       });
-      return transfersOf(oc, postings, order.currency, `order:${orderId}`, staffId);
+      const hookLines = result.lines.map((line) => ({
+        lineId: line.lineId,
+        quantity: line.quantity,
+        revenueMinor: lineRevenueMinor(line),
+      }));
+      return [
+        ...transfersOf(oc, postings, order.currency, `order:${orderId}`, staffId),
+        ...oc.hooks.flatMap(
+          (hooks) => hooks.onSettle?.({ orderId, currency: order.currency, lines: hookLines, staffId }) ?? [],
+        ),
+      ];
     },
 
     finishGiveBack: (refundId, outcome) => finishGiveBack(oc, refundId, outcome),

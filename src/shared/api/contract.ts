@@ -17,6 +17,8 @@ import { ordersEvents, ordersHandlers } from './orders';
 import { paymentsEvents, paymentsHandlers } from './payments';
 import { stripeHandlers } from './stripe';
 import { displayEvents } from './display';
+import { customersHandlers } from './customers';
+import { coinsHandlers } from './coins';
 
 export const handlers = byName([
   ...systemHandlers,
@@ -29,6 +31,8 @@ export const handlers = byName([
   ...ordersHandlers,
   ...paymentsHandlers,
   ...stripeHandlers,
+  ...customersHandlers,
+  ...coinsHandlers,
 ]);
 export const events = byName([
   ...systemEvents,

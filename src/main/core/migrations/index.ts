@@ -10,5 +10,15 @@ import { migration as catalog } from './20261121T000300_catalog';
 import { migration as orders } from './20261121T000400_orders';
 import { migration as shifts } from './20261121T000500_shifts';
 import { migration as paymentsFlow } from './20261206T100000_payments_flow';
+import { migration as customersCoins } from './20261206T200000_customers_coins';
 
-export const migrations: readonly Migration[] = [core, ledger, staff, catalog, orders, shifts, paymentsFlow];
+export const migrations: readonly Migration[] = [
+  core,
+  ledger,
+  staff,
+  catalog,
+  orders,
+  shifts,
+  paymentsFlow,
+  customersCoins,
+];
