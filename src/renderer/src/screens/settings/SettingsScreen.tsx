@@ -1,10 +1,13 @@
 /**
  * Settings, as tabs whose address follows the tab (/settings/store, /settings/taxes,
  * /settings/till): the store's settings (owners), the tax classes (managers and owners), and this
- * till — the system's state, this device's appearance, sounds and connection (everyone). A tab the role
+ * till — the system's state, this device's appearance, sounds and connection (everyone), and in the
+ * desktop app its start-up options and updates. A tab the role
  * cannot use is not shown; /settings opens the first one that is.
  */
 import { navigate, useRoute } from '../../app/router';
+import { door } from '../../api';
+import { DesktopPanel } from '../../app/desktop';
 import { SoundsPanel } from '../../app/sounds';
 import { useCan } from '../../app/useCan';
 import { PageHeader, type TabOption, tabPanelProps, Tabs } from '../../ui';
@@ -50,6 +53,7 @@ export function SettingsScreen() {
             <div className="settings-grid__side">
               <AppearancePanel />
               <SoundsPanel />
+              {door === 'electron' && <DesktopPanel />}
               <DevicePanel />
             </div>
           </div>
