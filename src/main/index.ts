@@ -95,6 +95,7 @@ async function start(): Promise<void> {
   const kiosk = desktop.settings.kiosk || process.argv.includes('--kiosk');
   const main = new BrowserWindow(mainWindowOptions(preloadPath, { kiosk, icon: desktop.iconPath }));
   hardenWindow(main);
+  desktop.addTray(main);
   app.on('second-instance', () => {
     if (main.isDestroyed()) return;
     if (main.isMinimized()) main.restore();

@@ -5,7 +5,7 @@
  * updates (updater.ts, gated by updatePolicy.ts), and the `desktop.*` calls Settings › This till makes.
  */
 import path from 'node:path';
-import { app, type BrowserWindow, screen } from 'electron';
+import { app, type BrowserWindow, Menu, nativeImage, screen, Tray } from 'electron';
 import { type CallResult } from '../../shared/api';
 import { type Core } from '../core';
 import { createDesktopCalls } from './desktopCalls';
@@ -23,6 +23,8 @@ export interface DesktopApp {
   customerScreen(): { screen: ScreenInfo; external: boolean } | null;
   /** Remembers the screen the customer display is moved to. */
   followDisplayWindow(win: BrowserWindow): void;
+  /** The tray (menu-bar) icon: bring the till's window back, or quit; the dock icon on macOS. */
+  addTray(main: BrowserWindow): void;
   /** Every core event, for the update policy. */
   hear(event: string, payload: unknown): void;
   stop(): void;
@@ -58,6 +60,7 @@ export function startDesktopApp(core: Core, dataDir: string): DesktopApp {
     setStartAtLogin(settings.startAtLogin);
   }
 
+  let tray: Tray | null = null;
   const updater = startUpdater({
     updates: settings.updates,
     initialShift: shiftAtStart(core),
@@ -106,7 +109,37 @@ export function startDesktopApp(core: Core, dataDir: string): DesktopApp {
       win.on('moved', remember);
       win.on('resized', remember);
     },
+    addTray(main) {
+      const resources = path.join(app.getAppPath(), 'resources');
+      // macOS draws a template image (black on transparent) in the menu bar's own colour.
+      const icon = nativeImage.createFromPath(
+        path.join(resources, 'tray', process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
+      );
+      if (icon.isEmpty()) return;
+      if (process.platform === 'darwin') icon.setTemplateImage(true);
+      tray = new Tray(icon);
+      tray.setToolTip('Tillpoint');
+      const show = () => {
+        if (main.isDestroyed()) return;
+        if (main.isMinimized()) main.restore();
+        main.show();
+        main.focus();
+      };
+      tray.on('click', show);
+      tray.setContextMenu(
+        Menu.buildFromTemplate([
+          { label: 'Show Tillpoint', click: show },
+          { type: 'separator' },
+          { label: 'Quit Tillpoint', click: () => app.quit() },
+        ]),
+      );
+      if (process.platform === 'darwin' && !app.isPackaged)
+        app.dock?.setIcon(path.join(resources, 'icons', '512x512.png'));
+    },
     hear: (event, payload) => updater.hear(event, payload),
-    stop: () => updater.stop(),
+    stop: () => {
+      updater.stop();
+      tray?.destroy();
+    },
   };
 }
