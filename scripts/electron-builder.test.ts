@@ -4,7 +4,9 @@
  * schema; every icon, sound and file it names exists in the right size and format (read from the
  * bytes: PNG, ICO, ICNS headers, WAV's RIFF header); and its `files` globs, applied to the built
  * out/ tree as electron-builder applies them (the last pattern that matches decides), pack the main,
- * preload and renderer builds and the Electron-ABI better-sqlite3, and no test file or source map.
+ * preload and renderer builds and the Electron-ABI better-sqlite3, and no test file or source map
+ * (checked once against a real `electron-builder --dir` run with a stand-in Electron, which packed
+ * exactly these).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,10 +36,14 @@ interface BuilderConfig {
 
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 
-/** electron-builder's `files` semantics: a path is packed when the last pattern matching it is not a "!". */
+/**
+ * electron-builder's `files` semantics: a path is packed when the last pattern matching it is not a
+ * "!". The production dependencies (node_modules) are added by electron-builder itself, so there the
+ * patterns can only take files away.
+ */
 function packaged(patterns: readonly string[], files: readonly string[]): string[] {
   return files.filter((file) => {
-    let included = false;
+    let included = file.startsWith('node_modules/');
     for (const pattern of patterns) {
       const negated = pattern.startsWith('!');
       if (minimatch(file, negated ? pattern.slice(1) : pattern, { dot: true })) included = !negated;
@@ -168,6 +174,10 @@ describe('the packaged file list', () => {
     'scripts/electron-builder.test.ts',
     'native/electron/electron-version.txt',
     'bench/run.ts',
+    // better-sqlite3 built for Node: the app must load the Electron build, never this one.
+    'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    'node_modules/better-sqlite3/build/Release/test_extension.node',
+    'node_modules/react-dom/cjs/react-dom.production.js',
   ];
 
   it('packs the built main, preload and renderer, with the sounds', () => {
@@ -188,6 +198,15 @@ describe('the packaged file list', () => {
     // When this machine built it (npm run rebuild:electron), it is for Electron, not for Node.
     const stamp = path.join(root, 'native/electron/electron-version.txt');
     if (fs.existsSync(stamp)) expect(fs.readFileSync(stamp, 'utf8')).toMatch(/^electron \d+/);
+  });
+
+  it("packs better-sqlite3's code but only the Electron build of its native module", () => {
+    const files = packaged(config.files, [
+      native,
+      'node_modules/better-sqlite3/lib/database.js',
+      'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    ]);
+    expect(files).toEqual([native, 'node_modules/better-sqlite3/lib/database.js']);
   });
 
   it('packs no test file, no source map and no source', () => {
