@@ -27,8 +27,12 @@ export function createCardRefunds(options: {
   stripeOf: () => Stripe | null;
   runner: CardRunner;
   paymentExternalId?: ((paymentId: string) => string | null) | undefined;
+  /** The PaymentIntent of a payment's external id (a Checkout Session's); default: the id itself. */
+  intentOf?: ((externalId: string, stripe: Stripe) => Promise<string | null>) | undefined;
 }) {
   const { runner } = options;
+  const intentOf = (externalId: string, stripe: Stripe) =>
+    options.intentOf ? options.intentOf(externalId, stripe) : Promise.resolve(externalId);
   const params = (
     share: { shareId: string; refundId: string; paymentId: string; amountMinor: bigint },
     piId: string,
@@ -57,8 +61,8 @@ export function createCardRefunds(options: {
       const { shareId } = request;
       if (!stripe)
         return Promise.resolve({ shareId, status: 'failed', message: 'Stripe is not set up on this till.' });
-      const piId = request.externalId;
-      if (!piId) {
+      const externalId = request.externalId;
+      if (!externalId) {
         return Promise.resolve({
           shareId,
           status: 'failed',
@@ -67,6 +71,8 @@ export function createCardRefunds(options: {
       }
       return runner.serial(shareId, async (): Promise<RefundReport> => {
         try {
+          const piId = await intentOf(externalId, stripe);
+          if (!piId) return { shareId, status: 'failed', message: 'This payment was never taken by Stripe.' };
           const refund = await stripe.refunds.create(params(request, piId), {
             idempotencyKey: idempotencyKey(shareId, 'refund'),
           });
@@ -87,7 +93,8 @@ export function createCardRefunds(options: {
         return Promise.resolve({ shareId, status: 'pending', message: 'Stripe is not set up on this till.' });
       return runner.serial(shareId, async (): Promise<RefundReport> => {
         if (share.externalId) return answer(shareId, await stripe.refunds.retrieve(share.externalId), stripe);
-        const piId = options.paymentExternalId?.(share.paymentId) ?? null;
+        const externalId = options.paymentExternalId?.(share.paymentId) ?? null;
+        const piId = externalId ? await intentOf(externalId, stripe) : null;
         if (!piId)
           return { shareId, status: 'pending', message: 'The card payment of this refund is not known yet.' };
         const made = await stripe.refunds.list({ payment_intent: piId, limit: 100 });

@@ -5,6 +5,7 @@ import { type stripeTestCards } from '../../shared/api/stripe';
 import { type PartialHandlerImpls } from '../core/dispatch';
 import { type AuditService } from '../audit';
 import { type CardTender } from './cardTender';
+import { type PhoneTender } from './phoneTender';
 import { describeStripeError } from './stripeErrors';
 import { keyHint, keyMode, type StripeSettingsStore } from './stripeSettings';
 
@@ -42,9 +43,11 @@ const testCards: { card: StripeTestCard; label: string; approves: boolean }[] = 
 export function createStripeHandlers(options: {
   settings: StripeSettingsStore;
   tender: CardTender;
+  phone: PhoneTender;
   audit: AuditService;
+  paymentExternalId: (paymentId: string) => string | null;
 }): PartialHandlerImpls {
-  const { settings, tender, audit } = options;
+  const { settings, tender, phone, audit } = options;
 
   const status = (connection: { ok: boolean; message: string | null } | null = null) => {
     const setup = settings.read();
@@ -103,6 +106,16 @@ export function createStripeHandlers(options: {
   };
 
   return {
+    'stripe.checkoutLink': async (input) => {
+      const externalId = options.paymentExternalId(input.paymentId);
+      if (!externalId || !externalId.startsWith('cs_')) {
+        throw new TillpointError('not_found', `No pay-by-phone payment ${input.paymentId}.`, {
+          paymentId: input.paymentId,
+        });
+      }
+      const link = await call(() => phone.link(externalId));
+      return { url: link.url, expiresAt: link.url ? new Date(link.expiresAt * 1000).toISOString() : null };
+    },
     'stripe.testCards': async () => {
       const available = (await simulatedReader()) !== null;
       return { available, cards: available ? testCards : [] };

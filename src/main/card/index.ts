@@ -2,6 +2,7 @@
  * Card payments: a domain of its own. It offers
  * - the card tender (`createCardTender`, kind `card`, label "Card"): Stripe Terminal server-driven with
  *   the `stripe` package, registered in the payments domain's tender registry by the core;
+ * - pay by phone (`createPhoneTender`, kind `phone`): a Stripe Checkout Session shown as a QR code;
  * - this till's Stripe set-up (`createStripeSettingsStore`): the secret key in the main process only
  *   (a 0600 file in the data folder, sealed by the shell's `secretBox`, or TILLPOINT_STRIPE_SECRET_KEY),
  *   the Terminal location and the chosen reader;
@@ -12,7 +13,9 @@
 import { type AuditService } from '../audit';
 import { type CoreDeps, type DomainModule } from '../core/services';
 import { type PartialHandlerImpls } from '../core/dispatch';
+import { type TenderAdapter } from '../payments';
 import { createCardTender, type CardTender, type StripeApiTarget } from './cardTender';
+import { createPhoneTender, type PhoneTender } from './phoneTender';
 import { startDemoStripe, type DemoStripe } from './demoStripe';
 import { createStripeHandlers } from './handlers';
 import { createStripeSettingsStore, type SecretBox, type StripeSettingsStore } from './stripeSettings';
@@ -32,6 +35,7 @@ export {
 } from './stripeSettings';
 export { cardDetailsOf, cardReceiptFacts, type CardDetails } from './stripeFacts';
 export { demoStripeKey } from './demoStripe';
+export { createPhoneTender, type PhoneTender, type PhoneTenderOptions } from './phoneTender';
 
 export interface CardModuleOptions {
   /** Where the stripe package sends requests (the simulator in tests); default Stripe, or in demo mode its own simulator. */
@@ -45,7 +49,12 @@ export interface CardModuleOptions {
 
 export interface CardModule extends DomainModule {
   readonly handlers: PartialHandlerImpls;
+  /** The card reader tender (kind `card`). */
   readonly tender: CardTender;
+  /** Pay by phone: a Stripe Checkout Session as a QR code (kind `phone`). */
+  readonly phone: PhoneTender;
+  /** Both, to register with the payments domain. */
+  readonly tenders: readonly TenderAdapter[];
   readonly settings: StripeSettingsStore;
 }
 
@@ -81,9 +90,24 @@ export function createCardModule(
     logger: deps.logger,
     paymentExternalId: services.paymentExternalId,
   });
+  const phone = createPhoneTender({
+    setup: () => settings.read(),
+    api: () => api,
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    logger: deps.logger,
+    paymentExternalId: services.paymentExternalId,
+  });
   return {
-    handlers: createStripeHandlers({ settings, tender, audit: services.audit }),
+    handlers: createStripeHandlers({
+      settings,
+      tender,
+      phone,
+      audit: services.audit,
+      paymentExternalId: services.paymentExternalId,
+    }),
     tender,
+    phone,
+    tenders: [tender, phone],
     settings,
     async start() {
       if (deps.config.mode !== 'demo' || options.stripeApi) return;
@@ -97,6 +121,7 @@ export function createCardModule(
     },
     close: () => {
       tender.stop();
+      phone.stop();
       void demo?.close();
     },
   };

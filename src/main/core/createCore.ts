@@ -114,7 +114,9 @@ function buildDomains(
     currency: () => settings.service.get().currency,
   });
   // Tenders of the domains (card, coins); a tender of the same kind handed in by the caller wins.
-  const ownTenders = [card.tender, coins.tender].filter((own) => !tenders.some((t) => t.kind === own.kind));
+  const ownTenders = [...card.tenders, coins.tender].filter(
+    (own) => !tenders.some((t) => t.kind === own.kind),
+  );
   const payments = createPaymentsModule(deps, {
     ledger: ledger.ledger,
     audit: audit.service,

@@ -47,6 +47,8 @@ describe('a payment that settles later', () => {
       ['cash', 'ready', true],
       ['deferred', 'ready', false],
       ['card', 'not_set_up', false],
+      ['phone', 'not_set_up', false],
+      ['coins', 'ready', true],
     ]);
   });
 

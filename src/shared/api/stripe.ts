@@ -5,7 +5,7 @@
  * reader with a test key) and chosen for this till; readers are listed with their status.
  */
 import { z } from 'zod';
-import { text } from './bounds';
+import { text, ulidText } from './bounds';
 import { defineHandler } from './define';
 
 const stripeIdText = (prefix: string, what: string) =>
@@ -178,5 +178,14 @@ export const stripeHandlers = [
     permission: 'sales.sell',
     input: z.object({ card: z.enum(stripeTestCards) }).strict(),
     output: z.object({ presented: z.literal(true) }),
+  }),
+  defineHandler({
+    name: 'stripe.checkoutLink',
+    summary:
+      'The link of a pay-by-phone payment (a Stripe Checkout Session) while it is open, for its QR code; null ' +
+      'once it is paid, expired or cancelled.',
+    permission: 'sales.sell',
+    input: z.object({ paymentId: ulidText() }).strict(),
+    output: z.object({ url: z.string().nullable(), expiresAt: z.iso.datetime().nullable() }),
   }),
 ] as const;
