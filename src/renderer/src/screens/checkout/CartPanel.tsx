@@ -9,6 +9,7 @@ import { itemCount, totalsRows } from './cartView';
 import { TipChips } from './TipChips';
 import { type OrderLineView, type OrderView, type StoreSettings, type Tip } from './types';
 import './cart.css';
+import { CartCustomer } from '../customers/CartCustomer';
 
 export interface CartPanelProps {
   order: OrderView | null;
@@ -60,6 +61,7 @@ export function CartPanel(props: CartPanelProps) {
           </Button>
         </div>
       </header>
+      {open && <CartCustomer orderId={open.id} />}
 
       <div className="cart__body" aria-busy={busy || undefined}>
         {restoring && (

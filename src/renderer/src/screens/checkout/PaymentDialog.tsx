@@ -7,13 +7,14 @@
 import { useCallback, useRef, useState } from 'react';
 import { Dialog, Money } from '../../ui';
 import { CashStep, type LastCashPayment } from './CashStep';
+import { CoinsStep } from './CoinsStep';
 import { DoneStep } from './DoneStep';
 import { InFlightStep } from './InFlightStep';
 import { TenderStep, type TenderInfo } from './TenderStep';
 import { type OrderView } from './types';
 import './payment.css';
 
-type Step = 'tender' | 'cash' | 'inflight' | 'done';
+type Step = 'tender' | 'cash' | 'coins' | 'inflight' | 'done';
 
 export interface PaymentDialogProps {
   open: boolean;
@@ -59,6 +60,7 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
   const titles: Record<Step, string> = {
     tender: 'Take payment',
     cash: 'Cash',
+    coins: 'Store coins',
     inflight: tender?.label ?? 'Payment',
     done: 'Paid',
   };
@@ -87,7 +89,7 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
           onCash={() => setStep('cash')}
           onTender={(chosen) => {
             setTender(chosen);
-            setStep('inflight');
+            setStep(chosen.kind === 'coins' ? 'coins' : 'inflight');
           }}
         />
       )}
@@ -97,6 +99,18 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
           tender={tender}
           onOrder={followed}
           onBack={() => setStep('tender')}
+          onBusyChange={setBusy}
+        />
+      )}
+      {step === 'coins' && (
+        <CoinsStep
+          order={order}
+          onBack={() => setStep('tender')}
+          onPaid={(next) => {
+            onOrder(next);
+            setLastCash(null);
+            setStep(next.status === 'open' ? 'tender' : 'done');
+          }}
           onBusyChange={setBusy}
         />
       )}

@@ -1,26 +1,29 @@
-/** Customers: Tillpoint keeps no customer records yet. Says so, and where past sales are today. */
-import { navigate } from '../../app/router';
-import { Button, CustomersIcon, EmptyState, PageHeader } from '../../ui';
+/**
+ * Customers: find a customer (name, phone, e-mail or a scanned card's code) or add one; their profile
+ * beside the list with the coin balance, history, QR card, top-up and gifts (CustomerProfile).
+ */
+import { useState } from 'react';
+import { PageHeader } from '../../ui';
+import { CustomerPicker, type CustomerView } from './CustomerPicker';
+import { CustomerProfile } from './CustomerProfile';
+import './customers.css';
 
 export function CustomersScreen() {
+  const [selected, setSelected] = useState<CustomerView | null>(null);
   return (
     <div className="screen">
-      <PageHeader title="Customers" description="Tillpoint does not keep customer records yet." />
-      <div className="screen__panel">
-        <EmptyState
-          icon={<CustomersIcon />}
-          title="No customer records"
-          action={
-            <Button variant="secondary" size="lg" onClick={() => navigate('orders')}>
-              Go to Orders
-            </Button>
-          }
-        >
-          <p>
-            Sales are rung up without a customer’s name or details. To find a past sale, look in Orders: every
-            sale is there, with its receipt.
-          </p>
-        </EmptyState>
+      <PageHeader title="Customers" description="Customers, their store coins and their purchases." />
+      <div className="customers-layout">
+        <section className="screen__panel customers-layout__list" aria-label="Customer list">
+          <CustomerPicker onPick={setSelected} selectedId={selected?.id ?? null} />
+        </section>
+        <section className="screen__panel customers-layout__profile" aria-label="Customer profile">
+          {selected ? (
+            <CustomerProfile key={selected.id} customer={selected} onChanged={setSelected} />
+          ) : (
+            <p className="customers-layout__hint">Choose a customer, or add a new one.</p>
+          )}
+        </section>
       </div>
     </div>
   );

@@ -1,0 +1,219 @@
+/**
+ * A customer's profile: details, coin balance with its value and lifetime figures, the QR card, the
+ * coin history and the orders; top-up, gift, export and erase. Every figure is the core's.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { client } from '../../api';
+import { type ApiOutput } from '../../../../shared/api';
+import { Button, ConfirmDialog, Dialog, Money, errorMessage, toast, useDisplayLocale } from '../../ui';
+import { formatCoins, type CustomerView } from './CustomerPicker';
+import { GiftDialog } from './GiftDialog';
+import { TopUpDialog } from './TopUpDialog';
+
+type Balance = ApiOutput<'coins.balance'>;
+type CoinEntry = ApiOutput<'coins.history'>['entries'][number];
+type OrderRow = ApiOutput<'customers.history'>['orders'][number];
+
+const kindWords: Record<string, string> = {
+  coins_bought: 'Bought',
+  coins_bonus: 'Bonus',
+  coins_spent: 'Paid with coins',
+  coins_spent_back: 'Refund of a coin payment',
+  coins_gift: 'Gift',
+  coins_tip: 'Tip',
+  coins_merge: 'Merged',
+  coins_expired: 'Expired',
+  coins_topup_refund: 'Top-up refunded',
+};
+
+export interface CustomerProfileProps {
+  customer: CustomerView;
+  onChanged: (customer: CustomerView | null) => void;
+}
+
+export function CustomerProfile({ customer, onChanged }: CustomerProfileProps) {
+  const locale = useDisplayLocale();
+  const [balance, setBalance] = useState<Balance | null>(null);
+  const [entries, setEntries] = useState<CoinEntry[]>([]);
+  const [orders, setOrders] = useState<OrderRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'topup' | 'gift' | 'card' | 'erase' | null>(null);
+  const [card, setCard] = useState<{ qrSvg: string; code: string } | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [b, h, o] = await Promise.all([
+        client.invoke('coins.balance', { customerId: customer.id }),
+        client.invoke('coins.history', { customerId: customer.id }),
+        client.invoke('customers.history', { customerId: customer.id }),
+      ]);
+      setBalance(b);
+      setEntries(h.entries);
+      setOrders(o.orders);
+      setError(null);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }, [customer.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const showCard = async () => {
+    try {
+      setCard(await client.invoke('customers.card', { customerId: customer.id }));
+      setDialog('card');
+    } catch (failure) {
+      toast.error(failure, { title: 'The card could not be made' });
+    }
+  };
+
+  const exportData = async () => {
+    try {
+      const { export: data } = await client.invoke('customers.export', { customerId: customer.id });
+      const url = URL.createObjectURL(
+        new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+      );
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `customer-${customer.code}.json`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (failure) {
+      toast.error(failure, { title: 'The export failed' });
+    }
+  };
+
+  const erase = async () => {
+    try {
+      await client.invoke('customers.erase', { customerId: customer.id });
+      toast.success('The customer’s details were erased.');
+      onChanged(null);
+    } catch (failure) {
+      toast.error(failure, { title: 'The customer was not erased' });
+    }
+  };
+
+  const money = (amount: string) => ({ amount, asset: orders[0]?.currency ?? 'USD' });
+  return (
+    <div className="customer-profile">
+      <header className="customer-profile__head">
+        <h2>{customer.name}</h2>
+        <p>
+          {customer.code}
+          {customer.phone && ` · ${customer.phone}`}
+          {customer.email && ` · ${customer.email}`}
+        </p>
+        {customer.notes && <p className="customer-profile__notes">{customer.notes}</p>}
+      </header>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {balance && (
+        <div className="coin-balance" data-testid="customer-balance">
+          <span className="coin-balance__label">Coin balance</span>
+          <strong className="coin-balance__coins" data-testid="coin-balance">
+            {formatCoins(balance.balance, locale)}
+          </strong>
+          <span>
+            worth <Money value={money(balance.valueMinor)} />
+          </span>
+          <dl className="coin-balance__lifetime">
+            <dt>Bought</dt>
+            <dd>{balance.lifetime.bought}</dd>
+            <dt>Bonus</dt>
+            <dd>{balance.lifetime.bonus}</dd>
+            <dt>Spent</dt>
+            <dd>{balance.lifetime.spent}</dd>
+            <dt>Expired</dt>
+            <dd>{balance.lifetime.expired}</dd>
+            <dt>Gifts in / out</dt>
+            <dd>
+              {balance.lifetime.giftsIn} / {balance.lifetime.giftsOut}
+            </dd>
+          </dl>
+        </div>
+      )}
+      <div className="customer-profile__actions">
+        <Button variant="primary" onClick={() => setDialog('topup')}>
+          Top up coins
+        </Button>
+        <Button variant="secondary" onClick={() => setDialog('gift')}>
+          Give coins
+        </Button>
+        <Button variant="secondary" onClick={() => void showCard()}>
+          QR card
+        </Button>
+        <Button variant="ghost" onClick={() => void exportData()}>
+          Export data
+        </Button>
+        <Button variant="ghost" onClick={() => setDialog('erase')}>
+          Erase
+        </Button>
+      </div>
+      <h3>Coin history</h3>
+      <ul className="coin-history" aria-label="Coin history">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <span>{kindWords[entry.kind] ?? entry.kind}</span>
+            <span className={entry.coins.startsWith('-') ? 'coin-history__out' : 'coin-history__in'}>
+              {entry.coins.startsWith('-') ? entry.coins : `+${entry.coins}`}
+            </span>
+            <span>= {entry.balanceAfter}</span>
+            {entry.message && <span className="coin-history__message">“{entry.message}”</span>}
+          </li>
+        ))}
+        {entries.length === 0 && <li>No coins yet.</li>}
+      </ul>
+      <h3>Purchases</h3>
+      <ul className="customer-orders" aria-label="Purchases">
+        {orders.map((order) => (
+          <li key={order.orderId}>
+            Sale #{order.number} · {order.status}
+            {order.totalMinor && (
+              <>
+                {' · '}
+                <Money value={{ amount: order.totalMinor, asset: order.currency }} />
+              </>
+            )}
+          </li>
+        ))}
+        {orders.length === 0 && <li>No purchases yet.</li>}
+      </ul>
+      {dialog === 'topup' && (
+        <TopUpDialog customer={customer} onClose={() => setDialog(null)} onChanged={() => void load()} />
+      )}
+      {dialog === 'gift' && (
+        <GiftDialog from={customer} onClose={() => setDialog(null)} onDone={() => void load()} />
+      )}
+      {dialog === 'card' && card && (
+        <Dialog
+          open
+          onClose={() => setDialog(null)}
+          title="Customer card"
+          description={customer.name}
+          size="sm"
+        >
+          <img
+            className="customer-card"
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(card.qrSvg)}`}
+            alt={`QR code of ${card.code}`}
+          />
+          <p className="customer-card__code">{card.code}</p>
+        </Dialog>
+      )}
+      <ConfirmDialog
+        open={dialog === 'erase'}
+        title="Erase this customer?"
+        confirmLabel="Erase"
+        tone="danger"
+        message="Their name, phone, e-mail and notes are blanked. Their sales and coin history stay, under a number that names no one."
+        onConfirm={() => erase()}
+        onCancel={() => setDialog(null)}
+      />
+    </div>
+  );
+}
