@@ -1,14 +1,15 @@
 /**
  * The counter's sounds, in Chromium against the real host: when a cash sale completes the page
  * starts its "paid" audio element (once, though the payment and the order both say so), and when
- * the cashier has turned sounds off in Settings › This till it starts none.
+ * the cashier has turned sounds off in Settings › This till it starts none. A customer display on
+ * another device (a tablet: its own browser) chimes too.
  *
  * HTMLMediaElement.prototype.play is wrapped before the app loads, so the test sees every sound
  * the page starts (the element's data-sound) whether or not the machine has a speaker.
  */
 import { type Page } from '@playwright/test';
 import { demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
-import { expect, test } from './fixtures';
+import { expect, mintLoginLink, signIn, test } from './fixtures';
 
 const spyOnPlay = `
   window.__soundsPlayed = [];
@@ -79,5 +80,34 @@ test('no sound plays when sounds are off in Settings › This till', async ({ pa
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await goTo(page, 'Settings');
   await expect(page.getByRole('switch', { name: 'Play sounds' })).toHaveAttribute('aria-checked', 'false');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a customer display on a tablet chimes "paid" too', async ({ page, host, browser, consoleErrors }) => {
+  // The tablet is another browser: its own storage, signed in with its own login link.
+  const tablet = await browser.newContext();
+  const display = await tablet.newPage();
+  await display.addInitScript({ content: spyOnPlay });
+  await signIn(display, mintLoginLink(host));
+  const listening = new Promise<void>((resolve) => {
+    display.on('websocket', (socket) => {
+      socket.on('framereceived', (frame) => {
+        if (String(frame.payload).includes('"event":"ready"')) resolve();
+      });
+    });
+  });
+  await display.goto(`${host.url}/display.html`);
+  await expect(display.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  await listening;
+
+  await page.addInitScript({ content: spyOnPlay });
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.cashier);
+  await openShiftWithFloat(page, '100.00');
+  await cashSale(page);
+  await expect(display.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+  await expect.poll(() => played(display)).toEqual(['paid']);
+  await expect.poll(() => played(page)).toEqual(['paid']);
+  await tablet.close();
   expect(consoleErrors).toEqual([]);
 });
