@@ -45,3 +45,33 @@ test('a card payment on the simulated reader: declined once, then approved', asy
   await expect(done.getByText(/^Sale #\d+ paid · \$3\.54$/)).toBeVisible();
   await shot(page, 'card-paid');
 });
+
+test('pay by phone: the QR code of the payment link, paid on the page, and the sale is paid', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.cashier);
+  await openShiftWithFloat(page, '100.00');
+  await goTo(page, 'Checkout');
+  await page
+    .getByRole('button', { name: /^Espresso\b/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Take payment' })
+    .getByRole('button', { name: 'Pay by phone', exact: true })
+    .click();
+  const phone = page.getByRole('dialog', { name: 'Pay by phone' });
+  await expect(phone.getByTestId('inflight-status')).toHaveText('Waiting for the customer…');
+  await expect(phone.getByRole('img', { name: 'QR code of the payment link' })).toBeVisible();
+  await shot(page, 'phone-qr');
+  const url = await phone.getByRole('link', { name: 'Open the payment page' }).getAttribute('href');
+  expect(url).toMatch(/\/checkout\/pay\/cs_test_/);
+  // The customer's phone pays on the page.
+  const paid = await page.request.post(url ?? '', { form: { number: '4242424242424242' } });
+  expect(await paid.text()).toMatch(/Paid/);
+  const done = page.getByRole('dialog', { name: 'Paid' });
+  await expect(done.getByText(/^Sale #\d+ paid · \$3\.54$/)).toBeVisible();
+});

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { client } from '../../api';
 import { Button, Money, errorMessage } from '../../ui';
 import { CardTestButtons } from './CardTestButtons';
+import { PhonePayQr } from './PhonePayQr';
 import { type TenderInfo } from './TenderStep';
 import { type OrderView } from './types';
 
@@ -99,6 +100,7 @@ export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: I
         {payment?.message && <span className="due-card__note">{payment.message}</span>}
       </div>
       {pending && tender.kind === 'card' && <CardTestButtons />}
+      {pending && tender.kind === 'phone' && payment && <PhonePayQr paymentId={payment.id} />}
       {error && (
         <p className="form-error" role="alert">
           {error}
