@@ -78,3 +78,17 @@ export function exportCoins(cc: CoinsContext, customerId: string): Record<string
     coinGifts: giftsOf(cc.deps.db, customerId),
   };
 }
+
+/**
+ * The sentence the receipt and the customer display carry for the order's customer: their coin
+ * balance now (only once they have had coins). No name or code: the display faces the room.
+ */
+export function coinBalanceNote(cc: CoinsContext, orderId: string): string | null {
+  const customer = cc.customers.ofOrder(orderId);
+  if (!customer) return null;
+  const account = cc.ledger.findAccount(COIN, customerCoinsCode, customer.id);
+  if (!account) return null;
+  const fresh = cc.ledger.getAccount(account.id) ?? account;
+  const balance = fresh.creditsPosted - fresh.debitsPosted;
+  return `Coin balance: ${balance.toString()} ${balance === 1n ? 'coin' : 'coins'}.`;
+}

@@ -120,6 +120,24 @@ describe('coins as a tender', () => {
     expect(till.ledger.checkInvariants().ok).toBe(true);
   });
 
+  it('the receipt and the customer display carry the customer’s coin balance', async () => {
+    const ann = await till.customer('Ann');
+    await till.topUp(ann, 'Reader');
+    const shown: string[] = [];
+    till.core.events.on('display.updated', (update) => shown.push(update.customerNote ?? ''));
+    const orderId = await till.newOrder();
+    await till.core.call('orders.setCustomer', { orderId, customerId: ann }, till.cashier.session);
+    await till.add(orderId, till.coffee);
+    await till.core.call('payments.start', { orderId, tender: 'coins' }, till.cashier.session);
+    expect(shown.at(-1)).toBe('Coin balance: 144 coins.');
+    const { text } = await till.core.call(
+      'receipts.render',
+      { orderId, format: 'text' },
+      till.cashier.session,
+    );
+    expect(text).toContain('Coin balance: 144 coins.');
+  });
+
   it('refuses a short balance with insufficient_funds, the required and available coins, and writes nothing', async () => {
     const ann = await till.customer('Ann');
     await till.topUp(ann, 'Starter');

@@ -14,7 +14,7 @@ import { type CoreDeps, type DomainModule } from '../core/services';
 import { type CustomersService } from '../customers';
 import { type Ledger, type NewTransferInput } from '../ledger';
 import { type TenderAdapter } from '../payments';
-import { exportCoins } from './balances';
+import { coinBalanceNote, exportCoins } from './balances';
 import { readCoinSettings, savePackageRow, writeCoinSettings, moveCoinRows } from './coinsStore';
 import { createCoinsTender } from './coinsTender';
 import { createCoinsContext, type CoinsContext, type CoinsOrdersPort } from './context';
@@ -49,6 +49,7 @@ export interface CoinsModule extends DomainModule {
       lines: readonly { lineId: string; quantity: number; netMinor: bigint }[];
       staffId: string;
     }): NewTransferInput[];
+    customerNote(orderId: string): string | null;
   };
 }
 
@@ -78,6 +79,7 @@ export function createCoinsModule(
       return {
         onSettle: (input) => settleTopUps(cc, input),
         onRefund: (input) => refundTopUps(cc, input),
+        customerNote: (orderId) => coinBalanceNote(cc, orderId),
       };
     },
     // The first start of a store: coin value 1 minor unit, no expiry, and the default packages.

@@ -82,6 +82,14 @@ export interface OrderHooks {
     lines: readonly { lineId: string; quantity: number; netMinor: bigint }[];
     staffId: string;
   }): NewTransferInput[];
+  /** A sentence for the customer on the display and the receipt (the coins domain: their coin balance). */
+  customerNote?(orderId: string): string | null;
+}
+
+/** The hooks' sentences for the customer of an order, joined; null when none has one. */
+export function customerNoteOf(hooks: readonly OrderHooks[], orderId: string): string | null {
+  const notes = hooks.map((h) => h.customerNote?.(orderId) ?? null).filter((n): n is string => !!n);
+  return notes.length === 0 ? null : notes.join(' ');
 }
 
 export interface OrdersContext extends OrdersServices {

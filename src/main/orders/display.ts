@@ -6,7 +6,7 @@
  * number, the lines' names and quantities, amounts, the store's currency and locale.
  */
 import { type EventPayload } from '../../shared/api';
-import { type OrdersContext } from './context';
+import { customerNoteOf, type OrdersContext } from './context';
 import { getOrder, orderLines, type OrderRecord } from './ordersStore';
 import { amountDueOf, paidMinorOf } from './orderView';
 import { priceOrder } from './priced';
@@ -32,6 +32,12 @@ function displayStateOf(status: OrderRecord['status'], lineCount: number): Displ
     case 'refunded':
       return null;
   }
+}
+
+/** The hooks' sentence for the order's customer (their coin balance), when there is one. */
+function customerNoteField(oc: OrdersContext, orderId: string): { customerNote?: string } {
+  const note = customerNoteOf(oc.hooks, orderId);
+  return note === null ? {} : { customerNote: note };
 }
 
 /** The customer's view of an order now, or null when the display shows nothing of it. */
@@ -75,6 +81,7 @@ export function displayUpdateOf(
     paidMinor: paidMinorOf(payments).toString(),
     ...(change !== null ? { changeMinor: change.toString() } : {}),
     amountDueMinor: amountDueOf(order, priced, payments).toString(),
+    ...customerNoteField(oc, orderId),
   };
 }
 

@@ -13,7 +13,7 @@ import {
   type ReceiptModel,
   type ReceiptTender,
 } from '../receipts';
-import { type OrdersContext } from './context';
+import { customerNoteOf, type OrdersContext } from './context';
 import { getOrder, orderLines } from './ordersStore';
 import { orderRefunds } from './refundsStore';
 import { priceOrder } from './priced';
@@ -49,7 +49,11 @@ export function buildReceiptModel(oc: OrdersContext, orderId: string): ReceiptMo
   const nameOf = (lineId: string) => lines.find((line) => line.id === lineId)?.name ?? lineId;
   const phone = optionalText(settings.phone);
   const taxId = optionalText(settings.taxId);
-  const footer = optionalText(settings.receiptFooter);
+  // The customer's note (their coin balance) before the store's footer; the footer alone when both
+  // would not fit the receipt's 500 characters.
+  const note = customerNoteOf(oc.hooks, orderId);
+  const withNote = [note, settings.receiptFooter.trim()].filter((t) => t).join(' ');
+  const footer = optionalText(withNote.length <= 500 ? withNote : settings.receiptFooter);
 
   return {
     store: {

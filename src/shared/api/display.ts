@@ -38,6 +38,10 @@ export const displayUpdateSchema = z.object({
     .optional()
     .describe('right after a cash payment: the change it gave back'),
   amountDueMinor: minorAmountSchema.describe('what is still to pay (0 once paid or voided)'),
+  customerNote: z
+    .string()
+    .optional()
+    .describe("a sentence for the sale's customer, e.g. their store coin balance (no name, no id)"),
 });
 
 export const displayEvents = [
