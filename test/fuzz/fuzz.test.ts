@@ -17,6 +17,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { handlers, type HandlerDef } from '../../src/shared/api';
+import { startStripeSimulator, type StripeSimulator } from '../../src/main/card/stripeSim';
 import { createCore, type Core } from '../../src/main/core';
 import { createLedger } from '../../src/main/ledger';
 import {
@@ -61,6 +62,7 @@ let core: Core;
 let token: string;
 let baseUrl: string;
 let closeHost: () => Promise<void>;
+let stripeSim: StripeSimulator;
 const pool: IdPool = { ids: [], byField: {} };
 let owner: Member;
 let reserveOwner: Member;
@@ -70,7 +72,14 @@ let fuzzVariantId = '';
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-fuzz-'));
-  core = await createCore({ dataDir, logger: pino({ level: 'silent' }), config: { door: 'host' } });
+  // Outside services answer from their simulators: a fuzzed call must not wait on the network.
+  stripeSim = await startStripeSimulator();
+  core = await createCore({
+    dataDir,
+    logger: pino({ level: 'silent' }),
+    config: { door: 'host' },
+    card: { stripeApi: stripeSim.clientOptions, env: {} },
+  });
   token = loadOrCreateToken(dataDir);
   const app = await createHostServer({ core, token, rendererDir: null });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -78,6 +87,7 @@ beforeAll(async () => {
   closeHost = async () => {
     await app.close();
     core.close();
+    await stripeSim.close();
   };
   await seedTill();
   installWriteRecorder();
