@@ -4,15 +4,15 @@
  * discount, letters in Pay out — instead of rewriting it (15, 3, 35) or sending it to the core to be
  * refused in a toast.
  */
-import { type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import { demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
 import { expect, shot, test } from './fixtures';
 
-const fieldError = (page: Page, field: ReturnType<Page['getByRole']>) =>
-  field.evaluate((input) => {
-    const id = input.getAttribute('aria-describedby');
-    return id ? (document.getElementById(id)?.textContent ?? '') : '';
-  });
+/** The sentence a field points to with aria-describedby (its error, else its hint). */
+async function fieldError(page: Page, field: Locator): Promise<string> {
+  const id = await field.getAttribute('aria-describedby');
+  return id ? ((await page.locator(`[id="${id}"]`).textContent()) ?? '') : '';
+}
 
 test('the float count keeps "abc-3.5" and says it is not a count', async ({ page, host }) => {
   await page.goto(host.url);

@@ -101,6 +101,7 @@ describe('display.updated', () => {
       orderNumber: 1001,
       currency: 'USD',
       locale: 'en-US',
+      timeZone: 'UTC',
       taxIncluded: false,
       lines: [
         { name: 'Coffee', quantity: 3, totalMinor: '1050' },

@@ -61,6 +61,7 @@ export function displayUpdateOf(
     orderNumber: order.number,
     currency: order.currency,
     locale: settings.locale,
+    timeZone: settings.timeZone,
     taxIncluded: priced.taxMode === 'inclusive',
     // As the receipt prints them: each line after its own discount, the order discount apart.
     lines: lines.map((line, index) => {

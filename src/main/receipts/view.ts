@@ -3,6 +3,7 @@
  * dates in the store's time zone), labels chosen, optional rows dropped. Every layout (text, thermal, A4,
  * HTML) draws from this one view, so they all say the same thing.
  */
+import { formatDateTime } from '../../shared/time';
 import Decimal from 'decimal.js';
 import { formatMoney } from '../../shared/money';
 import { type ReceiptModel, type ReceiptStatus } from './model';
@@ -121,12 +122,8 @@ export function buildReceiptView(model: ReceiptModel, encoding: TextEncoding = u
   const { locale, currency } = model;
   const text = (value: string) => encoding.text(value);
   const money = (amountMinor: bigint) => encoding.money(formatMoney(amountMinor, currency, locale), currency);
-  const dateFormat = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: model.store.timeZone,
-  });
-  const date = (value: Date) => text(dateFormat.format(value));
+  // The one clock of every page and print-out (src/shared/time): the store's zone and locale.
+  const date = (value: Date) => text(formatDateTime(value, { locale, timeZone: model.store.timeZone }));
   const count = (value: number) => text(formatCount(value, locale));
 
   const storeDetails = [

@@ -26,6 +26,7 @@ export const displayUpdateSchema = z.object({
   orderNumber: z.number().int().positive().optional(),
   currency: z.string(),
   locale: z.string().describe("the store's locale, to format the amounts"),
+  timeZone: z.string().optional().describe("the store's IANA time zone, for the display's clock"),
   taxIncluded: z.boolean().describe('true when the prices include the tax (it is shown, not added)'),
   lines: z.array(displayLineSchema),
   subtotalMinor: nonNegativeMinorAmountSchema.describe('the sum of the lines'),

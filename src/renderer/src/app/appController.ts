@@ -41,6 +41,8 @@ export interface AppState {
   storeName: string | null;
   /** The store's locale for amounts and times, once settings provide it. */
   locale: string | null;
+  /** The store's IANA time zone for every time shown, once settings provide it. */
+  timeZone: string | null;
   /** Minutes without use before the till locks itself (0: never), once settings provide it. */
   idleLockMinutes: number | null;
 }
@@ -94,6 +96,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
     staffSession: null,
     storeName: cachedProfile?.storeName ?? null,
     locale: cachedProfile?.locale ?? null,
+    timeZone: cachedProfile?.timeZone ?? null,
     idleLockMinutes: null,
   }));
   /** True while a lock or log-out is ending the session (its own failures are not "expired"). */
@@ -121,8 +124,17 @@ export function createAppController(deps: AppControllerDeps): AppController {
     store.setState({ staffSession: null, phase: next });
   };
 
-  const applySettings = (settings: { storeName: string; locale: string; idleLockMinutes: number }) => {
-    const profile: StoreProfile = { storeName: settings.storeName, locale: settings.locale };
+  const applySettings = (settings: {
+    storeName: string;
+    locale: string;
+    timeZone: string;
+    idleLockMinutes: number;
+  }) => {
+    const profile: StoreProfile = {
+      storeName: settings.storeName,
+      locale: settings.locale,
+      timeZone: settings.timeZone,
+    };
     store.setState({ ...profile, idleLockMinutes: settings.idleLockMinutes });
     try {
       profileStorage.setItem(storeProfileStorageKey, serializeStoreProfile(profile));

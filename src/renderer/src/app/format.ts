@@ -1,4 +1,13 @@
-/** Small text formatters the shell and the login screens share, pure. */
+/**
+ * Small text formatters the shell and the screens share. Times go through the one clock of
+ * src/shared/time, in the store's time zone (settings.timeZone, held by ui/locale.ts) unless a
+ * zone is given: a screen never shows the device's own clock for a store time.
+ */
+import {
+  formatDateTime as formatStoreDateTime,
+  formatMoment as formatStoreMoment,
+} from '../../../shared/time';
+import { displayTimeZone } from '../ui/locale';
 
 /** "Maya Lopez" → "ML"; "cher" → "C"; used when only a name is at hand. */
 export function initialsOf(name: string): string {
@@ -9,31 +18,25 @@ export function initialsOf(name: string): string {
 }
 
 /**
- * A moment for people: just the time when it is today ("2:05 PM"), else the date too
- * ("Mar 4, 2:05 PM"). `now` is passed in so the result does not depend on when it runs.
+ * A moment for people: just the time when it is today in the store's zone ("2:05 PM"), else the
+ * date too ("Mar 4, 2:05 PM"). `now` is passed in so the result does not depend on when it runs.
  */
-export function formatMoment(iso: string, locale: string, now: Date): string {
-  const moment = new Date(iso);
-  if (Number.isNaN(moment.getTime())) return iso;
-  const sameDay =
-    moment.getFullYear() === now.getFullYear() &&
-    moment.getMonth() === now.getMonth() &&
-    moment.getDate() === now.getDate();
-  const options: Intl.DateTimeFormatOptions = sameDay
-    ? { hour: 'numeric', minute: '2-digit' }
-    : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
-  return new Intl.DateTimeFormat(locale, options).format(moment);
+export function formatMoment(
+  iso: string,
+  locale: string,
+  now: Date,
+  timeZone: string | undefined = displayTimeZone(),
+): string {
+  return formatStoreMoment(iso, { locale, timeZone }, now);
 }
 
-/** "Nov 22, 2026, 2:05 PM": a date and time in full, for reports and logs; the device's zone unless given. */
-export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
-  const moment = new Date(iso);
-  if (Number.isNaN(moment.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(moment);
+/** "Nov 22, 2026, 2:05 PM": a date and time in full, for reports and logs, in the store's zone. */
+export function formatDateTime(
+  iso: string,
+  locale: string,
+  timeZone: string | undefined = displayTimeZone(),
+): string {
+  return formatStoreDateTime(iso, { locale, timeZone });
 }
 
 export const roleLabels: Record<'cashier' | 'manager' | 'owner', string> = {

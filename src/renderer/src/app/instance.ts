@@ -1,10 +1,11 @@
 /**
  * The page's one app controller, wired to the real client, the page's storage and the toasts,
- * plus the hook screens use to read its state. The store's locale flows on to every <Money/>.
+ * plus the hook screens use to read its state. The store's locale flows on to every <Money/>,
+ * its time zone to every time shown.
  */
 import { useStore } from 'zustand';
 import { client, onCallError } from '../api';
-import { setDisplayLocale, toast } from '../ui';
+import { setDisplayLocale, setDisplayTimeZone, toast } from '../ui';
 import { type AppState, createAppController } from './appController';
 
 export const app = createAppController({
@@ -19,8 +20,10 @@ const followLocale = (locale: string | null) => {
   if (locale) setDisplayLocale(locale);
 };
 followLocale(app.store.getState().locale);
+setDisplayTimeZone(app.store.getState().timeZone);
 app.store.subscribe((state, previous) => {
   if (state.locale !== previous.locale) followLocale(state.locale);
+  if (state.timeZone !== previous.timeZone) setDisplayTimeZone(state.timeZone);
 });
 
 export function useAppState<T>(selector: (state: AppState) => T): T {

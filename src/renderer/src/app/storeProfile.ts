@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const storeProfileSchema = z.object({
   storeName: z.string().trim().min(1).max(120),
   locale: z.string().min(2).max(35),
+  /** The store's IANA time zone (absent in profiles remembered before it was kept). */
+  timeZone: z.string().min(1).max(64).optional(),
 });
 
 export type StoreProfile = z.infer<typeof storeProfileSchema>;

@@ -59,6 +59,7 @@ export function displayCartOf(update: EventPayload<'display.updated'>): DisplayC
     paid,
     due: paid ? money(update.amountDueMinor) : null,
     change: update.changeMinor === undefined ? null : unlessZero(update.changeMinor),
+    customerNote: update.customerNote ?? null,
   };
 }
 
@@ -74,12 +75,14 @@ export const displayEventBindings: readonly DisplayBinding[] = [
     type: 'store',
     storeName: settings.storeName,
     locale: settings.locale,
+    timeZone: settings.timeZone,
   })),
   bindEvent('display.updated', (update) => ({
     type: 'sale',
     state: update.state,
     cart: displayCartOf(update),
     locale: update.locale,
+    timeZone: update.timeZone ?? null,
   })),
 ];
 

@@ -34,6 +34,8 @@ export interface DisplayCart {
   due: MoneyValue | null;
   /** The change the last cash payment gave; null when there is none to show. */
   change: MoneyValue | null;
+  /** A sentence for the sale's customer from the core (their store coin balance); absent when none. */
+  customerNote?: string | null;
 }
 
 export interface DisplayPayment {
@@ -67,23 +69,32 @@ export interface DisplayState {
   storeName: string | null;
   /** The store's locale for amounts and the clock; null until known. */
   locale: string | null;
+  /** The store's time zone for the clock; null until known (the device's zone meanwhile). */
+  timeZone: string | null;
   link: DisplayLink;
 }
 
 export type DisplayAction =
   /** The sale on this till as the core sees it now, in the store's locale. */
-  | { type: 'sale'; state: DisplaySaleState; cart: DisplayCart; locale: string | null }
+  | {
+      type: 'sale';
+      state: DisplaySaleState;
+      cart: DisplayCart;
+      locale: string | null;
+      timeZone?: string | null;
+    }
   | { type: 'cart'; cart: DisplayCart }
   | { type: 'payment'; payment: DisplayPayment }
   | { type: 'paid' }
   | { type: 'reset' }
-  | { type: 'store'; storeName: string | null; locale: string | null }
+  | { type: 'store'; storeName: string | null; locale: string | null; timeZone?: string | null }
   | { type: 'link'; link: DisplayLink };
 
 export const initialDisplayState: DisplayState = {
   screen: { kind: 'welcome' },
   storeName: null,
   locale: null,
+  timeZone: null,
   link: 'connecting',
 };
 
@@ -106,7 +117,11 @@ function showCart(state: DisplayState, cart: DisplayCart): DisplayState {
 }
 
 function showSale(state: DisplayState, action: Extract<DisplayAction, { type: 'sale' }>): DisplayState {
-  const withLocale = action.locale ? { ...state, locale: action.locale } : state;
+  const withLocale = {
+    ...state,
+    ...(action.locale ? { locale: action.locale } : {}),
+    ...(action.timeZone ? { timeZone: action.timeZone } : {}),
+  };
   switch (action.state) {
     case 'idle':
       return showCart(withLocale, { ...action.cart, lines: [] });
@@ -141,6 +156,7 @@ export function reduceDisplay(state: DisplayState, action: DisplayAction): Displ
         ...state,
         storeName: action.storeName && action.storeName.trim() ? action.storeName.trim() : null,
         locale: action.locale ?? state.locale,
+        timeZone: action.timeZone ?? state.timeZone,
       };
     case 'link':
       return { ...state, link: action.link };

@@ -8,7 +8,7 @@ import { ApiCallError } from '../../../shared/api';
 import { parseStoreProfile, storeProfileStorageKey } from '../app/storeProfile';
 import { startSounds } from '../app/sounds';
 import { startTheme } from '../app/themeStore';
-import { setDisplayLocale } from '../ui';
+import { setDisplayLocale, setDisplayTimeZone } from '../ui';
 import { connectDisplay } from './bindings';
 import { dispatchDisplay, displayStore } from './displayStore';
 
@@ -29,7 +29,13 @@ async function checkLink(): Promise<void> {
 function followRememberedProfile(): void {
   const apply = () => {
     const profile = parseStoreProfile(window.localStorage.getItem(storeProfileStorageKey));
-    if (profile) dispatchDisplay({ type: 'store', storeName: profile.storeName, locale: profile.locale });
+    if (profile)
+      dispatchDisplay({
+        type: 'store',
+        storeName: profile.storeName,
+        locale: profile.locale,
+        timeZone: profile.timeZone ?? null,
+      });
   };
   apply();
   window.addEventListener('storage', (event) => {
@@ -42,9 +48,11 @@ export function startDisplay(): void {
   followRememberedProfile();
   displayStore.subscribe((state, previous) => {
     if (state.locale && state.locale !== previous.locale) setDisplayLocale(state.locale);
+    if (state.timeZone !== previous.timeZone) setDisplayTimeZone(state.timeZone);
   });
-  const { locale } = displayStore.getState();
+  const { locale, timeZone } = displayStore.getState();
   if (locale) setDisplayLocale(locale);
+  setDisplayTimeZone(timeZone);
   connectDisplay(client, dispatchDisplay);
   startSounds(client);
   void checkLink();

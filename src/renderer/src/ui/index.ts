@@ -32,7 +32,14 @@ export {
 } from './keypadInput';
 export { LoadError, type LoadErrorProps } from './LoadError';
 export { LoadingPanel, type LoadingPanelProps } from './LoadingPanel';
-export { defaultLocale, setDisplayLocale, useDisplayLocale } from './locale';
+export {
+  defaultLocale,
+  displayTimeZone,
+  setDisplayLocale,
+  setDisplayTimeZone,
+  useDisplayClock,
+  useDisplayLocale,
+} from './locale';
 export { Money, type MoneyProps } from './Money';
 export { MoneyField, type MoneyFieldProps } from './MoneyField';
 export {

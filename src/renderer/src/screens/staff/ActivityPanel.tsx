@@ -8,6 +8,7 @@ import { client } from '../../api';
 import { formatDateTime, formatMoment } from '../../app/format';
 import { type AuditEntry, auditListMaxLimit } from '../../../../shared/api/audit';
 import { formatMoney } from '../../../../shared/money';
+import { addDays } from '../../../../shared/time';
 import {
   Card,
   errorMessage,
@@ -17,7 +18,7 @@ import {
   Table,
   type TableColumn,
   TextField,
-  useDisplayLocale,
+  useDisplayClock,
 } from '../../ui';
 import { actionLabel, actionLabels, dateInputValue, dayRange, detailPhrases } from './auditView';
 
@@ -35,10 +36,10 @@ const presets = [
   { label: 'Last 30 days', days: 30 },
 ] as const;
 
-function daysBack(days: number): { from: string; to: string } {
-  const today = new Date();
-  const first = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (days - 1));
-  return { from: dateInputValue(first), to: dateInputValue(today) };
+/** The last `days` days up to today, today being the store's (its time zone), not the device's. */
+function daysBack(days: number, timeZone: string | undefined): { from: string; to: string } {
+  const today = dateInputValue(new Date(), timeZone);
+  return { from: addDays(today, -(days - 1)), to: today };
 }
 
 const actionOptions = [
@@ -50,15 +51,15 @@ const actionOptions = [
 ];
 
 export function ActivityPanel() {
-  const locale = useDisplayLocale();
-  const [fromDate, setFromDate] = useState(() => daysBack(1).from);
-  const [toDate, setToDate] = useState(() => daysBack(1).to);
+  const { locale, timeZone } = useDisplayClock();
+  const [fromDate, setFromDate] = useState(() => daysBack(1, timeZone).from);
+  const [toDate, setToDate] = useState(() => daysBack(1, timeZone).to);
   const [staffId, setStaffId] = useState('');
   const [action, setAction] = useState('');
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const [currency, setCurrency] = useState('USD');
   const [log, setLog] = useState<LogState>({ kind: 'loading' });
-  const range = dayRange(fromDate, toDate);
+  const range = dayRange(fromDate, toDate, timeZone);
   const rangeFrom = range.ok ? range.from : null;
   const rangeTo = range.ok ? range.to : null;
 
@@ -208,7 +209,7 @@ export function ActivityPanel() {
         />
         <div className="quick-reasons activity-presets" role="group" aria-label="Quick date ranges">
           {presets.map((preset) => {
-            const days = daysBack(preset.days);
+            const days = daysBack(preset.days, timeZone);
             const pressed = days.from === fromDate && days.to === toDate;
             return (
               <button

@@ -1,3 +1,4 @@
+import { addDays, dayKey, dayStartIn } from '../../../../shared/time';
 /**
  * The activity log's words, pure: what each audit action is called for people, a short summary of
  * an entry's details (amounts formatted from minor units, staff ids as names, settings changes as
@@ -110,25 +111,31 @@ export function localDayStart(dateText: string): Date | null {
   return date.getMonth() === Number(month) - 1 && date.getDate() === Number(day) ? date : null;
 }
 
-/** "2026-11-22" for a moment, in the device's zone (a date input's value). */
-export function dateInputValue(moment: Date): string {
+/** "2026-11-22" for a moment, in the store's zone when given, else the device's (a date input's value). */
+export function dateInputValue(moment: Date, timeZone?: string): string {
+  if (timeZone) return dayKey(moment, { timeZone });
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
 }
 
 /**
  * The from (inclusive) and to (exclusive) instants for the days from `fromDate` to `toDate`, both
- * included, in the device's time zone; an error when a day is missing or they are the wrong way round.
+ * included, in the store's time zone when given (else the device's); an error when a day is missing
+ * or they are the wrong way round.
  */
 export function dayRange(
   fromDate: string,
   toDate: string,
+  timeZone?: string,
 ): { ok: true; from: string; to: string } | { ok: false; message: string } {
-  const from = localDayStart(fromDate);
-  const toStart = localDayStart(toDate);
+  const dayStart = (text: string) => (timeZone ? dayStartIn(text, { timeZone }) : localDayStart(text));
+  const from = dayStart(fromDate);
+  const toStart = dayStart(toDate);
   if (!from) return { ok: false, message: 'Choose the first day.' };
   if (!toStart) return { ok: false, message: 'Choose the last day.' };
   if (toStart < from) return { ok: false, message: 'The last day is before the first.' };
-  const to = new Date(toStart.getFullYear(), toStart.getMonth(), toStart.getDate() + 1);
+  const to = timeZone
+    ? (dayStartIn(addDays(toDate, 1), { timeZone }) ?? toStart)
+    : new Date(toStart.getFullYear(), toStart.getMonth(), toStart.getDate() + 1);
   return { ok: true, from: from.toISOString(), to: to.toISOString() };
 }
