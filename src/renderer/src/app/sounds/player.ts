@@ -11,7 +11,16 @@ import { type TillpointClient } from '../../../../shared/api';
 import attentionUrl from '../../../../../resources/sounds/attention.wav';
 import declinedUrl from '../../../../../resources/sounds/declined.wav';
 import paidUrl from '../../../../../resources/sounds/paid.wav';
-import { cueForEvent, decideCue, parsePlayedLog, type SoundCue, type SoundName } from './soundRules';
+import {
+  cueForEvent,
+  decideCue,
+  overdue,
+  parsePlayedLog,
+  type PendingWatch,
+  type SoundCue,
+  type SoundName,
+  watchPending,
+} from './soundRules';
 import {
   defaultSoundSettings,
   parseSoundSettings,
@@ -101,11 +110,21 @@ export function startSounds(client: Pick<TillpointClient, 'on'>): void {
   window.addEventListener('storage', (event) => {
     if (event.key === soundSettingsStorageKey) soundSettingsStore.setState(readSettings());
   });
-  const hear = (event: string) => (payload: unknown) => {
-    const cue = cueForEvent(event, payload);
+  const cueUp = (cue: SoundCue | null) => {
     if (!cue || !soundSettingsStore.getState().enabled) return;
     if (claim(cue)) playSound(cue.sound);
   };
+  let pending: PendingWatch = {};
+  const hear = (event: string) => (payload: unknown) => {
+    pending = watchPending(pending, event, payload, Date.now());
+    cueUp(cueForEvent(event, payload));
+  };
   client.on('payment.updated', hear('payment.updated'));
   client.on('order.updated', hear('order.updated'));
+  // A payment left waiting (a reader, a customer's phone) calls the cashier once.
+  setInterval(() => {
+    const due = overdue(pending, Date.now());
+    pending = due.watch;
+    for (const cue of due.cues) cueUp(cue);
+  }, 5_000);
 }

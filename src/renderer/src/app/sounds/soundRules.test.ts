@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attentionAfterMs,
   cueForEvent,
   decideCue,
   emptyPlayedLog,
   keyMemoryMs,
+  overdue,
   parsePlayedLog,
   repeatGapMs,
+  watchPending,
 } from './soundRules';
 
 const payment = (status: string, message: string | null = null) => ({
@@ -22,7 +25,7 @@ describe('cueForEvent', () => {
     ['payment.updated', payment('succeeded'), 'paid'],
     ['payment.updated', payment('failed', 'Card declined'), 'declined'],
     ['payment.updated', payment('expired'), 'declined'],
-    ['payment.updated', payment('pending', 'Insert or tap the card again'), 'attention'],
+    ['payment.updated', payment('pending', 'Scan the QR code with your phone'), null],
     ['payment.updated', payment('pending'), null],
     ['payment.updated', payment('canceled'), null],
     ['payment.updated', payment('refunded'), null],
@@ -33,11 +36,23 @@ describe('cueForEvent', () => {
   ])('%s %j → %s', (event, payload, sound) => {
     expect(cueForEvent(event, payload)?.sound ?? null).toBe(sound);
   });
+});
 
-  it('keys a reader asking twice the same thing as one cue, a new question as another', () => {
-    const first = cueForEvent('payment.updated', payment('pending', 'Tap again'));
-    expect(cueForEvent('payment.updated', payment('pending', 'Tap again'))).toEqual(first);
-    expect(cueForEvent('payment.updated', payment('pending', 'Sign'))?.key).not.toBe(first?.key);
+describe('a payment that waits too long needs the cashier', () => {
+  it('pings once for a payment still pending after attentionAfterMs, none for one decided in time', () => {
+    let watch = watchPending({}, 'payment.updated', payment('pending'), 0);
+    watch = watchPending(watch, 'payment.updated', { ...payment('pending'), paymentId: 'P2' }, 1_000);
+    watch = watchPending(watch, 'payment.updated', payment('pending', 'Processing'), 5_000);
+    watch = watchPending(watch, 'payment.updated', { ...payment('succeeded'), paymentId: 'P2' }, 10_000);
+    expect(overdue(watch, attentionAfterMs - 1).cues).toEqual([]);
+    const due = overdue(watch, attentionAfterMs);
+    expect(due.cues).toEqual([{ sound: 'attention', key: 'payment:P1:waiting' }]);
+    expect(overdue(due.watch, attentionAfterMs * 3).cues).toEqual([]);
+  });
+
+  it('ignores other events', () => {
+    const watch = { P1: 0 };
+    expect(watchPending(watch, 'order.updated', { orderId: 'O1', status: 'paid' }, 1)).toBe(watch);
   });
 });
 

@@ -2,8 +2,8 @@
  * Which core event plays which sound, pure. The counter's three sounds:
  * - `paid`: a payment succeeded (payment.updated), or an order became paid (order.updated);
  * - `declined`: a payment failed or expired (a cashier's own cancel plays nothing);
- * - `attention`: a payment still pending whose tender asks something of the cashier (its message,
- *   e.g. a reader's "Insert or tap the card again").
+ * - `attention`: a payment still pending `attentionAfterMs` after it started (a reader or a customer's
+ *   phone waiting on someone: the cashier should look), once per payment (`watchPending`, `overdue`).
  * Each event is heard once (`key`), and a sound is not repeated within `repeatGapMs`, so the last
  * payment of a sale and the order's "paid" that follows it make one chime, not two.
  */
@@ -29,10 +29,6 @@ export function cueForEvent(event: string, payload: unknown): SoundCue | null {
       case 'failed':
       case 'expired':
         return { sound: 'declined', key: `payment:${payment.paymentId}:${payment.status}` };
-      case 'pending':
-        return payment.message
-          ? { sound: 'attention', key: `payment:${payment.paymentId}:ask:${payment.message}` }
-          : null;
       default:
         return null;
     }
@@ -42,6 +38,40 @@ export function cueForEvent(event: string, payload: unknown): SoundCue | null {
     return order.status === 'paid' ? { sound: 'paid', key: `order:${order.orderId}:paid` } : null;
   }
   return null;
+}
+
+/** How long a payment may stay pending before the cashier hears that it needs them. */
+export const attentionAfterMs = 90_000;
+
+/** Payments pending now, by id, with when this page first saw them pending. */
+export type PendingWatch = Readonly<Record<string, number>>;
+
+export function watchPending(
+  watch: PendingWatch,
+  event: string,
+  payload: unknown,
+  now: number,
+): PendingWatch {
+  if (event !== 'payment.updated') return watch;
+  const payment = payload as EventPayload<'payment.updated'>;
+  if (payment.status === 'pending') {
+    return watch[payment.paymentId] === undefined ? { ...watch, [payment.paymentId]: now } : watch;
+  }
+  if (watch[payment.paymentId] === undefined) return watch;
+  const { [payment.paymentId]: _decided, ...rest } = watch;
+  return rest;
+}
+
+/** The payments pending for `attentionAfterMs` or more, as cues; they leave the watch (one cue each). */
+export function overdue(watch: PendingWatch, now: number): { watch: PendingWatch; cues: SoundCue[] } {
+  const cues: SoundCue[] = [];
+  const rest: Record<string, number> = {};
+  for (const [paymentId, since] of Object.entries(watch)) {
+    if (now - since >= attentionAfterMs)
+      cues.push({ sound: 'attention', key: `payment:${paymentId}:waiting` });
+    else rest[paymentId] = since;
+  }
+  return { watch: cues.length === 0 ? watch : rest, cues };
 }
 
 /** What was played lately: cue keys (kept a while) and the time each sound last played. */
