@@ -75,3 +75,36 @@ test('pay by phone: the QR code of the payment link, paid on the page, and the s
   const done = page.getByRole('dialog', { name: 'Paid' });
   await expect(done.getByText(/^Sale #\d+ paid · \$3\.54$/)).toBeVisible();
 });
+
+test('Settings › Payments: the demo’s Stripe, a connection test, and a second simulated reader', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.owner);
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Payments' }).click();
+  const stripe = page.getByRole('region', { name: 'Stripe' });
+  await expect(stripe.getByText('Demo mode’s simulated Stripe')).toBeVisible();
+  await expect(stripe.getByText('Test', { exact: true })).toBeVisible();
+  await stripe.getByRole('button', { name: 'Test the connection' }).click();
+  await expect(page.getByText('Stripe answers.')).toBeVisible();
+
+  const readers = page.getByRole('list', { name: 'Readers' });
+  await expect(readers.getByRole('listitem')).toHaveCount(1);
+  await expect(readers.getByRole('listitem').first()).toContainText('Demo reader');
+  await expect(readers.getByRole('listitem').first()).toContainText('This till');
+  await page.getByRole('textbox', { name: 'Registration code' }).fill('simulated-wpe');
+  await page.getByRole('textbox', { name: 'Name (optional)' }).fill('Back counter');
+  await page.getByRole('button', { name: 'Register reader' }).click();
+  await expect(readers.getByRole('listitem')).toHaveCount(2);
+  const back = readers.getByRole('listitem').filter({ hasText: 'Back counter' });
+  await expect(back).toContainText('This till');
+  await readers
+    .getByRole('listitem')
+    .filter({ hasText: 'Demo reader' })
+    .getByRole('button', { name: 'Use this reader' })
+    .click();
+  await expect(readers.getByRole('listitem').filter({ hasText: 'Demo reader' })).toContainText('This till');
+  await shot(page, 'settings-payments');
+});

@@ -1,6 +1,7 @@
 /**
  * Settings, as tabs whose address follows the tab (/settings/store, /settings/taxes,
- * /settings/till): the store's settings (owners), the tax classes (managers and owners), and this
+ * /settings/payments, /settings/till): the store's settings (owners), the tax classes (managers
+ * and owners), Stripe for card payments (owners), and this
  * till — the system's state, this device's appearance, sounds and connection (everyone), and in the
  * desktop app its start-up options and updates. A tab the role
  * cannot use is not shown; /settings opens the first one that is.
@@ -14,6 +15,7 @@ import { PageHeader, type TabOption, tabPanelProps, Tabs } from '../../ui';
 import { AppearancePanel } from './AppearancePanel';
 import { DevicePanel } from './DevicePanel';
 import { StorePanel } from './StorePanel';
+import { StripePanel } from './StripePanel';
 import { SystemPanel } from './SystemPanel';
 import { TaxesPanel } from './TaxesPanel';
 import {
@@ -47,6 +49,7 @@ export function SettingsScreen() {
       <div {...(tabs.length > 1 ? tabPanelProps('settings', tab) : {})}>
         {tab === 'store' && <StorePanel />}
         {tab === 'taxes' && <TaxesPanel />}
+        {tab === 'payments' && <StripePanel />}
         {tab === 'till' && (
           <div className="settings-grid">
             <SystemPanel />

@@ -3,7 +3,7 @@ import { settingsTabFor, settingsTabs } from './settingsTabs';
 
 describe('settingsTabs', () => {
   it.each([
-    [{ settingsEdit: true, catalogEdit: true }, ['store', 'taxes', 'till']],
+    [{ settingsEdit: true, catalogEdit: true }, ['store', 'taxes', 'payments', 'till']],
     [{ settingsEdit: false, catalogEdit: true }, ['taxes', 'till']],
     [{ settingsEdit: false, catalogEdit: false }, ['till']],
   ])('%o → %j', (can, tabs) => {

@@ -1,17 +1,19 @@
 /** Which Settings tabs a role sees, and which one an address opens, pure. */
-export type SettingsTab = 'store' | 'taxes' | 'till';
+export type SettingsTab = 'store' | 'taxes' | 'payments' | 'till';
 
 export const settingsTabLabels: Record<SettingsTab, string> = {
   store: 'Store',
   taxes: 'Taxes',
+  payments: 'Payments',
   till: 'This till',
 };
 
-/** The tabs in order: Store needs settings.edit, Taxes catalog.edit, This till is for everyone. */
+/** The tabs in order: Store and Payments need settings.edit, Taxes catalog.edit, This till is for everyone. */
 export function settingsTabs(can: { settingsEdit: boolean; catalogEdit: boolean }): SettingsTab[] {
   return [
     ...(can.settingsEdit ? (['store'] as const) : []),
     ...(can.catalogEdit ? (['taxes'] as const) : []),
+    ...(can.settingsEdit ? (['payments'] as const) : []),
     'till' as const,
   ];
 }
