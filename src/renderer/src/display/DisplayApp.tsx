@@ -46,7 +46,9 @@ export function DisplayApp() {
           {screen.kind === 'welcome' && <WelcomeView storeName={storeName} />}
           {screen.kind === 'cart' && <CartView cart={screen.cart} />}
           {screen.kind === 'payment' && <PaymentView payment={screen.payment} />}
-          {screen.kind === 'thanks' && <ThanksView total={screen.total} change={screen.change} />}
+          {screen.kind === 'thanks' && (
+            <ThanksView total={screen.total} change={screen.change} note={screen.note ?? null} />
+          )}
           {screen.kind === 'voided' && <VoidedView />}
         </ErrorBoundary>
       </main>

@@ -59,7 +59,7 @@ export function displayCartOf(update: EventPayload<'display.updated'>): DisplayC
     paid,
     due: paid ? money(update.amountDueMinor) : null,
     change: update.changeMinor === undefined ? null : unlessZero(update.changeMinor),
-    customerNote: update.customerNote ?? null,
+    ...(update.customerNote ? { customerNote: update.customerNote } : {}),
   };
 }
 

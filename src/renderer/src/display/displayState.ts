@@ -55,7 +55,7 @@ export type DisplayScreen =
   | { kind: 'welcome' }
   | { kind: 'cart'; cart: DisplayCart }
   | { kind: 'payment'; cart: DisplayCart | null; payment: DisplayPayment }
-  | { kind: 'thanks'; total: MoneyValue | null; change: MoneyValue | null }
+  | { kind: 'thanks'; total: MoneyValue | null; change: MoneyValue | null; note?: string | null }
   | { kind: 'voided' };
 
 /** The states of a sale as the core's display.updated event names them. */
@@ -130,7 +130,12 @@ function showSale(state: DisplayState, action: Extract<DisplayAction, { type: 's
     case 'paid':
       return {
         ...withLocale,
-        screen: { kind: 'thanks', total: action.cart.total, change: action.cart.change },
+        screen: {
+          kind: 'thanks',
+          total: action.cart.total,
+          change: action.cart.change,
+          ...(action.cart.customerNote ? { note: action.cart.customerNote } : {}),
+        },
       };
     case 'voided':
       return { ...withLocale, screen: { kind: 'voided' } };

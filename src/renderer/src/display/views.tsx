@@ -125,6 +125,11 @@ export function CartView({ cart }: { cart: DisplayCart }) {
       </section>
       <section className="display-cart__summary" aria-label="What to pay">
         <Totals cart={cart} />
+        {cart.customerNote && (
+          <p className="display-cart__note" data-testid="display-customer-note">
+            {cart.customerNote}
+          </p>
+        )}
       </section>
     </div>
   );
@@ -174,13 +179,27 @@ export function PaymentView({ payment }: { payment: DisplayPayment }) {
   );
 }
 
-export function ThanksView({ total, change }: { total: MoneyValue | null; change: MoneyValue | null }) {
+export function ThanksView({
+  total,
+  change,
+  note,
+}: {
+  total: MoneyValue | null;
+  change: MoneyValue | null;
+  /** The core's sentence for the customer (their store coin balance). */
+  note?: string | null;
+}) {
   return (
     <div className="display-thanks">
       <div className="display-thanks__icon" aria-hidden="true">
         <CheckIcon size={72} />
       </div>
       <h1 className="display-welcome__title">Thank you!</h1>
+      {note && (
+        <p className="display-thanks__note" data-testid="display-customer-note">
+          {note}
+        </p>
+      )}
       {change ? (
         <p className="display-thanks__change" role="status">
           Paid — change <Money value={change} data-testid="display-change" />
