@@ -1,5 +1,5 @@
 #!/bin/sh
-# Renders resources/icon.svg and resources/tray.svg into every icon the platforms ask for:
+# Renders resources/icon.svg (the brand mark) and resources/tray.svg into every icon the platforms ask for:
 #   resources/icons/NxN.png   16…1024 (Linux picks from this folder; electron-builder's linux.icon)
 #   resources/icon.png        1024×1024 (the source electron-builder and the dock use)
 #   resources/icon.ico        16, 24, 32, 48, 64, 128, 256 (Windows, NSIS)
