@@ -21,6 +21,7 @@ import {
   shellDeviceSecret,
 } from './shell';
 import { startDesktopApp } from './shell/desktopApp';
+import { shellStripeSecretBox } from './shell/stripeSecretBox';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const preloadPath = path.join(__dirname, '../preload/index.cjs');
@@ -56,12 +57,15 @@ async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
   const nativeBinding = loadElectronNativeBinding(app.getAppPath());
+  const stripeSecretBox = shellStripeSecretBox(safeStorage);
   const core: Core = await createCore({
     dataDir,
     config: { mode: demo ? 'demo' : 'normal', door: 'electron' },
     printer: createElectronPrinter(),
     // PIN hashes are keyed with a device secret the OS keychain seals (shell/deviceSecret.ts).
     deviceSecret: shellDeviceSecret(dataDir, safeStorage, (message) => console.warn(message)),
+    // The Stripe secret key is sealed the same way (shell/stripeSecretBox.ts).
+    card: stripeSecretBox ? { secretBox: stripeSecretBox } : {},
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   const desktop = startDesktopApp(core, dataDir);

@@ -87,7 +87,14 @@ export function createStripeSettingsStore(options: {
     return key ? key : null;
   };
   const fileKey = (stored: StoredSetup): string | null => {
-    if (stored.sealedKey && options.secretBox) return options.secretBox.open(stored.sealedKey);
+    if (stored.sealedKey && options.secretBox) {
+      try {
+        return options.secretBox.open(stored.sealedKey);
+      } catch {
+        // The keychain cannot open it (another user, a reset keyring): as if no key were set.
+        return null;
+      }
+    }
     return stored.secretKey ?? null;
   };
 
