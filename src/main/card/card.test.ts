@@ -203,6 +203,52 @@ describe('a card payment on a Stripe Terminal reader', () => {
     );
   });
 
+  it('fails at once when the reader is busy with another payment', async () => {
+    const other = await stripe.paymentIntents.create({
+      amount: 700,
+      currency: 'usd',
+      allowed_payment_method_types: ['card_present'],
+      capture_method: 'manual',
+    });
+    await stripe.terminal.readers.processPaymentIntent(readerId, { payment_intent: other.id });
+    const started = await payByCard(await giftOrder());
+    expect(started.payment).toMatchObject({ status: 'failed', message: expect.stringMatching(/busy/) });
+  });
+
+  it('fails with the reader’s words when the customer cancels on the reader', async () => {
+    const started = await payByCard(await giftOrder());
+    kit.sim.readers.customerCancels(readerId);
+    await settled(started.payment.id);
+    expect(till.core.payments.get(started.payment.id)).toMatchObject({
+      status: 'failed',
+      message: 'The customer cancelled on the reader.',
+    });
+    expect((await stripe.paymentIntents.retrieve(started.payment.externalId as string)).status).toBe(
+      'canceled',
+    );
+  });
+
+  it('keeps following through Stripe errors and a reader gone offline, and says so meanwhile', async () => {
+    const started = await payByCard(await giftOrder());
+    const seen: (string | null)[] = [];
+    till.core.events.on('payment.updated', (event) => seen.push(event.message));
+    kit.sim.addFault({
+      method: 'GET',
+      path: /^\/v1\/terminal\/readers\//,
+      times: 6,
+      fault: { kind: 'error500' },
+    });
+    kit.sim.readers.setStatus(readerId, 'offline');
+    await expect
+      .poll(() => seen.some((m) => m !== null && /offline/.test(m)), { timeout: 20_000, interval: 10 })
+      .toBe(true);
+    expect(till.core.payments.get(started.payment.id)?.status).toBe('pending');
+    kit.sim.readers.setStatus(readerId, 'online');
+    await tap();
+    await settled(started.payment.id);
+    expect(till.core.payments.get(started.payment.id)?.status).toBe('succeeded');
+  });
+
   it('a network fault on create is retried with the same key: one PaymentIntent', async () => {
     kit.sim.addFault({ method: 'POST', path: '/v1/payment_intents', fault: { kind: 'drop', when: 'after' } });
     const orderId = await giftOrder();

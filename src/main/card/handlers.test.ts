@@ -187,5 +187,31 @@ describe('Stripe set-up', () => {
         interval: 10,
       })
       .toBe('paid');
+
+    // Pay by phone through the core's own tender: the link for the QR code, paid on the page.
+    const second = (await core.call('orders.create', {}, owner)).order;
+    await core.call(
+      'orders.addLine',
+      { orderId: second.id, variantId: product.variants[0]?.id ?? '' },
+      owner,
+    );
+    const byPhone = await core.call('payments.start', { orderId: second.id, tender: 'phone' }, owner);
+    const { url } = await core.call('stripe.checkoutLink', { paymentId: byPhone.payment.id }, owner);
+    expect(url).toMatch(/\/checkout\/pay\/cs_test_/);
+    await fetch(url ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'number=4242424242424242',
+    });
+    await expect
+      .poll(async () => (await core.call('orders.get', { orderId: second.id }, owner)).order.status, {
+        timeout: 20_000,
+        interval: 10,
+      })
+      .toBe('paid');
+    await expectApiError(
+      core.call('stripe.checkoutLink', { paymentId: started.payment.id }, owner),
+      'not_found',
+    );
   });
 });
