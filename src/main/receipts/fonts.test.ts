@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findReceiptFontsDir } from './fonts';
+import { findReceiptFontsDir, receiptFontFaceCss, withReceiptFonts } from './fonts';
+import { renderReceiptHtml } from './html';
 import { renderReceiptPdf } from './pdf';
 import { sampleReceiptModel } from './samples';
 
@@ -19,5 +21,23 @@ describe('receipt fonts', () => {
     for (const name of baseFonts) expect(name).toMatch(/^[A-Z]{6}\+DejaVuSans(Mono)?(-Bold|-Oblique)?$/);
     expect(pdf).toMatch(/\/FontFile2 /);
     expect(pdf).not.toMatch(/\/BaseFont \/(Helvetica|Courier|Times)/);
+  });
+
+  it('inline into the printed HTML receipt, which its CSP lets load', () => {
+    const css = receiptFontFaceCss();
+    expect(css.match(/@font-face/g)).toHaveLength(5);
+    expect(css).toContain('font-family:"DejaVu Sans Mono";font-weight:700');
+    const sans =
+      /font-family:"DejaVu Sans";font-weight:400;font-style:normal;src:url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\)/.exec(
+        css,
+      );
+    expect(
+      Buffer.from(sans?.[1] ?? '', 'base64').equals(
+        fs.readFileSync(path.join(findReceiptFontsDir(), 'DejaVuSans.ttf')),
+      ),
+    ).toBe(true);
+    const html = withReceiptFonts(renderReceiptHtml(sampleReceiptModel(), { layout: 'thermal80' }));
+    expect(html.indexOf('@font-face')).toBeLessThan(html.indexOf('</head>'));
+    expect(html).toMatch(/Content-Security-Policy" content="[^"]*font-src data:/);
   });
 });

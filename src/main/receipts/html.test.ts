@@ -96,7 +96,9 @@ describe('renderReceiptHtml', () => {
   it.each(layouts)('%s: self-contained, nothing to fetch, no script allowed', (layout) => {
     const html = renderReceiptHtml(sampleReceiptModel(), { layout });
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en-US">')).toBe(true);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).toContain(
+      `content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"`,
+    );
     expect(html).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*viewBox="0 0 \d+ \d+"/);
     expect(html.replaceAll('http://www.w3.org/2000/svg', '')).not.toMatch(
       /https?:|src=|href=|url\(|@import/i,

@@ -55,7 +55,7 @@ function buildReceiptHtml(
     `<html lang="${e(clean.locale)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(`Receipt ${view.orderNumber} — ${view.storeName}`)}</title>`,
     `<style>\n${css}\n</style>`,

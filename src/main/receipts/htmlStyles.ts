@@ -1,7 +1,8 @@
 /**
  * Print CSS for the HTML receipt. Thermal: an 80 mm page as long as the content with a 72 mm printed
  * column in a monospace font. A4: an invoice-style sheet with 18 mm margins. Nothing is loaded from
- * outside: system fonts only.
+ * outside: DejaVu first (the PDF's fonts, inlined by the desktop app's printer: fonts.ts), then the
+ * system's fonts.
  */
 
 const shared = `
@@ -19,7 +20,7 @@ body{width:80mm;font-family:"DejaVu Sans Mono","Liberation Mono",Menlo,Consolas,
 
 export const a4Css = `${shared}
 @page{size:A4;margin:18mm}
-body{font-family:Helvetica,Arial,"Liberation Sans",sans-serif;font-size:10pt;line-height:1.35;color:#111}
+body{font-family:"DejaVu Sans",Helvetica,Arial,"Liberation Sans",sans-serif;font-size:10pt;line-height:1.35;color:#111}
 .sheet{width:100%}
 .head{display:flex;justify-content:space-between;gap:10mm;border-bottom:1.5pt solid #111;padding-bottom:4mm;margin-bottom:5mm}
 .store h1{font-size:18pt;margin:0 0 1.5mm;overflow-wrap:anywhere}
