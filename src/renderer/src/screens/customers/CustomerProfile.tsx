@@ -7,6 +7,7 @@ import { client } from '../../api';
 import { type ApiOutput } from '../../../../shared/api';
 import { Button, ConfirmDialog, Dialog, Money, errorMessage, toast, useDisplayLocale } from '../../ui';
 import { formatCoins, type CustomerView } from './CustomerPicker';
+import { EditCustomerDialog, MergeCustomerDialog } from './CustomerEditDialogs';
 import { GiftDialog } from './GiftDialog';
 import { TopUpDialog } from './TopUpDialog';
 
@@ -37,7 +38,7 @@ export function CustomerProfile({ customer, onChanged }: CustomerProfileProps) {
   const [entries, setEntries] = useState<CoinEntry[]>([]);
   const [orders, setOrders] = useState<OrderRow[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'topup' | 'gift' | 'card' | 'erase' | null>(null);
+  const [dialog, setDialog] = useState<'topup' | 'gift' | 'card' | 'erase' | 'edit' | 'merge' | null>(null);
   const [card, setCard] = useState<{ qrSvg: string; code: string } | null>(null);
 
   const load = useCallback(async () => {
@@ -147,6 +148,12 @@ export function CustomerProfile({ customer, onChanged }: CustomerProfileProps) {
         <Button variant="secondary" onClick={() => void showCard()}>
           QR card
         </Button>
+        <Button variant="ghost" onClick={() => setDialog('edit')}>
+          Edit
+        </Button>
+        <Button variant="ghost" onClick={() => setDialog('merge')}>
+          Merge a duplicate
+        </Button>
         <Button variant="ghost" onClick={() => void exportData()}>
           Export data
         </Button>
@@ -185,6 +192,19 @@ export function CustomerProfile({ customer, onChanged }: CustomerProfileProps) {
       </ul>
       {dialog === 'topup' && (
         <TopUpDialog customer={customer} onClose={() => setDialog(null)} onChanged={() => void load()} />
+      )}
+      {dialog === 'edit' && (
+        <EditCustomerDialog customer={customer} onClose={() => setDialog(null)} onSaved={onChanged} />
+      )}
+      {dialog === 'merge' && (
+        <MergeCustomerDialog
+          keep={customer}
+          onClose={() => setDialog(null)}
+          onMerged={(merged) => {
+            onChanged(merged);
+            void load();
+          }}
+        />
       )}
       {dialog === 'gift' && (
         <GiftDialog from={customer} onClose={() => setDialog(null)} onDone={() => void load()} />

@@ -12,6 +12,7 @@ import { DesktopPanel } from '../../app/desktop';
 import { SoundsPanel } from '../../app/sounds';
 import { useCan } from '../../app/useCan';
 import { PageHeader, type TabOption, tabPanelProps, Tabs } from '../../ui';
+import { CoinsPanel } from '../customers/CoinsPanel';
 import { AppearancePanel } from './AppearancePanel';
 import { DevicePanel } from './DevicePanel';
 import { StorePanel } from './StorePanel';
@@ -49,7 +50,12 @@ export function SettingsScreen() {
       <div {...(tabs.length > 1 ? tabPanelProps('settings', tab) : {})}>
         {tab === 'store' && <StorePanel />}
         {tab === 'taxes' && <TaxesPanel />}
-        {tab === 'payments' && <StripePanel />}
+        {tab === 'payments' && (
+          <>
+            <StripePanel />
+            <CoinsPanel />
+          </>
+        )}
         {tab === 'till' && (
           <div className="settings-grid">
             <SystemPanel />
