@@ -99,8 +99,8 @@ describe('receipt model schema', () => {
     ],
     ['an unknown status', (j) => ({ ...j, status: 'open' }), 'status'],
     [
-      'an unknown tender kind',
-      (j) => ({ ...j, tenders: [{ ...j.tenders[0], kind: 'cheque' }] }),
+      'a tender kind that is not a tender name',
+      (j) => ({ ...j, tenders: [{ ...j.tenders[0], kind: 'Cheque!' }] }),
       'tenders.0.kind',
     ],
     ['an empty store name', (j) => ({ ...j, store: { ...j.store, name: '   ' } }), 'store.name'],
