@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { handlers, type HandlerDef } from '../../src/shared/api';
+import { handlers, type ApiInput, type HandlerDef } from '../../src/shared/api';
 import { startStripeSimulator, type StripeSimulator } from '../../src/main/card/stripeSim';
 import { createCore, type Core } from '../../src/main/core';
 import { createLedger } from '../../src/main/ledger';
@@ -31,7 +31,8 @@ import {
 import { createHostServer } from '../../src/main/host/server';
 import { loadOrCreateToken } from '../../src/main/host/token';
 
-const callsPerHandler = 500;
+/** At least 500 in CI; FUZZ_CALLS raises it for a longer local run. */
+const callsPerHandler = Math.max(500, Number(process.env.FUZZ_CALLS ?? 0) || 0);
 const hangBoundMs = 1_000;
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
@@ -69,6 +70,8 @@ let reserveOwner: Member;
 let cashier: Member;
 let openOrderId = '';
 let fuzzVariantId = '';
+/** The product sales are rung up with: saved again before each handler (a fuzzed call may archive it). */
+let coffee: ApiInput<'catalog.saveProduct'>;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-fuzz-'));
@@ -122,16 +125,14 @@ async function seedTill(): Promise<void> {
     s,
   );
   const category = await core.call('catalog.saveCategory', { name: 'Drinks' }, s);
-  const product = await core.call(
-    'catalog.saveProduct',
-    {
-      name: 'Coffee',
-      taxClassId: taxClass.taxClass.id,
-      categoryId: category.category.id,
-      variants: [{ sku: 'COF-1', barcodes: ['4006381333931'], prices: [{ currency: 'USD', amount: '350' }] }],
-    },
-    s,
-  );
+  coffee = {
+    name: 'Coffee',
+    taxClassId: taxClass.taxClass.id,
+    categoryId: category.category.id,
+    variants: [{ sku: 'COF-1', barcodes: ['4006381333931'], prices: [{ currency: 'USD', amount: '350' }] }],
+  };
+  const product = await core.call('catalog.saveProduct', coffee, s);
+  coffee = { ...coffee, id: product.product.id };
   const variantId = product.product.variants[0]?.id ?? '';
   fuzzVariantId = variantId;
   remember('staffId', manager.staffId, carl.staffId);
@@ -186,6 +187,7 @@ async function ensureState(): Promise<void> {
     const login = await core.invoke('staff.login', { staffId: cashier.staffId, pin: cashier.pin });
     cashier.session = login.ok ? (login.data as { session: string }).session : null;
   }
+  if (coffee.id) await core.invoke('catalog.saveProduct', { ...coffee, active: true }, s);
   const current = await core.call('shifts.current', {}, s);
   if (current.shift === null) await core.call('shifts.open', { float: { amount: '10000' } }, s);
   else if (current.shift.status === 'closing') await core.call('shifts.cancelClose', {}, s);
