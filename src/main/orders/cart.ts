@@ -21,6 +21,7 @@ import {
   orderLines,
   setOrderDiscount,
   setOrderTip,
+  restampOrder,
   touchOrder,
   updateOrderLine,
   type OrderLineRecord,
@@ -151,9 +152,42 @@ function changeCart(
   })();
 }
 
+/**
+ * An emptied open order (no lines, no payment ever) that another member or an earlier shift left
+ * behind is not reused under their name: the first line makes it the sale of whoever rings it up
+ * now, in the shift open now, at this time (audited as orders.adopted with who and which shift it
+ * came from). An order that still has lines or payments keeps its history (it is carried).
+ */
+function adoptIfEmptied(
+  oc: OrdersContext,
+  ctx: CallContext,
+  order: OrderRecord,
+  lines: readonly OrderLineRecord[],
+  at: string,
+): void {
+  if (lines.length > 0) return;
+  const shift = oc.shifts.currentShift();
+  const staffId = actorOf(ctx).staffId;
+  if (!shift || (order.shiftId === shift.id && order.createdBy === staffId)) return;
+  if (oc.payments.listForOrder(order.id).length > 0) return;
+  restampOrder(oc.deps.db, order.id, { shiftId: shift.id, createdBy: staffId, at });
+  oc.audit.record({
+    staffId,
+    action: 'orders.adopted',
+    ref: order.id,
+    details: {
+      orderNumber: order.number,
+      fromStaffId: order.createdBy,
+      fromShiftId: order.shiftId,
+      shiftId: shift.id,
+    },
+  });
+}
+
 export function addLine(oc: OrdersContext, ctx: CallContext, input: ApiParsedInput<'orders.addLine'>): void {
   const { db } = oc.deps;
   changeCart(oc, ctx, input.orderId, input.approval, (order, lines, at): CartChangeFacts => {
+    adoptIfEmptied(oc, ctx, order, lines, at);
     const quantity = input.quantity;
     const variantId =
       input.barcode !== undefined ? oc.catalog.lookupBarcode(input.barcode).variantId : input.variantId;

@@ -1,4 +1,5 @@
 /** `orders.list`: orders newest first, filtered by status, by number or product, and by creation time. */
+import { isCarriedOver } from './orderView';
 import { type ApiOutput, type ApiParsedInput } from '../../shared/api';
 import { type OrdersContext } from './context';
 import { getOrder, orderLines } from './ordersStore';
@@ -56,6 +57,7 @@ export function listOrders(oc: OrdersContext, input: ApiParsedInput<'orders.list
       number: order.number,
       status: order.status,
       currency: order.currency,
+      carriedOver: isCarriedOver(oc, order),
       createdBy: { staffId: order.createdBy, name: oc.staffName(order.createdBy) },
       createdAt: order.createdAt,
       paidAt: order.paidAt,

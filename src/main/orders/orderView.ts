@@ -39,6 +39,15 @@ function noticeText(notice: PricingNotice, currency: string, locale: string): st
     : `The order discount of ${requested} was cut to ${applied}, what the lines come to.`;
 }
 
+/**
+ * Whether an order was started in an earlier shift than the one it ended in (paid or voided) or,
+ * still open, than the shift open now: it was carried into a new shift.
+ */
+export function isCarriedOver(oc: OrdersContext, order: OrderRecord): boolean {
+  const endedIn = order.paidShiftId ?? order.voidedShiftId ?? oc.shifts.currentShift()?.id ?? order.shiftId;
+  return endedIn !== order.shiftId;
+}
+
 export function paymentView(oc: OrdersContext, payment: PaymentRecord): PaymentView {
   return {
     id: payment.id,
@@ -163,6 +172,7 @@ export function buildOrderView(oc: OrdersContext, orderId: string): OrderView {
     currency: order.currency,
     taxMode: priced.taxMode,
     shiftId: order.shiftId,
+    carriedOver: isCarriedOver(oc, order),
     createdBy: { staffId: order.createdBy, name: oc.staffName(order.createdBy) },
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,

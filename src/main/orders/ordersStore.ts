@@ -158,6 +158,20 @@ export function insertOrder(
   );
 }
 
+/**
+ * Hands an emptied open order (no lines, no payments) to the sale that starts in it now: the shift
+ * and the member ringing it up, and the time, are theirs, not those of whoever emptied it.
+ */
+export function restampOrder(
+  db: Db,
+  orderId: string,
+  stamp: { shiftId: string; createdBy: string; at: string },
+): void {
+  db.prepare(
+    'UPDATE orders SET shift_id = ?, created_by = ?, created_at = ?, updated_at = ? WHERE id = ?',
+  ).run(stamp.shiftId, stamp.createdBy, stamp.at, stamp.at, orderId);
+}
+
 export function touchOrder(db: Db, orderId: string, at: string): void {
   db.prepare('UPDATE orders SET updated_at = ? WHERE id = ?').run(at, orderId);
 }

@@ -159,6 +159,12 @@ export const orderViewSchema = z.object({
   currency: z.string(),
   taxMode: z.enum(['exclusive', 'inclusive']),
   shiftId: z.string(),
+  carriedOver: z
+    .boolean()
+    .optional()
+    .describe(
+      'started in an earlier shift than the one it was paid or voided in (or, open, than the open shift)',
+    ),
   createdBy: staffRefSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -190,6 +196,12 @@ export const orderSummarySchema = z.object({
   number: z.number().int().positive(),
   status: z.enum(orderStatusValues),
   currency: z.string(),
+  carriedOver: z
+    .boolean()
+    .optional()
+    .describe(
+      'started in an earlier shift than the one it was paid or voided in (or, open, than the open shift)',
+    ),
   createdBy: staffRefSchema,
   createdAt: z.iso.datetime(),
   paidAt: z.iso.datetime().nullable(),

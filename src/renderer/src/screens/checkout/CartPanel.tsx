@@ -88,8 +88,14 @@ export function CartPanel(props: CartPanelProps) {
             ))}
           </ul>
         )}
-        {open && open.notices.length > 0 && (
+        {open && (open.notices.length > 0 || open.carriedOver) && (
           <ul className="cart__notices" aria-label="Notices">
+            {open.carriedOver && (
+              <li key="carried">
+                <InfoIcon size={18} />
+                This sale was started by {open.createdBy.name} in an earlier shift and carried over.
+              </li>
+            )}
             {open.notices.map((notice) => (
               <li key={notice}>
                 <InfoIcon size={18} />

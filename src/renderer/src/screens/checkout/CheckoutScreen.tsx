@@ -109,8 +109,12 @@ function Checkout({
   const open = order && order.status === 'open' ? order : null;
   const currency = open?.currency ?? settings.currency;
 
+  // Read the cart again whenever the screen opens: another shift or member may have moved it on.
   useEffect(() => {
-    void checkout.restore();
+    void checkout
+      .restore()
+      .then(() => checkout.refresh())
+      .catch(() => undefined);
   }, []);
 
   // The sale changed elsewhere (paid or voided on another screen): read it again.

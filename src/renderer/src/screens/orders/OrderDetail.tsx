@@ -33,7 +33,8 @@ export function OrderDetail({ order, onRefund, onVoid }: OrderDetailProps) {
             <StatusPill tone={orderStatusTones[order.status]}>{orderStatusLabels[order.status]}</StatusPill>
           </h2>
           <p className="order-detail__sub">
-            {formatMoment(order.createdAt, locale, now)} · {order.createdBy.name}
+            {formatMoment(order.createdAt, locale, now)} · rung up by {order.createdBy.name}
+            {order.carriedOver && ' · carried over from an earlier shift'}
             {order.voidReason && ` · Voided: ${order.voidReason}`}
           </p>
         </div>
@@ -130,7 +131,7 @@ export function OrderDetail({ order, onRefund, onVoid }: OrderDetailProps) {
                       {payment.status !== 'succeeded' && ` · ${payment.status.replace(/_/g, ' ')}`}
                     </span>
                     <span className="detail-events__meta">
-                      {formatMoment(payment.createdAt, locale, now)} · {payment.createdBy.name}
+                      {formatMoment(payment.createdAt, locale, now)} · taken by {payment.createdBy.name}
                       {payment.tenderedMinor !== null && (
                         <>
                           {' · '}tendered <Money value={money(payment.tenderedMinor)} size="sm" />

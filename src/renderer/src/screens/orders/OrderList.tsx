@@ -80,7 +80,10 @@ export function OrderList({
                 <span className="order-row__number">#{order.number}</span>
                 <span className="order-row__when">
                   <span>{formatMoment(order.createdAt, locale, now)}</span>
-                  <span className="order-row__staff">{order.createdBy.name}</span>
+                  <span className="order-row__staff">
+                    {order.createdBy.name}
+                    {order.carriedOver && ' · carried over'}
+                  </span>
                 </span>
                 <Money
                   value={{ amount: order.totalMinor, asset: order.currency }}

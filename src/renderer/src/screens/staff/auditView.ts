@@ -1,13 +1,16 @@
-import { addDays, dayKey, dayStartIn } from '../../../../shared/time';
 /**
  * The activity log's words, pure: what each audit action is called for people, a short summary of
  * an entry's details (amounts formatted from minor units, staff ids as names, settings changes as
  * "field: before → after"), and the date filter as the from/to instants audit.list takes.
  */
 
+import { addDays, dayKey, dayStartIn } from '../../../../shared/time';
+
 export const actionLabels: Record<string, string> = {
   'drawer.no_sale': 'No sale (drawer opened)',
+  'orders.adopted': 'Emptied sale taken over',
   'orders.discount_over_limit': 'Discount over the limit',
+  'orders.price_override': 'Custom price over the limit',
   'orders.paid': 'Order paid',
   'orders.refund': 'Refund',
   'orders.void': 'Order voided',
