@@ -228,7 +228,23 @@ function objectArbitrary(schema: JsonSchema, options: InputOptions, depth: numbe
     shape[key] = inputArbitrary(property, { ...options, field: key }, depth + 1);
     if (required.has(key)) requiredKeys.push(key);
   }
-  const valid = fc.record(shape, { requiredKeys });
+  // Optional fields all at random, one at a time (a handler may want exactly one of them), or none.
+  const optionalKeys = Object.keys(shape).filter((key) => !required.has(key));
+  const subset = (keys: string[]) =>
+    fc.record(Object.fromEntries(keys.map((key) => [key, shape[key] as fc.Arbitrary<unknown>])), {
+      requiredKeys: keys,
+    });
+  const valid =
+    optionalKeys.length === 0
+      ? fc.record(shape, { requiredKeys })
+      : fc.oneof(
+          { weight: 2, arbitrary: fc.record(shape, { requiredKeys }) },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(...optionalKeys).chain((key) => subset([...requiredKeys, key])),
+          },
+          { weight: 1, arbitrary: subset(requiredKeys) },
+        );
   if (options.edgeRate <= 0) return valid;
   const mangled = valid.chain((value) =>
     fc.oneof(
