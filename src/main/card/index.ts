@@ -3,6 +3,7 @@
  * - the card tender (`createCardTender`, kind `card`, label "Card"): Stripe Terminal server-driven with
  *   the `stripe` package, registered in the payments domain's tender registry by the core;
  * - pay by phone (`createPhoneTender`, kind `phone`): a Stripe Checkout Session shown as a QR code;
+ * - Paystack (`paystack/`, kind `paystack`): a checkout link as a QR code, verified by reference;
  * - this till's Stripe set-up (`createStripeSettingsStore`): the secret key in the main process only
  *   (a 0600 file in the data folder, sealed by the shell's `secretBox`, or TILLPOINT_STRIPE_SECRET_KEY),
  *   the Terminal location and the chosen reader;
@@ -16,6 +17,8 @@ import { type PartialHandlerImpls } from '../core/dispatch';
 import { type TenderAdapter } from '../payments';
 import { createCardTender, type CardTender, type StripeApiTarget } from './cardTender';
 import { createPhoneTender, type PhoneTender } from './phoneTender';
+import { createPaystackHandlers, paystackKeyEnv } from './paystack/paystackHandlers';
+import { createPaystackTender, type PaystackTender } from './paystack/paystackTender';
 import { startDemoStripe, type DemoStripe } from './demoStripe';
 import { createStripeHandlers } from './handlers';
 import { createStripeSettingsStore, type SecretBox, type StripeSettingsStore } from './stripeSettings';
@@ -36,6 +39,9 @@ export {
 export { cardDetailsOf, cardReceiptFacts, type CardDetails } from './stripeFacts';
 export { demoStripeKey } from './demoStripe';
 export { createPhoneTender, type PhoneTender, type PhoneTenderOptions } from './phoneTender';
+export { createPaystackTender, type PaystackTender } from './paystack/paystackTender';
+export { startPaystackSimulator, type PaystackSimulator } from './paystack/paystackSim';
+export { verifyPaystackSignature, paystackSignature } from './paystack/paystackWebhook';
 
 export interface CardModuleOptions {
   /** Where the stripe package sends requests (the simulator in tests); default Stripe, or in demo mode its own simulator. */
@@ -45,6 +51,8 @@ export interface CardModuleOptions {
   /** The environment the key may come from (default process.env). */
   readonly env?: NodeJS.ProcessEnv;
   readonly pollMs?: number;
+  /** Paystack's API address (its simulator in tests); default api.paystack.co. */
+  readonly paystackApi?: string;
 }
 
 export interface CardModule extends DomainModule {
@@ -53,7 +61,9 @@ export interface CardModule extends DomainModule {
   readonly tender: CardTender;
   /** Pay by phone: a Stripe Checkout Session as a QR code (kind `phone`). */
   readonly phone: PhoneTender;
-  /** Both, to register with the payments domain. */
+  /** Paystack (kind `paystack`): a checkout link as a QR code, for NGN and other African currencies. */
+  readonly paystack: PaystackTender;
+  /** All of them, to register with the payments domain. */
   readonly tenders: readonly TenderAdapter[];
   readonly settings: StripeSettingsStore;
 }
@@ -97,17 +107,41 @@ export function createCardModule(
     logger: deps.logger,
     paymentExternalId: services.paymentExternalId,
   });
-  return {
-    handlers: createStripeHandlers({
+  const paystackSettings = createStripeSettingsStore({
+    dataDir: deps.dataDir,
+    fileName: 'paystack.json',
+    keyEnv: paystackKeyEnv,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+  });
+  const paystack = createPaystackTender({
+    setup: () => paystackSettings.read(),
+    apiBase: () => options.paystackApi,
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    logger: deps.logger,
+    paymentExternalId: services.paymentExternalId,
+  });
+  const handlers: PartialHandlerImpls = {
+    ...createStripeHandlers({
       settings,
       tender,
       phone,
       audit: services.audit,
       paymentExternalId: services.paymentExternalId,
     }),
+    ...createPaystackHandlers({
+      settings: paystackSettings,
+      tender: paystack,
+      audit: services.audit,
+      apiBase: () => options.paystackApi,
+    }),
+  };
+  return {
+    handlers,
     tender,
     phone,
-    tenders: [tender, phone],
+    paystack,
+    tenders: [tender, phone, paystack],
     settings,
     async start() {
       if (deps.config.mode !== 'demo' || options.stripeApi) return;
@@ -122,6 +156,7 @@ export function createCardModule(
     close: () => {
       tender.stop();
       phone.stop();
+      paystack.stop();
       void demo?.close();
     },
   };

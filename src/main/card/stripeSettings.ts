@@ -11,7 +11,6 @@ import { TillpointError } from '../../shared/api/errors';
 
 export const stripeKeyEnv = 'TILLPOINT_STRIPE_SECRET_KEY';
 export const stripeReaderEnv = 'TILLPOINT_STRIPE_READER';
-const fileName = 'stripe.json';
 const keyPattern = /^(sk|rk)_(test|live)_[A-Za-z0-9]{8,247}$/;
 
 /** Seals the key at rest (Electron's safeStorage in the desktop app). */
@@ -64,9 +63,13 @@ export function createStripeSettingsStore(options: {
   dataDir: string;
   env?: NodeJS.ProcessEnv;
   secretBox?: SecretBox;
+  /** Another provider's keys kept the same way (Paystack): its file and environment variable. */
+  fileName?: string;
+  keyEnv?: string;
 }): StripeSettingsStore {
+  const keyEnv = options.keyEnv ?? stripeKeyEnv;
   const env = options.env ?? process.env;
-  const file = path.join(options.dataDir, fileName);
+  const file = path.join(options.dataDir, options.fileName ?? 'stripe.json');
 
   const load = (): StoredSetup => {
     try {
@@ -83,7 +86,7 @@ export function createStripeSettingsStore(options: {
     fs.renameSync(temp, file);
   };
   const envKey = () => {
-    const key = env[stripeKeyEnv]?.trim();
+    const key = env[keyEnv]?.trim();
     return key ? key : null;
   };
   const fileKey = (stored: StoredSetup): string | null => {
@@ -120,7 +123,7 @@ export function createStripeSettingsStore(options: {
       if (envKey()) {
         throw new TillpointError(
           'conflict',
-          `The Stripe key comes from the environment (${stripeKeyEnv}); change it there.`,
+          `The key comes from the environment (${keyEnv}); change it there.`,
           {
             reason: 'key_from_environment',
           },

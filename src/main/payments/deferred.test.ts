@@ -48,6 +48,7 @@ describe('a payment that settles later', () => {
       ['deferred', 'ready', false],
       ['card', 'not_set_up', false],
       ['phone', 'not_set_up', false],
+      ['paystack', 'not_set_up', false],
       ['coins', 'ready', true],
     ]);
   });

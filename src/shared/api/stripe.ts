@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { text, ulidText } from './bounds';
 import { defineHandler } from './define';
+import { paystackHandlers } from './paystack';
 
 const stripeIdText = (prefix: string, what: string) =>
   text({
@@ -188,4 +189,6 @@ export const stripeHandlers = [
     input: z.object({ paymentId: ulidText() }).strict(),
     output: z.object({ url: z.string().nullable(), expiresAt: z.iso.datetime().nullable() }),
   }),
+  // Paystack's set-up (paystack.ts): listed here, with the other card providers' handlers.
+  ...paystackHandlers,
 ] as const;
