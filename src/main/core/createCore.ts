@@ -23,6 +23,7 @@ import { createOrdersModule } from '../orders';
 import { createCardModule, type CardModuleOptions } from '../card';
 import { createCustomersModule } from '../customers';
 import { createCoinsModule } from '../coins';
+import { createVendorsModule } from '../vendors';
 import {
   cashDrawerAccountCode,
   createPaymentsModule,
@@ -143,6 +144,16 @@ function buildDomains(
       announce: (orderId) => orders.service.announce(orderId),
     }),
   );
+  const vendors = createVendorsModule(deps, {
+    ledger: ledger.ledger,
+    audit: audit.service,
+    currency: () => settings.service.get().currency,
+    drawerAccount: () => shifts.service.drawerAccount(shifts.service.requireOpenShift().id),
+  });
+  orders.service.addHooks({
+    onSettle: (input) => vendors.service.onSettle(input),
+    onRefund: (input) => vendors.service.onRefund(input),
+  });
   shifts.service.setSalesSummary((shiftId) => orders.service.summarizeShift(shiftId));
   shifts.service.setPaymentsPort({
     inFlight: (shiftId) =>
@@ -176,6 +187,7 @@ function buildDomains(
       coins,
       payments,
       orders,
+      vendors,
       demo,
     ],
     payments: payments.service,

@@ -19,6 +19,7 @@ import { stripeHandlers } from './stripe';
 import { displayEvents } from './display';
 import { customersHandlers } from './customers';
 import { coinsHandlers } from './coins';
+import { vendorsHandlers } from './vendors';
 
 export const handlers = byName([
   ...systemHandlers,
@@ -33,6 +34,7 @@ export const handlers = byName([
   ...stripeHandlers,
   ...customersHandlers,
   ...coinsHandlers,
+  ...vendorsHandlers,
 ]);
 export const events = byName([
   ...systemEvents,

@@ -11,6 +11,7 @@ import { migration as orders } from './20261121T000400_orders';
 import { migration as shifts } from './20261121T000500_shifts';
 import { migration as paymentsFlow } from './20261206T100000_payments_flow';
 import { migration as customersCoins } from './20261206T200000_customers_coins';
+import { migration as vendors } from './20261206T210000_vendors';
 
 export const migrations: readonly Migration[] = [
   core,
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   shifts,
   paymentsFlow,
   customersCoins,
+  vendors,
 ];
