@@ -66,7 +66,7 @@ test('quantity, line and order discounts keep what was typed and explain beside 
   expect(await fieldError(page, discount)).toBe('A percent must be between 0 and 100.');
   await editor.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(editor).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('listitem')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Notifications' }).locator('li')).toHaveCount(0);
   await shot(page, 'number-fields-line-discount');
   await editor.getByRole('button', { name: 'Cancel' }).click();
 

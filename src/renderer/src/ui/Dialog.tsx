@@ -1,7 +1,9 @@
 /**
  * A modal dialog: rendered over a dimmed page, `role="dialog"` named by its title, focus moved in
  * on open and kept inside (Tab cycles), Esc or a tap on the backdrop closes it, and focus returns
- * to what had it before. Only the top dialog answers Esc when dialogs are stacked.
+ * to what had it before. Only the top dialog answers Esc when dialogs are stacked — also when
+ * focus has left the dialog (a keypad button that went away took it to the page), because the
+ * top dialog listens for Esc on the whole document, and focus is brought back inside then.
  */
 import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
@@ -74,6 +76,19 @@ function DialogLayer({
       if (previous && previous.isConnected) previous.focus();
     };
   }, [initialFocusRef]);
+
+  // Esc wherever focus is: the top dialog closes (its own handler below marks the key as used).
+  useEffect(() => {
+    const onDocumentKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (!modalRef.current || !isTopModal(modalRef.current)) return;
+      event.preventDefault();
+      if (dismissible) onCloseRef.current();
+      else panelRef.current?.focus();
+    };
+    document.addEventListener('keydown', onDocumentKey);
+    return () => document.removeEventListener('keydown', onDocumentKey);
+  }, [dismissible]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const panel = panelRef.current;

@@ -1,6 +1,7 @@
 /**
- * Where toasts appear: a labelled live region in the bottom-right corner. Success and info are
- * announced politely; an error is an alert. Each toast has a Dismiss button.
+ * Where toasts appear: a labelled live region at the top centre, under the top bar, away from the
+ * actions (Save, Pay and dialog buttons sit at the bottom). Success and info are announced
+ * politely; an error is an alert. A toast raised again shows "×2". Each has a Dismiss button.
  */
 import { cx } from './cx';
 import { CloseIcon, ErrorIcon, InfoIcon, SuccessIcon } from './icons';
@@ -28,7 +29,10 @@ export function Toaster() {
             >
               <Icon className="toast__icon" />
               <div className="toast__text">
-                <p className="toast__title">{item.title}</p>
+                <p className="toast__title">
+                  {item.title}
+                  {item.count > 1 && <span className="toast__count"> ×{item.count}</span>}
+                </p>
                 {item.message && <p className="toast__message">{item.message}</p>}
               </div>
               <IconButton

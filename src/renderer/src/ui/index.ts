@@ -13,7 +13,7 @@ export { cx } from './cx';
 export { Dialog, type DialogProps } from './Dialog';
 export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { ErrorBoundary, type ErrorBoundaryProps, failureMessage } from './ErrorBoundary';
-export { errorMessage } from './errorMessage';
+export { errorMessage, fieldErrorsOf, inputIssuesOf, issueSentence } from './errorMessage';
 export { Field, type FieldProps } from './Field';
 export { focusableIn, isModalOpen } from './focus';
 export { focusFirstInvalid } from './focusFirstInvalid';

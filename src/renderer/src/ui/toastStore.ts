@@ -1,7 +1,9 @@
 /**
  * Toasts: short messages in a corner that go away on their own. A zustand store holds them;
  * `toast.success/error/info` add one from anywhere (no hook needed); `<Toaster/>` shows them.
- * An error toast shows the core's own message when given an ApiCallError.
+ * An error toast shows the core's own message when given an ApiCallError. The same toast twice
+ * (same tone, title and message) is one toast, counted, its time restarted. Toasts are for what
+ * has no field: a form shows its errors beside the fields (see fieldErrors.ts).
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -16,6 +18,8 @@ export interface Toast {
   message?: string;
   /** How long it stays; errors stay longer because they are read, not glanced at. */
   durationMs: number;
+  /** How many times it was raised while shown (1 the first time). */
+  count: number;
 }
 
 export interface ToastOptions {
@@ -40,13 +44,28 @@ const timers = new Map<number, ReturnType<typeof setTimeout>>();
 export const toastStore = createStore<ToastState>()((set, get) => ({
   toasts: [],
   push(tone, title, options = {}) {
-    const id = nextId++;
     const durationMs = options.durationMs ?? defaultDurationMs[tone];
+    const same = get().toasts.find(
+      (t) => t.tone === tone && t.title === title && (t.message ?? '') === (options.message ?? ''),
+    );
+    if (same) {
+      clearTimeout(timers.get(same.id));
+      if (durationMs > 0 && Number.isFinite(durationMs)) {
+        timers.set(
+          same.id,
+          setTimeout(() => get().dismiss(same.id), durationMs),
+        );
+      }
+      set({ toasts: get().toasts.map((t) => (t.id === same.id ? { ...t, count: t.count + 1 } : t)) });
+      return same.id;
+    }
+    const id = nextId++;
     const next: Toast = {
       id,
       tone,
       title,
       durationMs,
+      count: 1,
       ...(options.message ? { message: options.message } : {}),
     };
     const kept = [...get().toasts, next];

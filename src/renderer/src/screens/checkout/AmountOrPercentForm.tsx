@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { minorToDecimalString } from '../../../../shared/money';
-import { Button, toast } from '../../ui';
+import { Button, fieldErrorsOf, toast } from '../../ui';
 import { AmountOrPercentField, type AmountOrPercent } from './AmountOrPercentField';
 import { discountFromTyped, typedFromDiscount } from './cartView';
 import { type Discount } from './types';
@@ -51,7 +51,10 @@ export function AmountOrPercentForm({
     try {
       await onApply(value);
     } catch (caught) {
-      toast.error(caught);
+      // A refusal of the amount (discount or tip) shows beside the field; anything else is a toast.
+      const { byField, rest } = fieldErrorsOf(caught, { discount: 'value' as const, tip: 'value' as const });
+      if (byField.value) setError(byField.value);
+      if (rest) toast.error(rest);
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,7 @@ import { minorToDecimalString } from '../../../../shared/money';
 import {
   Button,
   Dialog,
+  fieldErrorsOf,
   IconButton,
   MinusIcon,
   Money,
@@ -78,7 +79,10 @@ function LineEditor({
         `A discount over ${discountLimitPercent}% on ${line.name} needs a manager's approval.`,
       );
     } catch (caught) {
-      toast.error(caught);
+      // A refusal about the discount shows beside it; anything else (the sale moved on) is a toast.
+      const { byField, rest } = fieldErrorsOf(caught, { discount: 'discount' as const });
+      if (byField.discount) setError(byField.discount);
+      if (rest) toast.error(rest);
     } finally {
       setBusy(null);
     }

@@ -6,9 +6,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { client } from '../../api';
 import { type StoreSettings } from '../../../../shared/api/settings';
-import { Button, Card, errorMessage, focusFirstInvalid, LoadError, LoadingPanel, toast } from '../../ui';
+import {
+  Button,
+  Card,
+  errorMessage,
+  fieldErrorsOf,
+  focusFirstInvalid,
+  LoadError,
+  LoadingPanel,
+  toast,
+} from '../../ui';
 import { StoreFields } from './StoreFields';
 import {
+  fieldOf,
   formToPatch,
   settingsToForm,
   type StoreSettingsErrors,
@@ -70,8 +80,8 @@ export function StorePanel() {
   const save = async () => {
     const result = formToPatch(form, settings, settings.locale);
     if (!result.ok) {
+      // Each error shows beside its field, and the status says nothing was saved: no toast.
       setErrors(result.errors);
-      toast.error('Check the highlighted settings', { message: 'Nothing was saved.' });
       focusFirstInvalid('.store-form');
       return;
     }
@@ -84,7 +94,12 @@ export function StorePanel() {
         message: `${saved.changed.length} ${saved.changed.length === 1 ? 'setting' : 'settings'} changed.`,
       });
     } catch (error) {
-      toast.error(error, { title: 'The settings were not saved' });
+      const { byField, rest } = fieldErrorsOf(error, fieldOf);
+      if (Object.keys(byField).length > 0) {
+        setErrors(byField);
+        focusFirstInvalid('.store-form');
+      }
+      if (rest) toast.error(rest, { title: 'The settings were not saved' });
     } finally {
       setSaving(false);
     }

@@ -45,7 +45,8 @@ export interface StoreSettingsForm {
 export type StoreSettingsErrors = Partial<Record<keyof StoreSettingsForm, string>>;
 
 /** Which form field shows the error of each setting. */
-const fieldOf: Record<StoreSettingKey, keyof StoreSettingsForm> = {
+/** Which form field shows a setting's error (also for the core's refusals, by the setting's key). */
+export const fieldOf: Record<StoreSettingKey, keyof StoreSettingsForm> = {
   storeName: 'storeName',
   addressLines: 'addressText',
   phone: 'phone',
