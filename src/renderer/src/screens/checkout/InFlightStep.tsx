@@ -100,7 +100,9 @@ export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: I
         {payment?.message && <span className="due-card__note">{payment.message}</span>}
       </div>
       {pending && tender.kind === 'card' && <CardTestButtons />}
-      {pending && tender.kind === 'phone' && payment && <PhonePayQr paymentId={payment.id} />}
+      {pending && (tender.kind === 'phone' || tender.kind === 'paystack') && payment && (
+        <PhonePayQr paymentId={payment.id} kind={tender.kind} />
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

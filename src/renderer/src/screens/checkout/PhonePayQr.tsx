@@ -1,26 +1,32 @@
 /**
- * While a pay-by-phone payment waits: the QR code of its Stripe Checkout link for the customer's
+ * While a pay-by-phone payment waits: the QR code of its link (a Stripe Checkout Session's, or a
+ * Paystack transaction's) for the customer's
  * camera, and the link itself (in demo mode it opens the simulator's page on this computer). The
- * core gives the link (`stripe.checkoutLink`); the payment's outcome arrives through `payment.updated`.
+ * core gives the link (`stripe.checkoutLink`, `paystack.checkoutLink`); the payment's outcome arrives
+ * through `payment.updated`.
  */
 import { useEffect, useState } from 'react';
 import { client } from '../../api';
 import { QrCode } from '../../display/QrCode';
 import { errorMessage } from '../../ui';
 
-export function PhonePayQr({ paymentId }: { paymentId: string }) {
+export function PhonePayQr({ paymentId, kind }: { paymentId: string; kind: 'phone' | 'paystack' }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    client.invoke('stripe.checkoutLink', { paymentId }).then(
+    const link =
+      kind === 'paystack'
+        ? client.invoke('paystack.checkoutLink', { paymentId })
+        : client.invoke('stripe.checkoutLink', { paymentId });
+    link.then(
       (result) => live && setUrl(result.url),
       (failure: unknown) => live && setError(errorMessage(failure)),
     );
     return () => {
       live = false;
     };
-  }, [paymentId]);
+  }, [paymentId, kind]);
   if (error) {
     return (
       <p className="form-error" role="alert">
