@@ -130,6 +130,8 @@ describe('a card payment on a Stripe Terminal reader', () => {
     });
     expect(till.balance('card_clearing', 'stripe')).toBe(2500n);
     expect(till.receivableOfOrder(orderId)).toBe(0n);
+    const receipt = await till.core.call('receipts.render', { orderId, format: 'html' }, till.cashier.session);
+    expect(receipt.text).toContain('Visa •••• 4242');
     expect(till.ledger.checkInvariants().ok).toBe(true);
     // One PaymentIntent, captured once.
     expect(kit.sim.store.all('payment_intent')).toHaveLength(1);

@@ -24,7 +24,14 @@ import {
 import { createCardRefunds } from './cardRefunds';
 import { createCardRunner } from './cardRunner';
 import { declineWords, describeStripeError, readerFailureWords } from './stripeErrors';
-import { cardDetailsOf, cardWords, idempotencyKey, paymentIntentParams, toStripeAmount } from './stripeFacts';
+import {
+  cardDetailsOf,
+  cardReceiptFacts,
+  cardWords,
+  idempotencyKey,
+  paymentIntentParams,
+  toStripeAmount,
+} from './stripeFacts';
 
 export interface CardSetup {
   readonly secretKey: string;
@@ -221,6 +228,7 @@ export function createCardTender(options: CardTenderOptions): CardTender {
       return { state: 'ready', reason: null };
     },
     account: () => ({ code: 'card_clearing', ref: 'stripe' }),
+    receiptLabel: (details) => cardReceiptFacts(details).label,
     plan(request) {
       const plan = planExactAmount(request);
       toStripeAmount(plan.amountMinor);

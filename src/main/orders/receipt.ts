@@ -25,6 +25,15 @@ function tenderLabel(oc: OrdersContext, kind: ReceiptTender['kind']): string {
   return oc.payments.registry.has(kind) ? oc.payments.registry.get(kind).label : kind;
 }
 
+/** A taken payment as the receipt names it: the tender's own words for it ("Visa •••• 4242"), else its label. */
+function paymentLabel(
+  oc: OrdersContext,
+  payment: { kind: ReceiptTender['kind']; details: Readonly<Record<string, unknown>> },
+): string {
+  const adapter = oc.payments.registry.has(payment.kind) ? oc.payments.registry.get(payment.kind) : null;
+  return adapter?.receiptLabel?.(payment.details) ?? tenderLabel(oc, payment.kind);
+}
+
 function optionalText(value: string): string | undefined {
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
@@ -96,7 +105,7 @@ export function buildReceiptModel(oc: OrdersContext, orderId: string): ReceiptMo
     cashRoundingMinor: settledRoundingOf(payments),
     tenders: payments.map((payment) => ({
       kind: payment.kind,
-      label: tenderLabel(oc, payment.kind),
+      label: paymentLabel(oc, payment),
       amountMinor: payment.amountMinor,
       ...(payment.tenderedMinor !== null ? { tenderedMinor: payment.tenderedMinor } : {}),
       ...(payment.changeMinor !== null ? { changeMinor: payment.changeMinor } : {}),

@@ -143,6 +143,11 @@ export interface TenderAdapter {
   refund(request: RefundRequest): Promise<RefundReport>;
   /** What the outside world says of a refund share now (start-up reconciliation). */
   refundStatus(share: RefundShareSnapshot): Promise<RefundReport>;
+  /**
+   * What a receipt calls a taken payment ("Visa •••• 4242"), from what the tender kept with it
+   * (`TenderReport.details`); absent: its label.
+   */
+  receiptLabel?(details: Readonly<Record<string, unknown>>): string;
   /** Reports that arrive later (a card read, a chain confirmation); returns the stop function. */
   onUpdate(listener: TenderUpdateListener): () => void;
 }
