@@ -24,6 +24,7 @@ import { createCardModule, type CardModuleOptions } from '../card';
 import { createCustomersModule } from '../customers';
 import { createCoinsModule } from '../coins';
 import { createVendorsModule } from '../vendors';
+import { createMembershipsModule } from '../memberships';
 import {
   cashDrawerAccountCode,
   createPaymentsModule,
@@ -154,6 +155,14 @@ function buildDomains(
     onSettle: (input) => vendors.service.onSettle(input),
     onRefund: (input) => vendors.service.onRefund(input),
   });
+  const memberships = createMembershipsModule(deps, {
+    ledger: ledger.ledger,
+    audit: audit.service,
+    customers: customers.service,
+    currency: () => settings.service.get().currency,
+    orders: () => orders.service,
+  });
+  orders.service.addHooks({ onSettle: (input) => memberships.service.onSettle(input) });
   shifts.service.setSalesSummary((shiftId) => orders.service.summarizeShift(shiftId));
   shifts.service.setPaymentsPort({
     inFlight: (shiftId) =>
@@ -188,6 +197,7 @@ function buildDomains(
       payments,
       orders,
       vendors,
+      memberships,
       demo,
     ],
     payments: payments.service,

@@ -19,7 +19,7 @@ import { type Ledger } from '../ledger';
 import { type PaymentsService } from '../payments';
 import { type ShiftSalesSummary } from '../shifts';
 import { type CallContext } from '../core/context';
-import { addLine } from './cart';
+import { addLine, setDiscount } from './cart';
 import {
   createOrdersContext,
   type OrderHooks,
@@ -83,6 +83,8 @@ export interface OrdersService {
   addCustomLine(ctx: CallContext, orderId: string, name: string, unitPriceMinor: bigint): string;
   /** order.updated and display.updated after another domain's change. */
   announce(orderId: string): void;
+  /** A percent order discount through the cart's rules and limits (a member's discount). */
+  setOrderDiscountPercent(ctx: CallContext, orderId: string, percent: string, approval?: string): void;
 }
 
 export interface OrdersModule extends DomainModule {
@@ -133,6 +135,8 @@ export function createOrdersModule(deps: CoreDeps, services: OrdersModuleService
         return added.id;
       },
       announce: (orderId) => announceOrder(oc, orderId),
+      setOrderDiscountPercent: (ctx, orderId, percent, approval) =>
+        setDiscount(oc, ctx, { orderId, discount: { kind: 'percent', percent }, approval }),
     },
   };
 }

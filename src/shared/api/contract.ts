@@ -20,6 +20,7 @@ import { displayEvents } from './display';
 import { customersHandlers } from './customers';
 import { coinsHandlers } from './coins';
 import { vendorsHandlers } from './vendors';
+import { membershipsHandlers } from './memberships';
 
 export const handlers = byName([
   ...systemHandlers,
@@ -35,6 +36,7 @@ export const handlers = byName([
   ...customersHandlers,
   ...coinsHandlers,
   ...vendorsHandlers,
+  ...membershipsHandlers,
 ]);
 export const events = byName([
   ...systemEvents,

@@ -12,6 +12,7 @@ import { migration as shifts } from './20261121T000500_shifts';
 import { migration as paymentsFlow } from './20261206T100000_payments_flow';
 import { migration as customersCoins } from './20261206T200000_customers_coins';
 import { migration as vendors } from './20261206T210000_vendors';
+import { migration as memberships } from './20261206T220000_memberships';
 
 export const migrations: readonly Migration[] = [
   core,
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   paymentsFlow,
   customersCoins,
   vendors,
+  memberships,
 ];

@@ -1,0 +1,99 @@
+/**
+ * Memberships: tiers with a discount, sold at the counter (an order line, applied when paid) or paid
+ * from coins (also renewing themselves), the member discount on an order while valid, reminders
+ * (`endsSoon`). Seeds Basic, Premium and VIP on a store's first start.
+ */
+import { TillpointError } from '../../shared/api/errors';
+import { type CallContext } from '../core/context';
+import { createIntervalService } from '../core/backgroundServices';
+import { type PartialHandlerImpls } from '../core/dispatch';
+import { type CoreDeps, type DomainModule } from '../core/services';
+import { countTiers, moveMembership } from './membershipsStore';
+import { createMembershipsService, type MembershipsPorts, type MembershipsService } from './service';
+
+export { nextPeriod, type MembershipsService } from './service';
+
+export interface MembershipsModule extends DomainModule {
+  readonly handlers: PartialHandlerImpls;
+  readonly service: MembershipsService;
+}
+
+function staffIdOf(ctx: CallContext): string {
+  if (!ctx.staff)
+    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
+  return ctx.staff.staffId;
+}
+
+const defaultTiers = [
+  { name: 'Basic', discountPercent: '5', price: 999n, coinPrice: 1_000n },
+  { name: 'Premium', discountPercent: '10', price: 1_999n, coinPrice: 2_000n },
+  { name: 'VIP', discountPercent: '15', price: 3_999n, coinPrice: 4_000n },
+];
+
+export function createMembershipsModule(
+  deps: CoreDeps,
+  ports: MembershipsPorts & { intervalMs?: number },
+): MembershipsModule {
+  const service = createMembershipsService(deps, ports);
+  ports.customers.onMerge((duplicateId, keepId) => moveMembership(deps.db, duplicateId, keepId));
+  return {
+    service,
+    services: [
+      createIntervalService({
+        name: 'memberships.autoRenew',
+        intervalMs: ports.intervalMs ?? 300_000,
+        logger: deps.logger,
+        now: deps.now,
+        tick: () => Promise.resolve(service.autoRenew()),
+      }),
+    ],
+    start() {
+      if (countTiers(deps.db) === 0) {
+        for (const tier of defaultTiers) {
+          service.saveTier(
+            {
+              name: tier.name,
+              discountPercent: tier.discountPercent,
+              periodMonths: 1,
+              prices: { USD: tier.price },
+              coinPrice: tier.coinPrice,
+              active: true,
+            },
+            'system',
+          );
+        }
+      }
+      return Promise.resolve();
+    },
+    handlers: {
+      'memberships.tiers': (input) => ({ tiers: service.tiers(input.all === true) }),
+      'memberships.saveTier': (input, ctx) => {
+        const saved = service.saveTier(
+          {
+            id: input.tierId,
+            name: input.name,
+            discountPercent: input.discountPercent,
+            periodMonths: input.periodMonths,
+            prices: Object.fromEntries(input.prices.map((p) => [p.currency, BigInt(p.amount)])),
+            coinPrice: input.coinPrice ? BigInt(input.coinPrice) : null,
+            active: input.active ?? true,
+          },
+          staffIdOf(ctx),
+        );
+        return { tier: service.tierView(saved) };
+      },
+      'memberships.addToOrder': (input, ctx) => {
+        staffIdOf(ctx);
+        return { order: service.addToOrder(ctx, input) };
+      },
+      'memberships.renewWithCoins': (input, ctx) => ({
+        membership: service.renewWithCoins(input, staffIdOf(ctx)),
+      }),
+      'memberships.status': (input) => ({ membership: service.status(input.customerId) }),
+      'memberships.applyDiscount': (input, ctx) => {
+        staffIdOf(ctx);
+        return service.applyDiscount(ctx, input.orderId, input.approval);
+      },
+    },
+  };
+}
