@@ -79,6 +79,13 @@ describe('Stripe set-up', () => {
     expect((await core.call('stripe.locations', {}, owner)).locations.map((l) => l.id)).toEqual([
       location.id,
     ]);
+    expect((await core.call('stripe.useLocation', { locationId: location.id }, owner)).location.id).toBe(
+      location.id,
+    );
+    await expectApiError(
+      core.call('stripe.useLocation', { locationId: 'tml_doesNotExist' }, owner),
+      'bad_input',
+    );
 
     const { reader } = await core.call(
       'stripe.registerReader',

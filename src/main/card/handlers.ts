@@ -202,6 +202,17 @@ export function createStripeHandlers(options: {
       });
       return { location: locationView(location) };
     },
+    'stripe.useLocation': async (input, ctx) => {
+      const staffId = staffIdOf(ctx);
+      const location = await call(() => stripe().terminal.locations.retrieve(input.locationId));
+      if ('deleted' in location && location.deleted) {
+        throw new TillpointError('not_found', `No Terminal location ${input.locationId}.`);
+      }
+      const kept = location as Stripe.Terminal.Location;
+      settings.saveLocation(kept.id);
+      audit.record({ staffId, action: 'stripe.location_chosen', ref: kept.id, details: {} });
+      return { location: locationView(kept) };
+    },
     'stripe.registerReader': async (input, ctx) => {
       const staffId = staffIdOf(ctx);
       const locationId = input.locationId ?? settings.read()?.locationId ?? null;

@@ -126,6 +126,13 @@ export const stripeHandlers = [
     output: z.object({ location: stripeLocationSchema }),
   }),
   defineHandler({
+    name: 'stripe.useLocation',
+    summary: 'Picks an existing Terminal location as this till’s (where its readers are registered).',
+    permission: 'settings.edit',
+    input: z.object({ locationId: stripeLocationIdSchema }).strict(),
+    output: z.object({ location: stripeLocationSchema }),
+  }),
+  defineHandler({
     name: 'stripe.registerReader',
     summary:
       'Registers a reader at a location with the code it shows (`simulated-wpe` for a simulated reader with a ' +

@@ -172,7 +172,21 @@ export function StripePanel() {
               {locations.map((location) => (
                 <li key={location.id}>
                   {location.displayName} {location.city ? `· ${location.city}` : ''}{' '}
-                  {location.id === status.locationId && <Badge tone="info">This till</Badge>}
+                  {location.id === status.locationId ? (
+                    <Badge tone="info">This till</Badge>
+                  ) : (
+                    <Button
+                      disabled={busy}
+                      onClick={() =>
+                        void step(
+                          () => client.invoke('stripe.useLocation', { locationId: location.id }),
+                          `${location.displayName} is this till’s location.`,
+                        )
+                      }
+                    >
+                      Use this location
+                    </Button>
+                  )}
                 </li>
               ))}
             </ul>
