@@ -12,13 +12,28 @@ export function CartCustomer({ orderId, version }: { orderId: string; version?: 
   const locale = useDisplayLocale();
   const [customer, setCustomer] = useState<CustomerView | null>(null);
   const [coins, setCoins] = useState<string | null>(null);
+  const [member, setMember] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
 
   const load = useCallback(async () => {
     const { customer: found } = await client.invoke('customers.ofOrder', { orderId });
     setCustomer(found);
     setCoins(found ? (await client.invoke('coins.balance', { customerId: found.id })).balance : null);
+    const status = found
+      ? (await client.invoke('memberships.status', { customerId: found.id })).membership
+      : null;
+    setMember(status?.valid ? `${status.tier.name} ${status.tier.discountPercent}%` : null);
   }, [orderId]);
+
+  // The member discount goes through the cart's rules; a refusal (a limit) is shown as the core says.
+  const applyMemberDiscount = async () => {
+    try {
+      const result = await client.invoke('memberships.applyDiscount', { orderId });
+      toast.success(`Member discount of ${result.discountPercent}% applied.`);
+    } catch (failure) {
+      toast.error(failure, { title: 'The member discount was not applied' });
+    }
+  };
 
   useEffect(() => {
     load().catch(() => undefined);
@@ -42,6 +57,11 @@ export function CartCustomer({ orderId, version }: { orderId: string; version?: 
             <strong>{customer.name}</strong>
             {coins !== null && ` · ${formatCoins(coins, locale)}`}
           </span>
+          {member && (
+            <Button variant="ghost" onClick={() => void applyMemberDiscount()}>
+              {member} discount
+            </Button>
+          )}
           <Button variant="ghost" onClick={() => setPicking(true)}>
             Change
           </Button>

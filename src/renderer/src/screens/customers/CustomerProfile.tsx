@@ -9,6 +9,7 @@ import { Button, ConfirmDialog, Dialog, Money, errorMessage, toast, useDisplayLo
 import { formatCoins, type CustomerView } from './CustomerPicker';
 import { EditCustomerDialog, MergeCustomerDialog } from './CustomerEditDialogs';
 import { GiftDialog } from './GiftDialog';
+import { MembershipSection } from './MembershipSection';
 import { TopUpDialog } from './TopUpDialog';
 
 type Balance = ApiOutput<'coins.balance'>;
@@ -161,6 +162,7 @@ export function CustomerProfile({ customer, onChanged }: CustomerProfileProps) {
           Erase
         </Button>
       </div>
+      <MembershipSection customerId={customer.id} onChanged={() => void load()} />
       <h3>Coin history</h3>
       <ul className="coin-history" aria-label="Coin history">
         {entries.map((entry) => (

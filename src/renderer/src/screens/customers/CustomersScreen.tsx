@@ -3,17 +3,34 @@
  * beside the list with the coin balance, history, QR card, top-up and gifts (CustomerProfile).
  */
 import { useState } from 'react';
-import { PageHeader } from '../../ui';
+import { PageHeader, SegmentedControl } from '../../ui';
 import { CustomerPicker, type CustomerView } from './CustomerPicker';
 import { CustomerProfile } from './CustomerProfile';
+import { VendorsPanel } from './VendorsPanel';
 import './customers.css';
 
 export function CustomersScreen() {
   const [selected, setSelected] = useState<CustomerView | null>(null);
+  const [view, setView] = useState<'customers' | 'vendors'>('customers');
   return (
     <div className="screen">
-      <PageHeader title="Customers" description="Customers, their store coins and their purchases." />
-      <div className="customers-layout">
+      <PageHeader
+        title="Customers"
+        description="Customers, their store coins and their purchases; vendors who sell through the shop."
+        actions={
+          <SegmentedControl
+            label="Show"
+            value={view}
+            onValueChange={setView}
+            options={[
+              { value: 'customers', label: 'Customers' },
+              { value: 'vendors', label: 'Vendors' },
+            ]}
+          />
+        }
+      />
+      {view === 'vendors' && <VendorsPanel />}
+      <div className="customers-layout" hidden={view !== 'customers'}>
         <section className="screen__panel customers-layout__list" aria-label="Customer list">
           <CustomerPicker onPick={setSelected} selectedId={selected?.id ?? null} />
         </section>
