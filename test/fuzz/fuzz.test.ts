@@ -6,7 +6,9 @@
  * bound on hangs, counted per call, not a performance figure), no row written by a refused call
  * (temporary triggers record every write of the core's connection; the refusals that must write are
  * listed below), no success for an input holding a lone surrogate; and the ledger's invariants after.
- * The handler list comes from the contract: a new handler is fuzzed without touching this file.
+ * The handler list comes from the contract: a new handler is fuzzed without touching this file. A
+ * domain that calls an outside service needs its simulator wired below (as Stripe's and Paystack's
+ * are), or its calls wait on the network and count as hangs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { handlers, type ApiInput, type HandlerDef } from '../../src/shared/api';
+import { startPaystackSimulator, type PaystackSimulator } from '../../src/main/card';
 import { startStripeSimulator, type StripeSimulator } from '../../src/main/card/stripeSim';
 import { createCore, type Core } from '../../src/main/core';
 import { createLedger } from '../../src/main/ledger';
@@ -64,6 +67,7 @@ let token: string;
 let baseUrl: string;
 let closeHost: () => Promise<void>;
 let stripeSim: StripeSimulator;
+let paystackSim: PaystackSimulator;
 const pool: IdPool = { ids: [], byField: {} };
 let owner: Member;
 let reserveOwner: Member;
@@ -77,11 +81,12 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-fuzz-'));
   // Outside services answer from their simulators: a fuzzed call must not wait on the network.
   stripeSim = await startStripeSimulator();
+  paystackSim = await startPaystackSimulator();
   core = await createCore({
     dataDir,
     logger: pino({ level: 'silent' }),
     config: { door: 'host' },
-    card: { stripeApi: stripeSim.clientOptions, env: {} },
+    card: { stripeApi: stripeSim.clientOptions, paystackApi: paystackSim.baseUrl, env: {} },
   });
   token = loadOrCreateToken(dataDir);
   const app = await createHostServer({ core, token, rendererDir: null });
@@ -98,6 +103,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeHost?.();
   await stripeSim?.close();
+  await paystackSim?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
