@@ -3,9 +3,10 @@
  * core's notices, the tip (when the store takes tips), the totals (subtotal, discounts, tax per
  * rate, tip, total) and the Pay button. Order discount and Void sit in its header.
  */
+import { useEffect, useRef } from 'react';
 import { Button, CheckoutIcon, cx, EmptyState, InfoIcon, Money, Spinner, TagIcon } from '../../ui';
 import { CartLine } from './CartLine';
-import { itemCount, totalsRows } from './cartView';
+import { changedLineId, itemCount, totalsRows } from './cartView';
 import { TipChips } from './TipChips';
 import { type OrderLineView, type OrderView, type StoreSettings, type Tip } from './types';
 import './cart.css';
@@ -33,6 +34,24 @@ export function CartPanel(props: CartPanelProps) {
   const open = order && order.status === 'open' ? order : null;
   const currency = open?.currency ?? settings.currency;
   const lines = open?.lines ?? [];
+  // The cart follows the newest line: a line added, or whose count changed, scrolls into view.
+  const linesRef = useRef<HTMLUListElement>(null);
+  const seen = useRef<Map<string, number>>(new Map());
+  const linesKey = lines.map((line) => `${line.id}:${line.quantity}`).join(',');
+  useEffect(() => {
+    const before = seen.current;
+    const changed = changedLineId(before, lines);
+    seen.current = new Map(lines.map((line) => [line.id, line.quantity]));
+    if (!changed || before.size === 0) {
+      if (before.size === 0 && lines.length > 0)
+        linesRef.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    const index = lines.findIndex((line) => line.id === changed);
+    const row = linesRef.current?.children[index];
+    row?.scrollIntoView({ block: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linesKey]);
   const count = itemCount(open);
   const rows = open ? totalsRows(open) : [];
   const total = rows.find((row) => row.kind === 'total');
@@ -75,7 +94,7 @@ export function CartPanel(props: CartPanelProps) {
           </EmptyState>
         )}
         {lines.length > 0 && (
-          <ul className="cart__lines" aria-label="Items in the sale">
+          <ul className="cart__lines" aria-label="Items in the sale" ref={linesRef}>
             {lines.map((line) => (
               <CartLine
                 key={line.id}

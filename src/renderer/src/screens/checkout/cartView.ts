@@ -211,3 +211,13 @@ export function discountTextProblem(
     return error instanceof Error ? error.message : 'This discount cannot be used.';
   }
 }
+
+/** The line added or whose quantity changed since `before` (line id → quantity), the last such; null when none. */
+export function changedLineId(
+  before: ReadonlyMap<string, number>,
+  lines: readonly { id: string; quantity: number }[],
+): string | null {
+  let changed: string | null = null;
+  for (const line of lines) if (before.get(line.id) !== line.quantity) changed = line.id;
+  return changed;
+}
