@@ -75,6 +75,25 @@ describe('coin packages and top-ups', () => {
     expect(till.ledger.checkInvariants().ok).toBe(true);
   });
 
+  it('a package priced above the store’s threshold needs a manager’s approval', async () => {
+    const { package: big } = await till.core.call(
+      'coins.savePackage',
+      { name: 'Whale', coins: '20000', bonusPercent: '25', prices: [{ currency: 'USD', amount: '14999' }] },
+      till.owner.session,
+    );
+    const ann = await till.customer('Ann');
+    const orderId = await till.newOrder();
+    const input = { orderId, packageId: big.id, customerId: ann };
+    const e = await refusal(till.core.call('coins.addTopUp', input, till.cashier.session));
+    expect(e.code).toBe('approval_required');
+    expect(count('coin_topups')).toBe(0);
+    const approval = await till.approve('price_override', orderId);
+    const { order } = await till.core.call('coins.addTopUp', { ...input, approval }, till.cashier.session);
+    expect(order.totals.totalMinor).toBe('14999');
+    await till.payCash(orderId, 14999n);
+    expect((await till.coins(ann)).balance).toBe('25000');
+  });
+
   it('a top-up needs a customer', async () => {
     const orderId = await till.newOrder();
     const e = await refusal(

@@ -10,7 +10,13 @@ import { type Ledger } from '../ledger';
 /** The orders domain as the coins domain uses it (given after the orders domain is built). */
 export interface CoinsOrdersPort {
   /** Adds a custom, untaxed line to an open order through the cart's rules; returns its id. */
-  addCustomLine(ctx: CallContext, orderId: string, name: string, unitPriceMinor: bigint): string;
+  addCustomLine(
+    ctx: CallContext,
+    orderId: string,
+    name: string,
+    unitPriceMinor: bigint,
+    approval?: string,
+  ): string;
   view(orderId: string): ApiOutput<'orders.get'>['order'];
   announce(orderId: string): void;
 }

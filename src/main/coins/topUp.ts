@@ -33,7 +33,12 @@ import { touchCoinsActive } from './activity';
 export function addTopUp(
   cc: CoinsContext,
   ctx: CallContext,
-  input: { orderId: string; packageId: string; customerId?: string | undefined },
+  input: {
+    orderId: string;
+    packageId: string;
+    customerId?: string | undefined;
+    approval?: string | undefined;
+  },
 ): string {
   const { db } = cc.deps;
   const staffId = ctx.staff?.staffId ?? 'system';
@@ -69,7 +74,7 @@ export function addTopUp(
     const bonus = bonusCoinsOf(pkg.coins, pkg.bonusPercent);
     const name =
       bonus > 0n ? `${pkg.name} coins (${pkg.coins} + ${bonus} bonus)` : `${pkg.name} coins (${pkg.coins})`;
-    const lineId = cc.orders().addCustomLine(ctx, input.orderId, name, price);
+    const lineId = cc.orders().addCustomLine(ctx, input.orderId, name, price, input.approval);
     insertTopUp(
       db,
       {

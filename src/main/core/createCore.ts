@@ -139,8 +139,8 @@ function buildDomains(
   });
   orders.service.addHooks(
     coins.connectOrders({
-      addCustomLine: (ctx, orderId, name, unitPriceMinor) =>
-        orders.service.addCustomLine(ctx, orderId, name, unitPriceMinor),
+      addCustomLine: (ctx, orderId, name, unitPriceMinor, approval) =>
+        orders.service.addCustomLine(ctx, orderId, name, unitPriceMinor, approval),
       view: (orderId) => orders.service.view(orderId),
       announce: (orderId) => orders.service.announce(orderId),
     }),

@@ -188,7 +188,12 @@ export function createMembershipsService(deps: CoreDeps, ports: MembershipsPorts
 
     addToOrder(
       ctx: CallContext,
-      input: { orderId: string; tierId: string; customerId?: string | undefined },
+      input: {
+        orderId: string;
+        tierId: string;
+        customerId?: string | undefined;
+        approval?: string | undefined;
+      },
     ) {
       const staffId = ctx.staff?.staffId ?? 'system';
       db.transaction(() => {
@@ -222,7 +227,7 @@ export function createMembershipsService(deps: CoreDeps, ports: MembershipsPorts
         const months = tier.periodMonths === 1 ? '1 month' : `${tier.periodMonths} months`;
         const lineId = ports
           .orders()
-          .addCustomLine(ctx, input.orderId, `${tier.name} membership (${months})`, price);
+          .addCustomLine(ctx, input.orderId, `${tier.name} membership (${months})`, price, input.approval);
         insertMembershipSale(
           db,
           { lineId, orderId: input.orderId, customerId: customer.id, tierId: tier.id },

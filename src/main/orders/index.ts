@@ -80,7 +80,13 @@ export interface OrdersService {
   /** Another domain's hooks into settling and refunding (the coins domain's top-ups). */
   addHooks(hooks: OrderHooks): void;
   /** A custom, untaxed line added through the cart's rules (a coin package); returns the line's id. */
-  addCustomLine(ctx: CallContext, orderId: string, name: string, unitPriceMinor: bigint): string;
+  addCustomLine(
+    ctx: CallContext,
+    orderId: string,
+    name: string,
+    unitPriceMinor: bigint,
+    approval?: string,
+  ): string;
   /** order.updated and display.updated after another domain's change. */
   announce(orderId: string): void;
   /** A percent order discount through the cart's rules and limits (a member's discount). */
@@ -124,11 +130,12 @@ export function createOrdersModule(deps: CoreDeps, services: OrdersModuleService
       summarizeShift: (shiftId) => summarizeShift(oc, shiftId),
       view: (orderId) => buildOrderView(oc, orderId),
       addHooks: (hooks) => void oc.hooks.push(hooks),
-      addCustomLine: (ctx, orderId, name, unitPriceMinor) => {
+      addCustomLine: (ctx, orderId, name, unitPriceMinor, approval) => {
         addLine(oc, ctx, {
           orderId,
           custom: { name, unitPrice: unitPriceMinor.toString() },
           quantity: 1,
+          approval,
         });
         const added = orderLines(deps.db, orderId).at(-1);
         if (!added) throw new Error(`Order ${orderId} has no line after adding one.`);

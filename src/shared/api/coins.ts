@@ -96,7 +96,14 @@ export const coinsHandlers = [
       'becomes the order’s customer); its coins post to them when the order is paid.',
     permission: 'sales.sell',
     input: z
-      .object({ orderId: ulidText(), packageId: ulidText(), customerId: customerIdSchema.optional() })
+      .object({
+        orderId: ulidText(),
+        packageId: ulidText(),
+        customerId: customerIdSchema.optional(),
+        approval: text({ max: 200, min: 1, trim: false })
+          .optional()
+          .describe("a manager's approval (price_override) for a package priced above the store's threshold"),
+      })
       .strict(),
     output: z.object({ order: orderViewSchema }),
   }),

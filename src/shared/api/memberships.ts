@@ -69,7 +69,14 @@ export const membershipsHandlers = [
       'membership starts or extends when the order is paid.',
     permission: 'sales.sell',
     input: z
-      .object({ orderId: ulidText(), tierId: ulidText(), customerId: customerIdSchema.optional() })
+      .object({
+        orderId: ulidText(),
+        tierId: ulidText(),
+        customerId: customerIdSchema.optional(),
+        approval: text({ max: 200, min: 1, trim: false })
+          .optional()
+          .describe("a manager's approval (price_override) for a tier priced above the store's threshold"),
+      })
       .strict(),
     output: z.object({ order: orderViewSchema }),
   }),
