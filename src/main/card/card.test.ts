@@ -130,7 +130,11 @@ describe('a card payment on a Stripe Terminal reader', () => {
     });
     expect(till.balance('card_clearing', 'stripe')).toBe(2500n);
     expect(till.receivableOfOrder(orderId)).toBe(0n);
-    const receipt = await till.core.call('receipts.render', { orderId, format: 'html' }, till.cashier.session);
+    const receipt = await till.core.call(
+      'receipts.render',
+      { orderId, format: 'html' },
+      till.cashier.session,
+    );
     expect(receipt.text).toContain('Visa •••• 4242');
     expect(till.ledger.checkInvariants().ok).toBe(true);
     // One PaymentIntent, captured once.
@@ -282,8 +286,60 @@ describe('a card payment on a Stripe Terminal reader', () => {
       card_present: { number: '4506445006931933' },
     });
     await expect.poll(() => reports.at(-1), { timeout: 20_000, interval: 10 }).toBe('succeeded');
-    stop();
     expect(kit.sim.requests.filter((r) => r.endsWith('/capture'))).toHaveLength(0);
+
+    // Interac is refunded in person: the reader waits for the card, then Stripe makes the refund.
+    const refunds: string[] = [];
+    const stopRefunds = tender.onUpdate((update) => {
+      if ('refund' in update) refunds.push(update.refund.status);
+    });
+    const share = {
+      shareId: ulid(),
+      refundId: ulid(),
+      paymentId: request.paymentId,
+      orderId: request.orderId,
+      currency: 'CAD',
+      amountMinor: 500n,
+      externalId: first.externalId ?? null,
+      staffId: request.staffId,
+      shiftId: 'shift',
+    };
+    const asked = await tender.refund(share);
+    expect(asked).toMatchObject({
+      status: 'pending',
+      message: expect.stringMatching(/tap their Interac card/),
+    });
+    expect(
+      ((await stripe.terminal.readers.retrieve(readerId)) as Stripe.Terminal.Reader).action,
+    ).toMatchObject({
+      type: 'refund_payment',
+      status: 'in_progress',
+    });
+    await stripe.testHelpers.terminal.readers.presentPaymentMethod(readerId, {
+      card_present: { number: '4506445006931933' },
+    });
+    await expect.poll(() => refunds.at(-1), { timeout: 20_000, interval: 10 }).toBe('succeeded');
+    expect(
+      (await stripe.refunds.list({ payment_intent: first.externalId as string })).data.map((r) => r.amount),
+    ).toEqual([500]);
+    // After a restart it is found again by the share id (no second refund).
+    const restarted = cardTenderFor(
+      kit.sim,
+      () => setup,
+      () => first.externalId ?? null,
+    );
+    const again = await restarted.refundStatus({
+      shareId: share.shareId,
+      refundId: share.refundId,
+      paymentId: share.paymentId,
+      amountMinor: share.amountMinor,
+      externalId: null,
+    });
+    restarted.stop();
+    expect(again.status).toBe('succeeded');
+    expect(kit.sim.store.all('refund')).toHaveLength(1);
+    stopRefunds();
+    stop();
     expect(await stripe.paymentIntents.retrieve(first.externalId as string)).toMatchObject({
       status: 'succeeded',
       currency: 'cad',

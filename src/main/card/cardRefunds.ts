@@ -7,6 +7,7 @@
 import type Stripe from 'stripe';
 import { type RefundReport, type RefundRequest, type RefundShareSnapshot } from '../payments';
 import { type CardRunner } from './cardRunner';
+import { type InPersonRefunds } from './interacRefunds';
 import { describeStripeError } from './stripeErrors';
 import { idempotencyKey, toStripeAmount } from './stripeFacts';
 
@@ -29,6 +30,8 @@ export function createCardRefunds(options: {
   paymentExternalId?: ((paymentId: string) => string | null) | undefined;
   /** The PaymentIntent of a payment's external id (a Checkout Session's); default: the id itself. */
   intentOf?: ((externalId: string, stripe: Stripe) => Promise<string | null>) | undefined;
+  /** Interac payments, refunded in person on the reader (the card tender's). */
+  inPerson?: InPersonRefunds | undefined;
 }) {
   const { runner } = options;
   const intentOf = (externalId: string, stripe: Stripe) =>
@@ -73,6 +76,9 @@ export function createCardRefunds(options: {
         try {
           const piId = await intentOf(externalId, stripe);
           if (!piId) return { shareId, status: 'failed', message: 'This payment was never taken by Stripe.' };
+          if (options.inPerson && (await options.inPerson.isInterac(piId, stripe))) {
+            return await options.inPerson.start(request, piId, stripe);
+          }
           const refund = await stripe.refunds.create(params(request, piId), {
             idempotencyKey: idempotencyKey(shareId, 'refund'),
           });
@@ -100,6 +106,9 @@ export function createCardRefunds(options: {
         const made = await stripe.refunds.list({ payment_intent: piId, limit: 100 });
         const found = made.data.find((refund) => refund.metadata?.tillpoint_share_id === shareId);
         if (found) return answer(shareId, found, stripe);
+        if (options.inPerson && (await options.inPerson.isInterac(piId, stripe))) {
+          return options.inPerson.resume(share, piId, stripe);
+        }
         // Never made, and still wanted: make it now, with the same key.
         const refund = await stripe.refunds.create(params(share, piId), {
           idempotencyKey: idempotencyKey(shareId, 'refund'),

@@ -23,6 +23,7 @@ import {
 } from '../payments';
 import { createCardRefunds } from './cardRefunds';
 import { createCardRunner } from './cardRunner';
+import { createInPersonRefunds } from './interacRefunds';
 import { declineWords, describeStripeError, readerFailureWords } from './stripeErrors';
 import {
   cardDetailsOf,
@@ -101,6 +102,7 @@ export function createCardTender(options: CardTenderOptions): CardTender {
     },
     runner,
     paymentExternalId: options.paymentExternalId,
+    inPerson: createInPersonRefunds({ runner, readerId: () => options.setup()?.readerId ?? null }),
   });
 
   const cancelQuietly = async (stripe: Stripe, paymentId: string, piId: string) => {

@@ -272,7 +272,8 @@ export function cancelPaymentIntent(
   return pi;
 }
 
-export function createRefund(store: SimStore, form: FormObject): SimObject {
+/** A refund through the API; `inPerson`: made on a reader with the card present (Interac). */
+export function createRefund(store: SimStore, form: FormObject, inPerson = false): SimObject {
   const piId = str(form, 'payment_intent');
   const chId = str(form, 'charge');
   if (!piId && !chId)
@@ -298,7 +299,7 @@ export function createRefund(store: SimStore, form: FormObject): SimObject {
       });
   }
   const details = ch.payment_method_details as { type?: string } | null;
-  if (details?.type === 'interac_present') {
+  if (details?.type === 'interac_present' && !inPerson) {
     throw invalid('Interac payments are refunded in person, on a reader (refund_payment).', {
       code: 'charge_not_refundable',
     });

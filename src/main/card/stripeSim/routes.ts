@@ -18,6 +18,7 @@ import {
   createReader,
   presentPaymentMethod,
   processPaymentIntent,
+  refundPayment,
   releaseReaderOf,
   updateLocation,
 } from './terminal';
@@ -215,6 +216,7 @@ export const routes: readonly Route[] = [
     (c) => processPaymentIntent(c.store, param(c), c.form),
   ],
   ['POST', p('terminal/readers/:id/cancel_action'), (c) => cancelAction(c.store, param(c))],
+  ['POST', p('terminal/readers/:id/refund_payment'), (c) => refundPayment(c.store, param(c), c.form)],
   [
     'POST',
     p('test_helpers/terminal/readers/:id/present_payment_method'),

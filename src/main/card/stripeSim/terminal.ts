@@ -5,10 +5,10 @@
  * decided by Stripe's test cards and the amounts that decline. A reader can be put offline, and its
  * action failed or timed out, as faults.
  */
-import { invalid, required, type SimError } from './errors';
+import { invalid, required, SimError } from './errors';
 import { metadataOf, obj, str, type FormObject } from './form';
 import { location, reader, type Json, type SimObject } from './objects';
-import { amountOf, authorize, decline } from './payments';
+import { amountOf, authorize, createRefund, decline } from './payments';
 import { type SimStore } from './store';
 import { amountDecline, defaultTestCard, findTestCard } from './testCards';
 
@@ -117,6 +117,36 @@ export function processPaymentIntent(store: SimStore, id: string, form: FormObje
   return found;
 }
 
+/** An in-person refund (Interac): the reader waits for the card the payment was made with. */
+export function refundPayment(store: SimStore, id: string, form: FormObject): SimObject {
+  const found = store.get('terminal.reader', id);
+  requireOnline(found);
+  if ((found.action as { status: string } | null)?.status === 'in_progress') {
+    throw readerError('terminal_reader_busy', 'Reader is currently busy processing another request.');
+  }
+  const piId = str(form, 'payment_intent');
+  const chargeId = str(form, 'charge');
+  if (!piId && !chargeId) throw required('payment_intent');
+  if (piId) store.get('payment_intent', piId, 'payment_intent');
+  if (chargeId) store.get('charge', chargeId, 'charge');
+  const amount = amountOf(form, 'amount', false);
+  found.action = {
+    failure_code: null,
+    failure_message: null,
+    api_error: null,
+    refund_payment: {
+      payment_intent: piId ?? null,
+      charge: chargeId ?? null,
+      amount: amount ?? null,
+      metadata: JSON.parse(JSON.stringify(obj(form, 'metadata'))) as Json,
+      refund: null,
+    },
+    status: 'in_progress',
+    type: 'refund_payment',
+  };
+  return found;
+}
+
 export function cancelAction(store: SimStore, id: string): SimObject {
   const found = store.get('terminal.reader', id);
   requireOnline(found);
@@ -144,6 +174,31 @@ function failAction(store: SimStore, found: SimObject, code: string, message: st
 export function presentPaymentMethod(store: SimStore, id: string, form: FormObject): SimObject {
   const found = store.get('terminal.reader', id);
   requireOnline(found);
+  const pendingRefund = found.action as {
+    status: string;
+    type: string;
+    refund_payment?: Record<string, Json>;
+  } | null;
+  if (
+    pendingRefund?.status === 'in_progress' &&
+    pendingRefund.type === 'refund_payment' &&
+    pendingRefund.refund_payment
+  ) {
+    const asked = pendingRefund.refund_payment;
+    const refundForm: FormObject = { metadata: (asked.metadata ?? {}) as FormObject };
+    if (typeof asked.payment_intent === 'string') refundForm.payment_intent = asked.payment_intent;
+    if (typeof asked.charge === 'string') refundForm.charge = asked.charge;
+    if (typeof asked.amount === 'number') refundForm.amount = String(asked.amount);
+    try {
+      const made = createRefund(store, refundForm, true);
+      found.action = { ...pendingRefund, status: 'succeeded', refund_payment: { ...asked, refund: made.id } };
+      store.emit('terminal.reader.action_succeeded', found);
+    } catch (error) {
+      if (!(error instanceof SimError)) throw error;
+      failAction(store, found, error.body.code ?? 'refund_failed', error.message, null);
+    }
+    return found;
+  }
   const action = found.action as {
     status: string;
     type: string;
