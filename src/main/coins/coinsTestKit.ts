@@ -8,6 +8,7 @@ import { type ApiOutput } from '../../shared/api';
 import { openSalesTill, type SalesTill } from '../orders/salesTestKit';
 import { createCoinsContext, type CoinsContext } from './context';
 import { createCustomersService } from '../customers/service';
+import { type TenderAdapter } from '../payments';
 
 export type Balance = ApiOutput<'coins.balance'>;
 
@@ -22,8 +23,10 @@ export interface CoinsTill extends SalesTill {
   coinsContext(now: () => Date): CoinsContext;
 }
 
-export async function openCoinsTill(): Promise<CoinsTill> {
-  const till = await openSalesTill();
+export async function openCoinsTill(
+  options: { tenders?: readonly TenderAdapter[] } = {},
+): Promise<CoinsTill> {
+  const till = await openSalesTill(options);
   const packageId = async (name: string) => {
     const { packages } = await till.core.call('coins.packages', {}, till.cashier.session);
     const found = packages.find((p) => p.name === name);
