@@ -6,7 +6,7 @@ import { listOrders } from './list';
 import { orderLines } from './ordersStore';
 import { buildOrderView, refundView } from './orderView';
 import { printOrderReceipt, renderOrderReceipt } from './receipt';
-import { refundOrder } from './refund';
+import { quoteRefund, refundOrder } from './refund';
 import { announceOrder } from './settle';
 import { voidOrder } from './voidOrder';
 
@@ -69,6 +69,7 @@ export function createOrdersHandlers(oc: OrdersContext): PartialHandlerImpls {
       const { order } = changed(input.orderId, false);
       return { order, refund: refundView(oc, refund, orderLines(oc.deps.db, input.orderId)) };
     },
+    'orders.refundQuote': (input) => quoteRefund(oc, input),
     'receipts.render': (input) => renderOrderReceipt(oc, input),
     'receipts.print': (input) => printOrderReceipt(oc, input),
   };

@@ -8,7 +8,7 @@
  * decided in it at once, other tenders answer after, and the last answer finishes the refund
  * (finishGiveBack.ts: the order's status, stock, the audit entry).
  */
-import { type ApiParsedInput } from '../../shared/api';
+import { type ApiOutput, type ApiParsedInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
 import { canApprove } from '../staff';
 import { type CallContext } from '../core/context';
@@ -84,6 +84,20 @@ function planRefund(oc: OrdersContext, input: ApiParsedInput<'orders.refund'>): 
     amountMinor: money.amountMinor,
     roundingMinor: money.roundingMinor,
     lineRows,
+  };
+}
+
+/** What a refund would give back, planned exactly as refundOrder plans it, writing nothing. */
+export function quoteRefund(
+  oc: OrdersContext,
+  input: ApiParsedInput<'orders.refundQuote'>,
+): ApiOutput<'orders.refundQuote'> {
+  const plan = planRefund(oc, { ...input, reason: 'quote' });
+  return {
+    amountMinor: plan.amountMinor.toString(),
+    tipMinor: plan.tipMinor.toString(),
+    currency: plan.currency,
+    tender: plan.tender,
   };
 }
 

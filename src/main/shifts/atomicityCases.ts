@@ -11,6 +11,7 @@ export const domains = ['orders.', 'receipts.', 'shifts.', 'drawer.', 'staff.', 
 export const readOnly = new Set<string>([
   'orders.get',
   'orders.list',
+  'orders.refundQuote',
   'receipts.render',
   'receipts.print',
   'shifts.current',

@@ -352,6 +352,29 @@ export const ordersHandlers = [
     output: z.object({ order: orderViewSchema, refund: refundViewSchema }),
   }),
   defineHandler({
+    name: 'orders.refundQuote',
+    summary:
+      'What a refund of these lines would give back (the amount, the tip it includes), worked out as ' +
+      'orders.refund would, without refunding: the refund dialog shows it before the cashier confirms.',
+    permission: 'sales.sell',
+    input: z
+      .object({
+        orderId: orderIdSchema,
+        lines: z
+          .array(z.object({ lineId: orderIdSchema, quantity: quantitySchema }).strict())
+          .min(1, 'name at least one line to refund')
+          .max(1000),
+        tender: tenderKindSchema.optional(),
+      })
+      .strict(),
+    output: z.object({
+      amountMinor: minorAmountSchema,
+      tipMinor: minorAmountSchema,
+      currency: z.string(),
+      tender: tenderKindSchema,
+    }),
+  }),
+  defineHandler({
     name: 'receipts.render',
     summary:
       'The receipt of an order (paid, refunded or voided) as a PDF (base64), an HTML page or plain text.',

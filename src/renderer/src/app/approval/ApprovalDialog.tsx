@@ -51,6 +51,7 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
   const { id, request } = pending;
   const locale = useDisplayLocale();
   const requesterId = useAppState((state) => state.staffSession?.staff.staffId ?? null);
+  const askerName = useAppState((state) => state.staffSession?.staff.name ?? null);
   const [list, setList] = useState<ApproversState>({ kind: 'loading' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -123,6 +124,7 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
   };
 
   const selectedLocked = selected ? isStillLocked(selected.lockedUntil, new Date()) : false;
+  const asker = askerName;
 
   return (
     <Dialog
@@ -147,6 +149,22 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
           <strong>{formatMoney(BigInt(request.amounts.afterMinor), request.amounts.currency, locale)}</strong>
         </p>
       )}
+      {(request.facts?.length ?? 0) > 0 || asker ? (
+        <dl className="approval__facts" data-testid="approval-facts">
+          {request.facts?.map((fact) => (
+            <div key={fact.label}>
+              <dt>{fact.label}</dt>
+              <dd>{fact.value}</dd>
+            </div>
+          ))}
+          {asker && (
+            <div>
+              <dt>Asked by</dt>
+              <dd>{asker}</dd>
+            </div>
+          )}
+        </dl>
+      ) : null}
       {list.kind === 'loading' && (
         <div className="approval__loading">
           <Spinner size={28} label="Loading managers" />

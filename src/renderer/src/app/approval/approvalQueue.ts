@@ -19,6 +19,8 @@ export interface ApprovalRequest {
   reason: string;
   /** The discount before and after the change, as the core sent them (minor units), to show the manager. */
   amounts?: { beforeMinor: string; afterMinor: string; currency: string };
+  /** What is approved, as the manager reads it: "Order: Sale #1001", "Refund: $3.54" (the core's figures). */
+  facts?: readonly { label: string; value: string }[];
 }
 
 export interface PendingApproval {

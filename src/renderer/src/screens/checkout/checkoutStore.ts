@@ -8,6 +8,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ApiCallError, type ApiInput, type TillpointClient } from '../../../../shared/api';
 import { type ApprovalRequest } from '../../app/approval/approvalQueue';
+import { formatMoney } from '../../../../shared/money';
+import { localeStore } from '../../ui/locale';
 import { type Discount, type OrderView, type Tip } from './types';
 
 export interface CheckoutState {
@@ -140,6 +142,21 @@ export function createCheckoutStore(deps: CheckoutDeps): CheckoutStore {
     });
   }
 
+  /** What the manager approves for a void: the order, its items and total as the core priced them. */
+  const voidFacts = (): { label: string; value: string }[] => {
+    const order = store.getState().order;
+    if (!order) return [];
+    const items = order.lines.reduce((sum, line) => sum + line.quantity, 0);
+    return [
+      { label: 'Order', value: `Sale #${order.number}` },
+      { label: 'Items', value: String(items) },
+      {
+        label: 'Total',
+        value: formatMoney(BigInt(order.totals.totalMinor), order.currency, localeStore.getState().locale),
+      },
+    ];
+  };
+
   const orderOf = (result: { order: OrderView }) => result.order;
   const orderOrNull = (result: { order: OrderView } | null) => (result ? result.order : null);
 
@@ -228,7 +245,7 @@ export function createCheckoutStore(deps: CheckoutDeps): CheckoutStore {
       change((orderId) =>
         deps.withApproval(
           (approval) => client.invoke('orders.void', { orderId, reason, ...(approval ? { approval } : {}) }),
-          { action: 'void', ref: orderId, reason: `Void this sale: ${reason}` },
+          { action: 'void', ref: orderId, reason: `Void this sale: ${reason}`, facts: voidFacts() },
         ),
       ).then((result) => {
         if (result) show(null);

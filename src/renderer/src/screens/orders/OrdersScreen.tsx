@@ -10,12 +10,14 @@ import { client } from '../../api';
 import {
   Button,
   EmptyState,
+  formatAmount,
   OrdersIcon,
   PageHeader,
   SearchIcon,
   SegmentedControl,
   Spinner,
   toast,
+  useDisplayLocale,
 } from '../../ui';
 import { OrderDetail } from './OrderDetail';
 import { OrderList } from './OrderList';
@@ -38,6 +40,7 @@ export function OrdersScreen() {
   const { detail, show } = useOrder(selectedId);
   const [refunding, setRefunding] = useState(false);
   const [voiding, setVoiding] = useState<VoidTarget | null>(null);
+  const locale = useDisplayLocale();
 
   const select = (orderId: string | null) =>
     navigate({ section: 'orders', rest: orderId ? [orderId] : [] }, { replace: selectedId !== null });
@@ -47,7 +50,19 @@ export function OrdersScreen() {
       const result = await withApproval(
         (approval) =>
           client.invoke('orders.void', { orderId: target.id, reason, ...(approval ? { approval } : {}) }),
-        { action: 'void', ref: target.id, reason: `Void sale #${target.number}: ${reason}` },
+        {
+          action: 'void',
+          ref: target.id,
+          reason: `Void sale #${target.number}: ${reason}`,
+          facts: [
+            { label: 'Order', value: `Sale #${target.number}` },
+            { label: 'Items', value: String(target.lineCount) },
+            {
+              label: 'Total',
+              value: formatAmount({ amount: target.totalMinor, asset: target.currency }, locale).text,
+            },
+          ],
+        },
       );
       if (!result) return;
       toast.success(`Sale #${target.number} voided.`);

@@ -29,6 +29,7 @@ import {
   setPicked,
 } from './ordersView';
 import { type OrderView } from './useOrders';
+import { useRefundQuote } from './useRefundQuote';
 
 export const commonRefundReasons = ['Returned item', 'Wrong item', 'Damaged', 'Not as described'] as const;
 
@@ -80,6 +81,15 @@ function RefundForm({ order, onRefunded, onClose }: { order: OrderView } & Omit<
     keptKinds.includes('cash') ? 'cash' : (keptKinds[0] ?? 'cash'),
   );
 
+  const { quote, problem: quoteProblem } = useRefundQuote(
+    order.id,
+    lines,
+    keptKinds.length > 1 ? tender : undefined,
+  );
+  const quoteText = quote
+    ? formatAmount({ amount: quote.amountMinor, asset: quote.currency }, locale).text
+    : null;
+
   const refund = async () => {
     if (lines.length === 0 || !trimmed) return;
     setBusy(true);
@@ -97,6 +107,11 @@ function RefundForm({ order, onRefunded, onClose }: { order: OrderView } & Omit<
           action: 'refund',
           ref: order.id,
           reason: `Refund of ${count === 1 ? '1 item' : `${count} items`} from sale #${order.number}: ${trimmed}.`,
+          facts: [
+            { label: 'Order', value: `Sale #${order.number}` },
+            { label: 'Items', value: count === 1 ? '1 item' : `${count} items` },
+            ...(quoteText ? [{ label: 'Refund', value: quoteText }] : []),
+          ],
         },
       );
       if (result) {
@@ -223,11 +238,30 @@ function RefundForm({ order, onRefunded, onClose }: { order: OrderView } & Omit<
         variant="compact"
         onChange={setReason}
       />
-      <div className="small-form__actions">
+      <div className="small-form__actions refund-form__actions">
+        <p className="refund-form__total" role="status">
+          {lines.length === 0 ? (
+            'Pick what comes back'
+          ) : quote ? (
+            <>
+              Refund total{' '}
+              <strong data-testid="refund-total">
+                <Money value={{ amount: quote.amountMinor, asset: quote.currency }} />
+              </strong>
+            </>
+          ) : (
+            (quoteProblem ?? 'Working out the total…')
+          )}
+        </p>
         <Button variant="secondary" onClick={onClose} disabled={busy}>
           Cancel
         </Button>
-        <Button type="submit" variant="primary" loading={busy} disabled={lines.length === 0 || !trimmed}>
+        <Button
+          type="submit"
+          variant="primary"
+          loading={busy}
+          disabled={lines.length === 0 || !trimmed || quote === null}
+        >
           Refund
         </Button>
       </div>
