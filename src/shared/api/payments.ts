@@ -6,7 +6,8 @@
  * short way through the same flow. Amounts are decimal strings of minor units.
  */
 import { z } from 'zod';
-import { nonNegativeMinorAmountSchema } from '../money';
+import { fiatAmountSchema } from '../money';
+import { ulidText } from './bounds';
 import { defineEvent, defineHandler } from './define';
 import {
   orderIdSchema,
@@ -54,10 +55,10 @@ export const paymentsHandlers = [
         orderId: orderIdSchema,
         paymentId: orderIdSchema.optional().describe('a ULID made by the client: the idempotency key'),
         tender: tenderKindSchema,
-        amount: nonNegativeMinorAmountSchema
+        amount: fiatAmountSchema
           .optional()
           .describe('split tender: collect only this much; absent: everything due'),
-        tendered: nonNegativeMinorAmountSchema.optional().describe('cash: what the customer handed over'),
+        tendered: fiatAmountSchema.optional().describe('cash: what the customer handed over'),
       })
       .strict(),
     output: paymentResultSchema,
@@ -90,8 +91,8 @@ export const paymentsHandlers = [
       .object({
         orderId: orderIdSchema,
         paymentId: orderIdSchema.optional().describe('a ULID made by the client: the idempotency key'),
-        tendered: nonNegativeMinorAmountSchema.describe('what the customer handed over'),
-        amount: nonNegativeMinorAmountSchema
+        tendered: fiatAmountSchema.describe('what the customer handed over'),
+        amount: fiatAmountSchema
           .optional()
           .describe('split tender: apply only this much; absent: pay everything due'),
       })
@@ -113,7 +114,7 @@ export const paymentsHandlers = [
       'Payments and refunds still waiting for their tender (a reader collecting, a chain confirming), oldest ' +
       'first: what a shift close or a void waits for.',
     permission: 'sales.sell',
-    input: z.object({ shiftId: z.string().max(64).optional() }).strict(),
+    input: z.object({ shiftId: ulidText().optional() }).strict(),
     output: z.object({
       payments: z.array(
         paymentViewSchema.extend({
