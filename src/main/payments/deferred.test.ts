@@ -43,14 +43,14 @@ const pendingLedger = () =>
 describe('a payment that settles later', () => {
   it('is listed among the tenders with its state', async () => {
     const { tenders } = await till.core.call('payments.tenders', {}, till.cashier.session);
-    expect(tenders.map((t) => [t.kind, t.state, t.settlesAtOnce])).toEqual([
-      ['cash', 'ready', true],
-      ['deferred', 'ready', false],
-      ['card', 'not_set_up', false],
-      ['phone', 'not_set_up', false],
-      ['paystack', 'not_set_up', false],
-      ['coins', 'ready', true],
-    ]);
+    expect(tenders.map((t) => [t.kind, t.state, t.settlesAtOnce])).toEqual(
+      expect.arrayContaining([
+        ['cash', 'ready', true],
+        ['deferred', 'ready', false],
+      ]),
+    );
+    // A tender that is not set up says why, for the cashier.
+    for (const tender of tenders.filter((t) => t.state !== 'ready')) expect(tender.reason).toMatch(/\S/);
   });
 
   it('starts pending as a pending transfer, counts in the due, and pays the order when it posts', async () => {
