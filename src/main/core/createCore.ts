@@ -25,6 +25,7 @@ import { createCustomersModule } from '../customers';
 import { createCoinsModule } from '../coins';
 import { createVendorsModule } from '../vendors';
 import { createMembershipsModule } from '../memberships';
+import { createFxModule } from '../fx';
 import {
   cashDrawerAccountCode,
   createPaymentsModule,
@@ -115,8 +116,14 @@ function buildDomains(
     customers: customers.service,
     currency: () => settings.service.get().currency,
   });
-  // Tenders of the domains (card, coins); a tender of the same kind handed in by the caller wins.
-  const ownTenders = [...card.tenders, coins.tender].filter(
+  const fx = createFxModule(deps, {
+    ledger: ledger.ledger,
+    audit: audit.service,
+    currency: () => settings.service.get().currency,
+    drawerAccount: (shiftId) => shifts.service.drawerAccount(shiftId),
+  });
+  // Tenders of the domains (card, coins, foreign cash); a tender of the same kind handed in by the caller wins.
+  const ownTenders = [...card.tenders, coins.tender, fx.tender].filter(
     (own) => !tenders.some((t) => t.kind === own.kind),
   );
   const payments = createPaymentsModule(deps, {
@@ -163,6 +170,7 @@ function buildDomains(
     orders: () => orders.service,
   });
   orders.service.addHooks({ onSettle: (input) => memberships.service.onSettle(input) });
+  fx.connect({ payments: payments.service, orderView: (orderId) => orders.service.view(orderId) });
   shifts.service.setSalesSummary((shiftId) => orders.service.summarizeShift(shiftId));
   shifts.service.setPaymentsPort({
     inFlight: (shiftId) =>
@@ -198,6 +206,7 @@ function buildDomains(
       orders,
       vendors,
       memberships,
+      fx,
       demo,
     ],
     payments: payments.service,

@@ -21,6 +21,7 @@ import { customersHandlers } from './customers';
 import { coinsHandlers } from './coins';
 import { vendorsHandlers } from './vendors';
 import { membershipsHandlers } from './memberships';
+import { fxHandlers } from './fx';
 
 export const handlers = byName([
   ...systemHandlers,
@@ -37,6 +38,7 @@ export const handlers = byName([
   ...coinsHandlers,
   ...vendorsHandlers,
   ...membershipsHandlers,
+  ...fxHandlers,
 ]);
 export const events = byName([
   ...systemEvents,

@@ -13,6 +13,7 @@ import { migration as paymentsFlow } from './20261206T100000_payments_flow';
 import { migration as customersCoins } from './20261206T200000_customers_coins';
 import { migration as vendors } from './20261206T210000_vendors';
 import { migration as memberships } from './20261206T220000_memberships';
+import { migration as fxCash } from './20261206T230000_fx_cash';
 
 export const migrations: readonly Migration[] = [
   core,
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   customersCoins,
   vendors,
   memberships,
+  fxCash,
 ];
