@@ -8,13 +8,14 @@ import { useCallback, useRef, useState } from 'react';
 import { Dialog, Money } from '../../ui';
 import { CashStep, type LastCashPayment } from './CashStep';
 import { CoinsStep } from './CoinsStep';
+import { ForeignCashStep } from '../fx/ForeignCashStep';
 import { DoneStep } from './DoneStep';
 import { InFlightStep } from './InFlightStep';
 import { TenderStep, type TenderInfo } from './TenderStep';
 import { type OrderView } from './types';
 import './payment.css';
 
-type Step = 'tender' | 'cash' | 'coins' | 'inflight' | 'done';
+type Step = 'tender' | 'cash' | 'coins' | 'fx' | 'inflight' | 'done';
 
 export interface PaymentDialogProps {
   open: boolean;
@@ -61,6 +62,7 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
     tender: 'Take payment',
     cash: 'Cash',
     coins: 'Store coins',
+    fx: 'Foreign cash',
     inflight: tender?.label ?? 'Payment',
     done: 'Paid',
   };
@@ -89,7 +91,7 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
           onCash={() => setStep('cash')}
           onTender={(chosen) => {
             setTender(chosen);
-            setStep(chosen.kind === 'coins' ? 'coins' : 'inflight');
+            setStep(chosen.kind === 'coins' ? 'coins' : chosen.kind === 'foreign_cash' ? 'fx' : 'inflight');
           }}
         />
       )}
@@ -111,6 +113,14 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
             setLastCash(null);
             setStep(next.status === 'open' ? 'tender' : 'done');
           }}
+          onBusyChange={setBusy}
+        />
+      )}
+      {step === 'fx' && (
+        <ForeignCashStep
+          order={order}
+          onBack={() => setStep('tender')}
+          onPaid={paid}
           onBusyChange={setBusy}
         />
       )}

@@ -13,6 +13,7 @@ import { SoundsPanel } from '../../app/sounds';
 import { useCan } from '../../app/useCan';
 import { PageHeader, type TabOption, tabPanelProps, Tabs } from '../../ui';
 import { CoinsPanel } from '../customers/CoinsPanel';
+import { FxRatesPanel } from '../fx/FxRatesPanel';
 import { AppearancePanel } from './AppearancePanel';
 import { DevicePanel } from './DevicePanel';
 import { StorePanel } from './StorePanel';
@@ -54,6 +55,7 @@ export function SettingsScreen() {
           <>
             <StripePanel />
             <CoinsPanel />
+            <FxRatesPanel />
           </>
         )}
         {tab === 'till' && (
