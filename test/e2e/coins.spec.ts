@@ -129,3 +129,32 @@ test('a customer buys coins, pays partly with them, gifts some, and gets them ba
     consoleErrors.filter((e) => !e.includes("about:srcdoc' because the document's frame is sandboxed")),
   ).toEqual([]);
 });
+
+test('foreign cash at a manager-set rate pays a sale, with change in the store currency', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.owner);
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Payments' }).click();
+  await page.getByLabel('Currency', { exact: true }).fill('EUR');
+  await page.getByLabel(/^Rate/).fill('1.0850');
+  await page.getByRole('button', { name: 'Save rate' }).click();
+  await expect(page.getByRole('list', { name: 'Foreign currencies' })).toContainText('1 EUR = 1.0850 USD');
+  await openShiftWithFloat(page, '100.00');
+
+  // Espresso 3.25 + tax 0.29 = 3.54; €5.00 at 1.0850 = $5.425, credited $5.43 (rounded up): change $1.89.
+  await goTo(page, 'Checkout');
+  await page
+    .getByRole('button', { name: /^Espresso\b/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page.getByRole('button', { name: 'Foreign cash' }).click();
+  await page.getByLabel('Notes handed over (EUR)').fill('5.00');
+  await shot(page, 'fx-cash');
+  await page.getByRole('button', { name: 'Take foreign cash' }).click();
+  await expect(page.getByTestId('change-due')).toHaveText('$1.89');
+});
