@@ -58,6 +58,11 @@ export function LoginScreen({
   if (selected) {
     return (
       <AuthLayout>
+        {notice && (
+          <p className="login__notice" role="status">
+            {notice}
+          </p>
+        )}
         <PinStep
           member={selected}
           onBack={() => setSelectedId(null)}

@@ -193,7 +193,7 @@ describe('the session’s life', () => {
     expect(controller.store.getState().phase).toEqual({
       kind: 'login',
       preselectStaffId: maya.staffId,
-      notice: null,
+      notice: 'Locked by Maya Lopez. Type your PIN to carry on.',
     });
     expect(notices).toEqual([]);
   });

@@ -81,6 +81,11 @@ export interface AppController {
 
 export const sessionEndedNotice = 'Your session ended. Log in again to carry on.';
 
+/** What the login screen says after a lock: that the till is locked, and by whom. */
+export function lockedNotice(name: string | null): string {
+  return name ? `Locked by ${name}. Type your PIN to carry on.` : 'Locked. Type your PIN to carry on.';
+}
+
 export function createAppController(deps: AppControllerDeps): AppController {
   const { client, storage, profileStorage } = deps;
   const cachedProfile = (() => {
@@ -265,7 +270,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
       endSession('staff.lock', {
         kind: 'login',
         preselectStaffId: store.getState().staffSession?.staff.staffId ?? null,
-        notice: null,
+        notice: lockedNotice(store.getState().staffSession?.staff.name ?? null),
       }),
     logout: () => endSession('staff.logout', { kind: 'login', preselectStaffId: null, notice: null }),
     setStoreName: (name) => store.setState({ storeName: name && name.trim() ? name.trim() : null }),

@@ -7,6 +7,8 @@ import { useStore } from 'zustand';
 import { client, onCallError } from '../api';
 import { setDisplayLocale, setDisplayTimeZone, toast } from '../ui';
 import { type AppState, createAppController } from './appController';
+import { navigate } from './router';
+import { defaultSection, sectionsFor } from './routes';
 
 export const app = createAppController({
   client,
@@ -24,6 +26,17 @@ setDisplayTimeZone(app.store.getState().timeZone);
 app.store.subscribe((state, previous) => {
   if (state.locale !== previous.locale) followLocale(state.locale);
   if (state.timeZone !== previous.timeZone) setDisplayTimeZone(state.timeZone);
+});
+
+// A different member logging in lands on their home section, not on the page the last one left.
+let lastStaffId = app.store.getState().staffSession?.staff.staffId ?? null;
+app.store.subscribe((state, previous) => {
+  const session = state.staffSession;
+  if (!session || session === previous.staffSession) return;
+  if (lastStaffId !== null && session.staff.staffId !== lastStaffId) {
+    navigate(sectionsFor(session.staff.role)[0] ?? defaultSection, { replace: true });
+  }
+  lastStaffId = session.staff.staffId;
 });
 
 export function useAppState<T>(selector: (state: AppState) => T): T {

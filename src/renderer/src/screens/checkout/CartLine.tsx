@@ -4,7 +4,7 @@
  * line's total.
  */
 import { IconButton, MinusIcon, Money, PlusIcon, TrashIcon } from '../../ui';
-import { discountLabel, lineHasDiscount, negated } from './cartView';
+import { discountLabel, isUntaxedLine, lineHasDiscount, negated } from './cartView';
 import { type OrderLineView } from './types';
 
 export interface CartLineProps {
@@ -28,6 +28,7 @@ export function CartLine({ line, currency, onEdit, onQuantity, onRemove }: CartL
         <span className="cart-line__name">{line.name}</span>
         <span className="cart-line__meta">
           {line.quantity} × <Money value={money(line.unitPriceMinor)} size="sm" />
+          {isUntaxedLine(line) && <span className="cart-line__untaxed">No tax</span>}
           {lineHasDiscount(line) && (
             <span className="cart-line__discount">
               <Money value={money(negated(line.lineDiscountMinor))} size="sm" />

@@ -29,7 +29,7 @@ export function ProductTile({ product, currency, color, onPick }: ProductTilePro
       aria-haspopup={variants > 1 ? 'dialog' : undefined}
     >
       <span
-        className="product-tile__art"
+        className={color ? 'product-tile__art' : 'product-tile__art product-tile__art--plain'}
         style={color ? { backgroundColor: color } : undefined}
         aria-hidden="true"
       >

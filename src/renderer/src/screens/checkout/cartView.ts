@@ -221,3 +221,8 @@ export function changedLineId(
   for (const line of lines) if (before.get(line.id) !== line.quantity) changed = line.id;
   return changed;
 }
+
+/** Whether a line carries no tax (no rate, or only 0% rates): the cart marks it "No tax". */
+export function isUntaxedLine(line: { taxRates: readonly { ratePercent: string }[] }): boolean {
+  return line.taxRates.every((rate) => /^0*(\.0*)?$/.test(rate.ratePercent));
+}

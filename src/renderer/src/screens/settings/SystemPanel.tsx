@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
 import { type ApiOutput } from '../../../../shared/api';
 import { formatDuration, formatMoment } from '../../app/format';
+import { useCan } from '../../app/useCan';
 import {
   Badge,
   Card,
@@ -29,6 +30,7 @@ const doorLabels: Record<ApiOutput<'system.info'>['door'], string> = {
 };
 
 export function SystemPanel() {
+  const canSeeDataFolder = useCan('reports.read');
   const [status, setStatus] = useState<SystemStatus>({ kind: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
   const locale = useDisplayLocale();
@@ -88,12 +90,15 @@ export function SystemPanel() {
                 )}
               </dd>
             </div>
-            <div className="facts__row">
-              <dt>Data folder</dt>
-              <dd>
-                <code className="facts__path">{status.info.dataDir}</code>
-              </dd>
-            </div>
+            {/* Where the data lives is for managers and owners, not for a cashier at the counter. */}
+            {canSeeDataFolder && (
+              <div className="facts__row">
+                <dt>Data folder</dt>
+                <dd>
+                  <code className="facts__path">{status.info.dataDir}</code>
+                </dd>
+              </div>
+            )}
             <div className="facts__row">
               <dt>Schema version</dt>
               <dd>
