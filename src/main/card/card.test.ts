@@ -17,7 +17,7 @@ let stripe: Stripe;
 let readerId: string;
 let tender: CardTender;
 let till: SalesTill;
-let setup: { secretKey: string; readerId: string | null } | null;
+let setup: { secretKey: string; readerId: string | null; tipOnReader?: boolean } | null;
 
 export function cardTenderFor(
   sim: SimKit['sim'],
@@ -344,6 +344,42 @@ describe('a card payment on a Stripe Terminal reader', () => {
       status: 'succeeded',
       currency: 'cad',
       amount_received: 1500,
+    });
+  });
+
+  it('takes a tip the customer adds on the reader, and the order’s tip grows by it', async () => {
+    setup = { secretKey: testKey, readerId, tipOnReader: true };
+    const orderId = await giftOrder();
+    const started = await payByCard(orderId);
+    const action = ((await stripe.terminal.readers.retrieve(readerId)) as Stripe.Terminal.Reader).action;
+    expect(action?.process_payment_intent?.process_config).toMatchObject({
+      tipping: { amount_eligible: 2500 },
+    });
+    await stripe.testHelpers.terminal.readers.presentPaymentMethod(readerId, { amount_tip: 300 });
+    await settled(started.payment.id);
+    expect(till.core.payments.get(started.payment.id)).toMatchObject({
+      status: 'succeeded',
+      amountMinor: 2800n,
+    });
+    const paid = await order(orderId);
+    expect(paid).toMatchObject({ status: 'paid', paidMinor: '2800', amountDueMinor: '0' });
+    expect(paid.totals).toMatchObject({ tipMinor: '300', totalMinor: '2800' });
+    expect(await stripe.paymentIntents.retrieve(started.payment.externalId as string)).toMatchObject({
+      status: 'succeeded',
+      amount_received: 2800,
+    });
+    expect(till.balance('card_clearing', 'stripe')).toBe(2800n);
+    expect(till.balance('tips_payable')).toBe(-300n);
+    expect(till.receivableOfOrder(orderId)).toBe(0n);
+    expect(till.ledger.checkInvariants().ok).toBe(true);
+    // With the tip screen off the reader asks for none.
+    setup = { secretKey: testKey, readerId, tipOnReader: false };
+    const second = await payByCard(await giftOrder());
+    await stripe.testHelpers.terminal.readers.presentPaymentMethod(readerId, { amount_tip: 300 });
+    await settled(second.payment.id);
+    expect(till.core.payments.get(second.payment.id)).toMatchObject({
+      status: 'succeeded',
+      amountMinor: 2500n,
     });
   });
 

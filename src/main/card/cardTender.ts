@@ -37,6 +37,8 @@ import {
 export interface CardSetup {
   readonly secretKey: string;
   readonly readerId: string | null;
+  /** The reader asks for a tip before the card (Settings › Payments); absent: no tip screen. */
+  readonly tipOnReader?: boolean;
 }
 
 export interface StripeApiTarget {
@@ -137,7 +139,15 @@ export function createCardTender(options: CardTenderOptions): CardTender {
           );
         }
         const details = cardDetailsOf(pi, readerId);
-        return { ...base, status: 'succeeded', message: cardWords(details), details: { ...details } };
+        // A tip added on the reader was taken on top of the amount: the payments flow adds it to the order.
+        const tip = pi.amount_details?.tip?.amount ?? 0;
+        return {
+          ...base,
+          status: 'succeeded',
+          message: cardWords(details),
+          details: { ...details, tipMinor: String(tip) },
+          ...(tip > 0 ? { tipMinor: BigInt(tip) } : {}),
+        };
       }
       case 'canceled':
         return {
@@ -239,6 +249,7 @@ export function createCardTender(options: CardTenderOptions): CardTender {
 
     async start(request, plan) {
       const { stripe, readerId } = requireSetup();
+      const tipping = options.setup()?.tipOnReader === true;
       const { paymentId } = request;
       return serial(paymentId, async (): Promise<TenderReport> => {
         let pi: Stripe.PaymentIntent;
@@ -254,7 +265,12 @@ export function createCardTender(options: CardTenderOptions): CardTender {
         try {
           await stripe.terminal.readers.processPaymentIntent(
             readerId,
-            { payment_intent: pi.id, process_config: { skip_tipping: true } },
+            {
+              payment_intent: pi.id,
+              process_config: tipping
+                ? { tipping: { amount_eligible: toStripeAmount(plan.amountMinor) } }
+                : { skip_tipping: true },
+            },
             { idempotencyKey: idempotencyKey(paymentId, 'process') },
           );
         } catch (error) {

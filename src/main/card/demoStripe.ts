@@ -34,11 +34,12 @@ export async function startDemoStripe(): Promise<DemoStripe> {
     location: location.id,
     label: 'Demo reader',
   });
-  let state: { secretKey: string | null; locationId: string | null; readerId: string | null } = {
-    secretKey: demoStripeKey,
-    locationId: location.id,
-    readerId: reader.id,
-  };
+  let state: {
+    secretKey: string | null;
+    locationId: string | null;
+    readerId: string | null;
+    tipOnReader: boolean;
+  } = { secretKey: demoStripeKey, locationId: location.id, readerId: reader.id, tipOnReader: false };
   const settings: StripeSettingsStore = {
     read: () =>
       state.secretKey
@@ -48,6 +49,7 @@ export async function startDemoStripe(): Promise<DemoStripe> {
             mode: keyMode(state.secretKey),
             locationId: state.locationId,
             readerId: state.readerId,
+            tipOnReader: state.tipOnReader,
           }
         : null,
     keySource: () => (state.secretKey ? 'demo' : 'none'),
@@ -62,6 +64,9 @@ export async function startDemoStripe(): Promise<DemoStripe> {
     },
     saveReader: (readerId) => {
       state = { ...state, readerId };
+    },
+    saveTipping: (tipOnReader) => {
+      state = { ...state, tipOnReader };
     },
   };
   return { sim, settings, close: () => sim.close() };

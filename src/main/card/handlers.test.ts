@@ -107,6 +107,8 @@ describe('Stripe set-up', () => {
     expect(listed.readers.map((r) => [r.id, r.chosen])).toEqual([[reader.id, true]]);
     expect((await core.call('stripe.useReader', { readerId: reader.id }, owner)).reader.chosen).toBe(true);
     expect(await tenders()).toMatchObject({ state: 'ready' });
+    expect((await core.call('stripe.setTipping', { onReader: true }, owner)).tipOnReader).toBe(true);
+    expect((await core.call('stripe.status', {}, owner)).tipOnReader).toBe(true);
 
     expect(logged.join('\n')).not.toContain(testKey);
     const audit = await core.call('audit.list', { limit: 50 }, owner);

@@ -57,6 +57,7 @@ export function createStripeHandlers(options: {
       keyHint: setup ? keyHint(setup.secretKey) : null,
       locationId: setup?.locationId ?? null,
       readerId: setup?.readerId ?? null,
+      tipOnReader: setup?.tipOnReader ?? false,
       connection,
     };
   };
@@ -201,6 +202,22 @@ export function createStripeHandlers(options: {
         details: { displayName: input.displayName },
       });
       return { location: locationView(location) };
+    },
+    'stripe.setTipping': (input, ctx) => {
+      const staffId = staffIdOf(ctx);
+      if (!settings.read()) {
+        throw new TillpointError('conflict', 'Stripe is not set up: enter the secret key first.', {
+          reason: 'no_key',
+        });
+      }
+      settings.saveTipping(input.onReader);
+      audit.record({
+        staffId,
+        action: 'stripe.tipping_set',
+        ref: 'stripe',
+        details: { onReader: input.onReader },
+      });
+      return status();
     },
     'stripe.useLocation': async (input, ctx) => {
       const staffId = staffIdOf(ctx);

@@ -92,6 +92,7 @@ export function createCardModule(
     removeKey: () => current.removeKey(),
     saveLocation: (id) => current.saveLocation(id),
     saveReader: (id) => current.saveReader(id),
+    saveTipping: (on) => current.saveTipping(on),
   };
   const tender = createCardTender({
     setup: () => settings.read(),

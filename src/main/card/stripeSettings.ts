@@ -26,6 +26,8 @@ export interface StripeSetup {
   readonly mode: 'test' | 'live';
   readonly locationId: string | null;
   readonly readerId: string | null;
+  /** The reader asks the customer for a tip (its tip screen) before the card. */
+  readonly tipOnReader: boolean;
 }
 
 interface StoredSetup {
@@ -33,6 +35,7 @@ interface StoredSetup {
   sealedKey?: string;
   locationId?: string | null;
   readerId?: string | null;
+  tipOnReader?: boolean;
 }
 
 export function isStripeSecretKey(value: string): boolean {
@@ -57,6 +60,7 @@ export interface StripeSettingsStore {
   removeKey(): void;
   saveLocation(locationId: string | null): void;
   saveReader(readerId: string | null): void;
+  saveTipping(onReader: boolean): void;
 }
 
 export function createStripeSettingsStore(options: {
@@ -113,6 +117,7 @@ export function createStripeSettingsStore(options: {
         mode: keyMode(secretKey),
         locationId: stored.locationId ?? null,
         readerId: stored.readerId ?? env[stripeReaderEnv]?.trim() ?? null,
+        tipOnReader: stored.tipOnReader === true,
       };
     },
     keySource() {
@@ -145,6 +150,9 @@ export function createStripeSettingsStore(options: {
     },
     saveReader(readerId) {
       store({ ...load(), readerId });
+    },
+    saveTipping(onReader) {
+      store({ ...load(), tipOnReader: onReader });
     },
   };
 }

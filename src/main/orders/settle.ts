@@ -13,7 +13,7 @@ import { assertDiscountsApproved } from './discountLimit';
 import { announceDisplay, type DisplayCause } from './display';
 import { nextOrderStatus } from './lifecycle';
 import { finishGiveBack } from './finishGiveBack';
-import { getOrder, markOrderPaid, orderLines } from './ordersStore';
+import { getOrder, markOrderPaid, orderLines, setOrderTip } from './ordersStore';
 import { buildOrderView, amountDueOf, settledRoundingOf } from './orderView';
 import { allGiveBacksOfOrder } from './refundsStore';
 import { type Posting } from './postings';
@@ -90,6 +90,17 @@ export function createSettlementPort(oc: OrdersContext): OrderSettlementPort {
         dueMinor: amountDueOf(order, priced, oc.payments.listForOrder(orderId)),
         cashRoundingIncrementMinor: BigInt(settings.cashRoundingIncrementMinor),
       };
+    },
+
+    addTip(orderId, tipMinor) {
+      const order = getOrder(db, orderId);
+      const priced = priceOrder(order, orderLines(db, orderId), oc.settings.get());
+      setOrderTip(
+        db,
+        orderId,
+        { kind: 'amount', amountMinor: priced.result.tipMinor + tipMinor },
+        oc.nowIso(),
+      );
     },
 
     settleIfDue(orderId, { paymentId, staffId, shiftId }) {

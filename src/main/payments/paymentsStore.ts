@@ -233,6 +233,18 @@ export function resolvePaymentRow(
   });
 }
 
+/** A tip added on the reader: the payment took more than it was started for. */
+export function addToPaymentAmount(db: Db, paymentId: string, extraMinor: bigint, at: string): void {
+  const row = db.prepare('SELECT amount FROM payments WHERE id = ?').get(paymentId) as
+    { amount: string } | undefined;
+  if (!row) throw new Error(`No payment ${paymentId}.`);
+  db.prepare('UPDATE payments SET amount = ?, updated_at = ? WHERE id = ?').run(
+    (BigInt(row.amount) + extraMinor).toString(),
+    at,
+    paymentId,
+  );
+}
+
 /** A manager let the shift close without waiting for these payments. */
 export function markPaymentsCarried(db: Db, paymentIds: readonly string[], at: string): void {
   const statement = db.prepare(

@@ -32,6 +32,11 @@ export interface OrderSettlementPort {
    * sale taken back, or the order voided) and returns the transfers to write with it.
    */
   finishGiveBack(refundId: string, outcome: { succeededMinor: bigint; failedMinor: bigint }): TransferInput[];
+  /**
+   * Inside the transaction of a payment that succeeded with a tip added on the reader: the order's tip
+   * grows by it (the tip becomes a fixed amount), so what is due grows with what was taken.
+   */
+  addTip(orderId: string, tipMinor: bigint): void;
   view(orderId: string): OrderView;
   /** After the commit: tells the clients the order changed, and after a cash payment the change it gave. */
   announce(orderId: string, payment?: { changeMinor: bigint | null }): void;

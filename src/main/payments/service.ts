@@ -20,6 +20,7 @@ import {
   paymentsOfShift,
   pendingPayments,
   resolvePaymentRow,
+  addToPaymentAmount,
   type PaymentRecord,
 } from './paymentsStore';
 import { type OrderSettlementPort } from './ports';
@@ -131,6 +132,22 @@ export function createPaymentsCore(options: PaymentsCoreOptions) {
         const group: TransferInput[] = [];
         if (postId && payment.transferId)
           group.push({ id: postId, postPendingId: payment.transferId, staffId: actorId });
+        const tipMinor = report.tipMinor ?? 0n;
+        if (tipMinor > 0n) {
+          // A tip added on the reader: taken on top of the amount, and the order's tip grows by it.
+          addToPaymentAmount(db, payment.id, tipMinor, at);
+          orders().addTip(payment.orderId, tipMinor);
+          group.push({
+            id: newId(),
+            debitAccountId: tenderAccount(payment.kind, payment.shiftId, payment.currency).id,
+            creditAccountId: receivable(payment.currency).id,
+            amount: tipMinor,
+            asset: payment.currency,
+            code: `tender_${payment.kind}`,
+            ref: `payment:${payment.id}`,
+            staffId: actorId,
+          });
+        }
         const sale = orders().settleIfDue(payment.orderId, {
           paymentId: payment.id,
           staffId: payment.createdBy,

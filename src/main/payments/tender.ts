@@ -65,6 +65,11 @@ export interface TenderReport {
   readonly message?: string | undefined;
   /** The tender's own facts to keep with the payment (JSON-safe). */
   readonly details?: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * With `succeeded`: a tip the customer added on the tender's own device (a card reader's tip
+   * screen), taken on top of the payment's amount; it becomes part of the order's tip.
+   */
+  readonly tipMinor?: bigint | undefined;
 }
 
 /** Money going back to the customer through the tender that took it: one share of a refund. */

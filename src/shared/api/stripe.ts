@@ -37,6 +37,7 @@ export const stripeStatusSchema = z.object({
   keyHint: z.string().nullable().describe('the key kind, mode and last four characters: never the key'),
   locationId: z.string().nullable(),
   readerId: z.string().nullable().describe('the reader this till sends card payments to'),
+  tipOnReader: z.boolean().describe('the reader asks the customer for a tip before the card'),
   connection: z
     .object({ ok: z.boolean(), message: z.string().nullable() })
     .nullable()
@@ -124,6 +125,15 @@ export const stripeHandlers = [
     permission: 'settings.edit',
     input: z.object({ displayName: text({ max: 100, min: 1 }), address: addressSchema }).strict(),
     output: z.object({ location: stripeLocationSchema }),
+  }),
+  defineHandler({
+    name: 'stripe.setTipping',
+    summary:
+      'Turns the reader’s tip screen on or off: when on, the customer adds a tip on the reader, taken with the ' +
+      'payment and added to the order’s tip.',
+    permission: 'settings.edit',
+    input: z.object({ onReader: z.boolean() }).strict(),
+    output: stripeStatusSchema,
   }),
   defineHandler({
     name: 'stripe.useLocation',

@@ -73,6 +73,19 @@ function requireOnline(found: SimObject) {
   }
 }
 
+/** The reader's process_config as Stripe returns it: booleans and integers, not the form's text. */
+function processConfigOf(config: FormObject): Json {
+  const out: { [key: string]: Json } = {};
+  for (const key of ['skip_tipping', 'enable_customer_cancellation']) {
+    const value = str(config, key);
+    if (value !== undefined) out[key] = value === 'true';
+  }
+  const eligible = str(obj(config, 'tipping'), 'amount_eligible');
+  if (eligible !== undefined && /^\d{1,12}$/.test(eligible))
+    out.tipping = { amount_eligible: Number(eligible) };
+  return out;
+}
+
 export function processPaymentIntent(store: SimStore, id: string, form: FormObject): SimObject {
   const found = store.get('terminal.reader', id);
   const piId = str(form, 'payment_intent');
@@ -109,7 +122,7 @@ export function processPaymentIntent(store: SimStore, id: string, form: FormObje
     api_error: null,
     process_payment_intent: {
       payment_intent: pi.id,
-      process_config: JSON.parse(JSON.stringify(config)) as Json,
+      process_config: processConfigOf(config),
     },
     status: 'in_progress',
     type: 'process_payment_intent',
@@ -222,7 +235,10 @@ export function presentPaymentMethod(store: SimStore, id: string, form: FormObje
     throw invalid(`${number.slice(0, 30)} is not one of Stripe's test card numbers.`, {
       param: `${type}[number]`,
     });
-  const tip = amountOf(form, 'amount_tip', false) ?? 0;
+  // The reader asks for a tip unless the payment was sent with process_config[skip_tipping]=true.
+  const config = (action.process_payment_intent as { process_config?: { skip_tipping?: boolean } })
+    .process_config;
+  const tip = config?.skip_tipping === true ? 0 : (amountOf(form, 'amount_tip', false) ?? 0);
   const facts = {
     brand: card.brand,
     last4: card.number.slice(-4),

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { client } from '../../api';
 import { type ApiOutput } from '../../../../shared/api';
-import { Badge, Button, Card, errorMessage, Spinner, StatusPill, TextField, toast } from '../../ui';
+import { Badge, Button, Card, errorMessage, Spinner, StatusPill, Switch, TextField, toast } from '../../ui';
 
 type Status = ApiOutput<'stripe.status'>;
 type Location = ApiOutput<'stripe.locations'>['locations'][number];
@@ -137,6 +137,20 @@ export function StripePanel() {
               Save key
             </Button>
           </form>
+        )}
+        {status.keySource !== 'none' && (
+          <Switch
+            label="Tip screen on the reader"
+            hint="The customer adds a tip on the reader before the card; it is added to the sale’s tip."
+            checked={status.tipOnReader}
+            disabled={busy}
+            onCheckedChange={(onReader) =>
+              void step(
+                () => client.invoke('stripe.setTipping', { onReader }),
+                onReader ? 'The reader asks for a tip.' : 'The reader asks for no tip.',
+              )
+            }
+          />
         )}
         <div className="inflight-step__actions">
           <Button
