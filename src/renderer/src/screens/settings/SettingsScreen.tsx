@@ -17,6 +17,7 @@ import { FxRatesPanel } from '../fx/FxRatesPanel';
 import { AppearancePanel } from './AppearancePanel';
 import { DevicePanel } from './DevicePanel';
 import { StorePanel } from './StorePanel';
+import { PaystackPanel } from './PaystackPanel';
 import { StripePanel } from './StripePanel';
 import { SystemPanel } from './SystemPanel';
 import { TaxesPanel } from './TaxesPanel';
@@ -54,6 +55,7 @@ export function SettingsScreen() {
         {tab === 'payments' && (
           <>
             <StripePanel />
+            <PaystackPanel />
             <CoinsPanel />
             <FxRatesPanel />
           </>
