@@ -22,13 +22,9 @@ export function Toaster() {
         {toasts.map((item) => {
           const Icon = toneIcon[item.tone];
           return (
-            <li
-              key={item.id}
-              className={cx('toast', `toast--${item.tone}`)}
-              role={item.tone === 'error' ? 'alert' : 'status'}
-            >
+            <li key={item.id} className={cx('toast', `toast--${item.tone}`)}>
               <Icon className="toast__icon" />
-              <div className="toast__text">
+              <div className="toast__text" role={item.tone === 'error' ? 'alert' : 'status'}>
                 <p className="toast__title">
                   {item.title}
                   {item.count > 1 && <span className="toast__count"> ×{item.count}</span>}

@@ -1,0 +1,73 @@
+/**
+ * Issue 8: an accessibility pass with axe-core over every screen — the login, each section of the
+ * app as the owner, the checkout's payment dialog, the customer display — with no serious or
+ * critical violation (WCAG 2.x A and AA rules).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { type Page } from '@playwright/test';
+import { demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
+import { expect, test } from './fixtures';
+
+async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+          .slice(0, 12)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}
+
+test('no serious or critical axe violations on any screen', async ({ page, context, host }) => {
+  test.setTimeout(180_000);
+  const found: string[] = [];
+  await page.goto(host.url);
+  await expect(page.getByText('Tap your name, then type your PIN.')).toBeVisible();
+  found.push(...(await seriousViolations(page, 'login')));
+
+  await loginByPin(page, demoStaff.owner);
+  await openShiftWithFloat(page, '100.00');
+  found.push(...(await seriousViolations(page, 'shift')));
+  for (const section of ['Checkout', 'Orders', 'Products', 'Customers', 'Reports', 'Staff', 'Settings']) {
+    await goTo(page, section);
+    await page.waitForLoadState('networkidle');
+    found.push(...(await seriousViolations(page, section)));
+  }
+  for (const tab of ['Taxes', 'Payments', 'This till']) {
+    const button = page.getByRole('tab', { name: tab });
+    if (!(await button.count())) continue;
+    await button.click();
+    found.push(...(await seriousViolations(page, `Settings › ${tab}`)));
+  }
+  await goTo(page, 'Staff');
+  const activity = page.getByRole('tab', { name: 'Activity' });
+  if (await activity.count()) {
+    await activity.click();
+    found.push(...(await seriousViolations(page, 'Staff › Activity')));
+  }
+
+  await goTo(page, 'Checkout');
+  await page
+    .getByRole('button', { name: /^Espresso\b/ })
+    .first()
+    .click();
+  found.push(...(await seriousViolations(page, 'Checkout with a sale')));
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Take payment' })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'Payment dialog')));
+  await page.getByRole('button', { name: /^Cash/ }).click();
+  found.push(...(await seriousViolations(page, 'Cash step')));
+  await page.keyboard.press('Escape');
+
+  const display = await context.newPage();
+  await display.goto(`${host.url}/display.html`);
+  await expect(display.getByRole('heading').first()).toBeVisible();
+  found.push(...(await seriousViolations(display, 'customer display')));
+
+  expect(found).toEqual([]);
+});
