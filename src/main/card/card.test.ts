@@ -136,6 +136,9 @@ describe('a card payment on a Stripe Terminal reader', () => {
       till.cashier.session,
     );
     expect(receipt.text).toContain('Visa •••• 4242');
+    for (const shown of ['Contactless', 'Visa Credit', 'A0000000031010', 'Credit', '123456']) {
+      expect(receipt.text).toContain(shown);
+    }
     expect(till.ledger.checkInvariants().ok).toBe(true);
     // One PaymentIntent, captured once.
     expect(kit.sim.store.all('payment_intent')).toHaveLength(1);

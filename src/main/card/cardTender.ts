@@ -241,6 +241,7 @@ export function createCardTender(options: CardTenderOptions): CardTender {
     },
     account: () => ({ code: 'card_clearing', ref: 'stripe' }),
     receiptLabel: (details) => cardReceiptFacts(details).label,
+    receiptLines: (details) => cardReceiptFacts(details).lines,
     plan(request) {
       const plan = planExactAmount(request);
       toStripeAmount(plan.amountMinor);

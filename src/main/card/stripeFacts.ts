@@ -114,7 +114,8 @@ export function cardReceiptFacts(details: Readonly<Record<string, unknown>>): {
   label: string;
   lines: { label: string; value: string }[];
 } {
-  const textOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  // At most 80 characters each, as the receipt model takes them.
+  const textOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value.slice(0, 80) : null);
   const brand = textOf(details.brand);
   const last4 = textOf(details.last4);
   const label = brand && last4 ? `${title(brand)} •••• ${last4}` : 'Card';

@@ -25,6 +25,16 @@ function tenderLabel(oc: OrdersContext, kind: ReceiptTender['kind']): string {
   return oc.payments.registry.has(kind) ? oc.payments.registry.get(kind).label : kind;
 }
 
+/** The lines a tender prints under a taken payment (what card brands require), when it has any. */
+function paymentLines(
+  oc: OrdersContext,
+  payment: { kind: ReceiptTender['kind']; details: Readonly<Record<string, unknown>> },
+): { lines?: { label: string; value: string }[] } {
+  const adapter = oc.payments.registry.has(payment.kind) ? oc.payments.registry.get(payment.kind) : null;
+  const lines = adapter?.receiptLines?.(payment.details) ?? [];
+  return lines.length > 0 ? { lines } : {};
+}
+
 /** A taken payment as the receipt names it: the tender's own words for it ("Visa •••• 4242"), else its label. */
 function paymentLabel(
   oc: OrdersContext,
@@ -106,6 +116,7 @@ export function buildReceiptModel(oc: OrdersContext, orderId: string): ReceiptMo
     tenders: payments.map((payment) => ({
       kind: payment.kind,
       label: paymentLabel(oc, payment),
+      ...paymentLines(oc, payment),
       amountMinor: payment.amountMinor,
       ...(payment.tenderedMinor !== null ? { tenderedMinor: payment.tenderedMinor } : {}),
       ...(payment.changeMinor !== null ? { changeMinor: payment.changeMinor } : {}),

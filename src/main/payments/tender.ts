@@ -153,6 +153,8 @@ export interface TenderAdapter {
    * (`TenderReport.details`); absent: its label.
    */
   receiptLabel?(details: Readonly<Record<string, unknown>>): string;
+  /** The lines a receipt prints under it (a card: entry mode, application, AID, account type, auth code). */
+  receiptLines?(details: Readonly<Record<string, unknown>>): { label: string; value: string }[];
   /** Reports that arrive later (a card read, a chain confirmation); returns the stop function. */
   onUpdate(listener: TenderUpdateListener): () => void;
 }

@@ -61,6 +61,8 @@ export interface ReceiptTender {
   tenderedMinor?: bigint;
   /** Cash only: what went back to the customer. */
   changeMinor?: bigint;
+  /** What card brands require on the receipt of a card payment: entry mode, application, AID, account type, auth code. */
+  lines?: { label: string; value: string }[];
 }
 
 export interface ReceiptRefundLine {
@@ -192,6 +194,10 @@ export const receiptModelSchema = z
             amount: nonNegativeMinorAmountSchema,
             tendered: nonNegativeMinorAmountSchema.optional(),
             change: nonNegativeMinorAmountSchema.optional(),
+            lines: z
+              .array(z.object({ label: text(40), value: text(80) }).strict())
+              .max(10)
+              .optional(),
           })
           .strict(),
       )
@@ -284,6 +290,7 @@ export function receiptModelToJson(model: ReceiptModel): ReceiptModelJson {
       amount: String(tender.amountMinor),
       ...optional('tendered', tender.tenderedMinor === undefined ? undefined : String(tender.tenderedMinor)),
       ...optional('change', tender.changeMinor === undefined ? undefined : String(tender.changeMinor)),
+      ...optional('lines', tender.lines),
     })),
     refunds: model.refunds.map((refund, index) => ({
       refundedAt: isoOf(refund.refundedAt, `refunds.${index}.refundedAt`),
@@ -331,8 +338,9 @@ export function receiptModelFromJson(json: unknown): ReceiptModel {
     tipMinor: BigInt(data.tip),
     totalMinor: BigInt(data.total),
     cashRoundingMinor: BigInt(data.cashRounding),
-    tenders: data.tenders.map(({ amount, tendered, change, ...rest }) => ({
+    tenders: data.tenders.map(({ amount, tendered, change, lines, ...rest }) => ({
       ...rest,
+      ...optional('lines', lines),
       amountMinor: BigInt(amount),
       ...optional('tenderedMinor', tendered === undefined ? undefined : BigInt(tendered)),
       ...optional('changeMinor', change === undefined ? undefined : BigInt(change)),

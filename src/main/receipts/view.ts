@@ -187,6 +187,7 @@ export function buildReceiptView(model: ReceiptModel, encoding: TextEncoding = u
         ? []
         : [{ label: 'Tendered', value: money(tender.tenderedMinor) }]),
       ...(tender.changeMinor === undefined ? [] : [{ label: 'Change', value: money(tender.changeMinor) }]),
+      ...(tender.lines ?? []).map((line) => ({ label: text(line.label), value: text(line.value) })),
     ],
   }));
 
