@@ -95,16 +95,20 @@ test('five wrong PINs lock a member, the login screen says until when, and the A
   await expect(message).toHaveText(/^Too many wrong PINs\. Try again at /);
 
   // The lock lasts 5 minutes; the screen names its end in the store's locale (en-US), in the
-  // page's time zone: the time alone when it is today, else with the date (a lock across midnight).
+  // store's time zone: the time alone when it is today there, else with the date (across midnight).
   const lockedUntil = await lockedUntilOf(request, host, newCashier.name);
   expect(Date.parse(lockedUntil) - Date.now()).toBeGreaterThan(4 * 60_000);
+  // In the store's time zone (the demo store: America/New_York), whatever the device's: one clock.
   const until = await page.evaluate((iso) => {
+    const timeZone = 'America/New_York';
     const end = new Date(iso);
-    const today = new Date().toDateString() === end.toDateString();
+    const day = (d: Date) => new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'short' }).format(d);
+    const today = day(new Date()) === day(end);
     return new Intl.DateTimeFormat('en-US', {
       ...(today ? {} : { month: 'short', day: 'numeric' }),
       hour: 'numeric',
       minute: '2-digit',
+      timeZone,
     } as const).format(end);
   }, lockedUntil);
   await expect(message).toHaveText(`Too many wrong PINs. Try again at ${until}.`);

@@ -108,7 +108,7 @@ describe('totalsRows', () => {
         },
       }),
       rows: [
-        ['subtotal', 'Subtotal', '1000', 'plain'],
+        ['subtotal', 'Items before discounts', '1000', 'plain'],
         ['line-discounts', 'Item discounts', '-100', 'discount'],
         ['order-discount', 'Order discount (10% off)', '-90', 'discount'],
         ['tax-nyc', 'Incl. NYC sales tax 8.875%', '89', 'muted'],

@@ -38,8 +38,15 @@ export function negated(minor: string): string {
  */
 export function totalsRows(order: OrderView): TotalsRow[] {
   const { totals } = order;
+  // "Subtotal" means after item discounts everywhere (as the receipt prints it): with item discounts,
+  // the sum before them is named for what it is.
   const rows: TotalsRow[] = [
-    { key: 'subtotal', label: 'Subtotal', amountMinor: totals.subtotalMinor, kind: 'plain' },
+    {
+      key: 'subtotal',
+      label: isZero(totals.lineDiscountsMinor) ? 'Subtotal' : 'Items before discounts',
+      amountMinor: totals.subtotalMinor,
+      kind: 'plain',
+    },
   ];
   if (!isZero(totals.lineDiscountsMinor)) {
     rows.push({
