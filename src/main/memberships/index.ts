@@ -60,6 +60,7 @@ export function createMembershipsModule(
               active: true,
             },
             'system',
+            { audited: false },
           );
         }
       }

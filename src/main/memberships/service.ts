@@ -165,17 +165,23 @@ export function createMembershipsService(deps: CoreDeps, ports: MembershipsPorts
     tierView,
     tiers: (all: boolean) => listTiers(db, all).map(tierView),
 
-    saveTier(input: Omit<TierRecord, 'id'> & { id?: string | undefined }, staffId: string) {
+    /** Saves a tier; audited as the staff member's action (a default tier seeded at start is not an action). */
+    saveTier(
+      input: Omit<TierRecord, 'id'> & { id?: string | undefined },
+      staffId: string,
+      options: { audited: boolean } = { audited: true },
+    ) {
       return db.transaction(() => {
         const existing = input.id ? requireTier(input.id) : null;
         const record: TierRecord = { ...input, id: existing?.id ?? newId() };
         saveTierRow(db, record, nowIso());
-        ports.audit.record({
-          staffId,
-          action: 'memberships.tierSaved',
-          ref: record.id,
-          details: { name: record.name },
-        });
+        if (options.audited)
+          ports.audit.record({
+            staffId,
+            action: 'memberships.tierSaved',
+            ref: record.id,
+            details: { name: record.name },
+          });
         return requireTier(record.id);
       })();
     },

@@ -114,6 +114,13 @@ export const cases: LateFailure[] = [
     input: (f) => ({ orderId: f.orderId, discount: { kind: 'percent', percent: '40' } }),
   },
   {
+    handler: 'orders.setCustomer',
+    fault: lastAudit,
+    who: 'cashier',
+    shift: 'open',
+    input: (f) => ({ orderId: f.orderId, customerId: null }),
+  },
+  {
     handler: 'orders.setTip',
     fault: { trigger: 'BEFORE UPDATE ON orders' },
     who: 'cashier',
