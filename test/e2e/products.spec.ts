@@ -58,7 +58,7 @@ async function createProduct(page: Page): Promise<void> {
   // Saved: the address becomes the product's, the title its name, and the stock shows 0 on hand.
   await expect(page).toHaveURL(/\/products\/[0-9A-Z]{26}$/);
   await expect(page.getByRole('heading', { name: product.name })).toBeVisible();
-  await expect(page.getByText('on hand')).toHaveText('0 on hand');
+  await expect(page.locator('.onhand')).toHaveText('0 on hand');
 }
 
 /** The list's row whose Product cell is exactly `name`. */
@@ -107,7 +107,7 @@ test('an owner creates a product, sees it in the list, and receives 10 units int
   await shot(page, 'products-stock-received');
   await stock.getByRole('button', { name: 'Close', exact: true }).last().click();
   await expect(stock).toBeHidden();
-  await expect(page.getByText('on hand')).toHaveText('10 on hand');
+  await expect(page.locator('.onhand')).toHaveText('10 on hand');
 
   await page.getByRole('main').getByRole('button', { name: 'Products', exact: true }).click();
   await expect(productRow(page, product.name).getByRole('cell').nth(3)).toHaveText('10');

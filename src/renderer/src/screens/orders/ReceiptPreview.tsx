@@ -2,26 +2,21 @@
  * The receipt as the customer got it: the core's HTML (receipts.render) in a sandboxed iframe that
  * may run nothing and reach nothing. Read again whenever the order changes (a refund shows on it).
  */
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { client } from '../../api';
-import { errorMessage, Spinner } from '../../ui';
-
-type PreviewState =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; html: string };
+import { useCoreData } from '../../api/coreData';
+import { Spinner } from '../../ui';
 
 export function ReceiptPreview({ orderId, version }: { orderId: string; version: string }) {
-  const [preview, setPreview] = useState<PreviewState>({ kind: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    client.invoke('receipts.render', { orderId, format: 'html' }).then(
-      (result) => live && setPreview({ kind: 'loaded', html: result.text ?? '' }),
-      (error: unknown) => live && setPreview({ kind: 'error', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [orderId, version]);
+  // `version` (the order's updatedAt) is part of the load: a changed order loads its receipt again.
+  const load = useCallback(
+    () =>
+      client
+        .invoke('receipts.render', { orderId, format: 'html' })
+        .then((result) => ({ html: result.text ?? '', version })),
+    [orderId, version],
+  );
+  const preview = useCoreData(load);
 
   return (
     <div className="receipt-preview">
@@ -31,8 +26,13 @@ export function ReceiptPreview({ orderId, version }: { orderId: string; version:
           {preview.message}
         </p>
       )}
-      {preview.kind === 'loaded' && (
-        <iframe className="receipt-preview__frame" title="Receipt preview" sandbox="" srcDoc={preview.html} />
+      {preview.kind === 'ready' && (
+        <iframe
+          className="receipt-preview__frame"
+          title="Receipt preview"
+          sandbox=""
+          srcDoc={preview.data.html}
+        />
       )}
     </div>
   );

@@ -2,21 +2,13 @@
  * Settings › System: what the core is (version, mode, data folder, schema version, Node, uptime)
  * from system.info, and whether it is well from system.health, each check with a status pill.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
 import { formatDuration, formatMoment } from '../../app/format';
 import { useCan } from '../../app/useCan';
-import {
-  Badge,
-  Card,
-  errorMessage,
-  IconButton,
-  RefreshIcon,
-  Spinner,
-  StatusPill,
-  useDisplayLocale,
-} from '../../ui';
+import { Badge, Card, IconButton, RefreshIcon, Spinner, StatusPill, useDisplayLocale } from '../../ui';
 
 type SystemStatus =
   | { kind: 'loading' }
@@ -31,28 +23,23 @@ const doorLabels: Record<ApiOutput<'system.info'>['door'], string> = {
 
 export function SystemPanel() {
   const canSeeDataFolder = useCan('reports.read');
-  const [status, setStatus] = useState<SystemStatus>({ kind: 'loading' });
-  const [refreshing, setRefreshing] = useState(false);
   const locale = useDisplayLocale();
-
+  // Loaded through the one hook (api/coreData.ts): read again when the settings change.
   const load = useCallback(async () => {
-    setRefreshing(true);
-    try {
-      const [info, health] = await Promise.all([
-        client.invoke('system.info', {}),
-        client.invoke('system.health', {}),
-      ]);
-      setStatus({ kind: 'loaded', info, health });
-    } catch (error) {
-      setStatus({ kind: 'error', message: errorMessage(error) });
-    } finally {
-      setRefreshing(false);
-    }
+    const [info, health] = await Promise.all([
+      client.invoke('system.info', {}),
+      client.invoke('system.health', {}),
+    ]);
+    return { info, health };
   }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loaded = useCoreData(load, { refreshOn: ['settings.updated'] });
+  const status: SystemStatus =
+    loaded.kind === 'ready'
+      ? { kind: 'loaded', ...loaded.data }
+      : loaded.kind === 'error'
+        ? { kind: 'error', message: loaded.message }
+        : { kind: 'loading' };
+  const refreshing = loaded.kind !== 'loading' && loaded.refreshing;
 
   return (
     <Card
@@ -63,7 +50,7 @@ export function SystemPanel() {
           label="Refresh system status"
           icon={<RefreshIcon />}
           loading={refreshing}
-          onClick={() => void load()}
+          onClick={loaded.reload}
         />
       }
     >
