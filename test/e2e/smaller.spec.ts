@@ -52,3 +52,17 @@ test('a line without tax is marked in the cart', async ({ page, host }) => {
   await expect(lines.filter({ hasText: 'Custom amount' })).toContainText('No tax');
   await expect(lines.filter({ hasText: 'Espresso' })).not.toContainText('No tax');
 });
+
+test('the activity log reads as words: no action codes, no raw ids, no ISO times', async ({ page, host }) => {
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.owner);
+  await openShiftWithFloat(page, '100.00');
+  await goTo(page, 'Staff');
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  const log = page.getByRole('tabpanel');
+  await expect(log).toContainText('Shift opened');
+  const text = (await log.textContent()) ?? '';
+  expect(text).not.toMatch(/\b(staff|shifts|orders|payments|drawer|settings|system)\.[a-z_]+/);
+  expect(text).not.toMatch(/[0-9A-HJKMNP-TV-Z]{26}/);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+});

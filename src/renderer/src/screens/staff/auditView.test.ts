@@ -18,7 +18,7 @@ describe('actionLabel', () => {
     ['shifts.pay_out', 'Pay-out'],
     ['staff.pin_failed', 'Wrong PIN'],
     ['drawer.no_sale', 'No sale (drawer opened)'],
-    ['vendors.paid', 'vendors.paid'],
+    ['vendors.paid', 'Vendors: paid'],
   ])('%s → %s', (action, label) => {
     expect(actionLabel(action)).toBe(label);
   });
@@ -40,7 +40,7 @@ describe('detailPhrases', () => {
     [{}, []],
     [{ reason: 'stamps', amountMinor: '500' }, ['reason: stamps', 'amount: $5.00']],
     [{ approvedBy: '01M809M55D3CGHXXCQZCQPGK3N', shiftId: null }, ['approved by: Marco Manager']],
-    [{ approvedBy: '01M809M52R8T0M4M901XV0TG88' }, ['approved by: 01M809M52R8T0M4M901XV0TG88']],
+    [{ approvedBy: '01M809M52R8T0M4M901XV0TG88' }, ['approved by: a former member']],
     [{ count: 3, ok: true }, ['count: 3', 'ok: true']],
     [
       { changes: { storeName: { from: 'My store', to: 'Harbor' }, tipsEnabled: { from: false, to: true } } },
@@ -92,5 +92,19 @@ describe('days', () => {
     ['2026-11-22', '2026-11-21', 'The last day is before the first.'],
   ])('%j to %j is refused: %s', (from, to, message) => {
     expect(dayRange(from, to)).toEqual({ ok: false, message });
+  });
+});
+
+describe('activity entries read as words (issue 8)', () => {
+  it('names an action it does not know in words, not as a code', () => {
+    expect(actionLabel('coins.top_up_added')).toBe('Coins: top up added');
+    expect(actionLabel('orders.adopted')).toBe('Emptied sale taken over');
+  });
+  it('shows other ids short and an unknown member in words', () => {
+    const phrases = detailPhrases(
+      { shiftId: '01JABCDEFGHJKMNPQRSTVWXYZ0', approvedBy: '01JABCDEFGHJKMNPQRSTVWXYZ1' },
+      { money: (m) => m, staffName: () => undefined },
+    );
+    expect(phrases).toEqual(['shift id: …VWXYZ0', 'approved by: a former member']);
   });
 });

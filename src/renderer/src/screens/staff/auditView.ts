@@ -49,9 +49,22 @@ export const actionLabels: Record<string, string> = {
   'system.started': 'Till started',
 };
 
-/** "shifts.pay_out" → "Pay-out"; an action this list does not know reads as itself. */
+/**
+ * "shifts.pay_out" → "Pay-out"; an action this list does not know is still read as words, never
+ * as a code: "coins.top_up_added" → "Coins: top up added".
+ */
 export function actionLabel(action: string): string {
-  return actionLabels[action] ?? action;
+  const known = actionLabels[action];
+  if (known) return known;
+  const [domain = '', ...rest] = action.split('.');
+  const what = rest
+    .join(' ')
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  if (!what) return action;
+  const area = domain.charAt(0).toUpperCase() + domain.slice(1);
+  return `${area}: ${what}`;
 }
 
 /** "amountMinor" → "amount", "approvedBy" → "approved by", "shift_id" → "shift id". */
@@ -78,7 +91,9 @@ function valueText(key: string, value: unknown, format: DetailFormatters): strin
   if (typeof value === 'string') {
     if (/Minor$/.test(key) && /^-?\d+$/.test(value)) return format.money(value);
     if (staffIdPattern.test(value) && /(by|staff|staffId)$/i.test(key))
-      return format.staffName(value) ?? value;
+      return format.staffName(value) ?? 'a former member';
+    // Any other id (an order, a shift, a payment): its last characters, as people quote them.
+    if (staffIdPattern.test(value)) return `…${value.slice(-6)}`;
     return value.length > maxValueLength ? `${value.slice(0, maxValueLength - 1)}…` : value;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
