@@ -1,36 +1,16 @@
 /**
  * The shift slot's default content: whether a shift is open on this till ("Shift 3 open · since
- * 9:02", "Shift 3 closing", "No shift open"), from shifts.current and then shift.updated events.
+ * 9:02", "Shift 3 closing", "No shift open"), from the page's shared shift (api/sharedData.ts).
  */
-import { useEffect, useState } from 'react';
-import { client } from '../api';
-import { type ShiftView } from '../../../shared/api/shifts';
+import { useCurrentShift } from '../api/sharedData';
 import { StatusPill, useDisplayLocale } from '../ui';
 import { formatMoment } from './format';
 
 export function ShiftStatus() {
   const locale = useDisplayLocale();
-  // undefined: not known (yet, or the call failed) — the slot then shows nothing.
-  const [shift, setShift] = useState<ShiftView | null | undefined>(undefined);
-
-  useEffect(() => {
-    let live = true;
-    client.invoke('shifts.current', {}).then(
-      (result) => {
-        if (live) setShift(result.shift);
-      },
-      () => {
-        if (live) setShift(undefined);
-      },
-    );
-    const stop = client.on('shift.updated', ({ shift: next }) =>
-      setShift(next.status === 'closed' ? null : next),
-    );
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
+  // From the page's shared store; not known (yet, or the call failed): the slot shows nothing.
+  const current = useCurrentShift().shift;
+  const shift = current.kind === 'loaded' ? current.value : undefined;
 
   if (shift === undefined) return null;
   if (shift === null) return <StatusPill tone="neutral">No shift open</StatusPill>;

@@ -1,52 +1,16 @@
 /**
  * What the checkout reads from the core besides the cart: the store settings (currency, tips,
- * discount limit), the till's shift, and the catalog (categories, products, images), each kept up
- * to date by the core's events.
+ * discount limit) and the till's shift from the page's shared store, and the catalog (categories,
+ * products, images), each kept up to date by the core's events.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { client } from '../../api';
-import { type ShiftView } from '../../../../shared/api/shifts';
+import { type Loadable } from '../../api/sharedData';
 import { errorMessage } from '../../ui';
-import { type Category, type Product, type StoreSettings } from './types';
+import { type Category, type Product } from './types';
 
-export type Loadable<T> =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; value: T };
-
-/** The store settings, from settings.get then settings.updated. */
-export function useStoreSettings(): { settings: Loadable<StoreSettings>; reload: () => void } {
-  const [settings, setSettings] = useState<Loadable<StoreSettings>>({ kind: 'loading' });
-  const load = useCallback(() => {
-    client.invoke('settings.get', {}).then(
-      (result) => setSettings({ kind: 'loaded', value: result.settings }),
-      (error: unknown) => setSettings({ kind: 'error', message: errorMessage(error) }),
-    );
-  }, []);
-  useEffect(() => {
-    load();
-    return client.on('settings.updated', ({ settings: next }) =>
-      setSettings({ kind: 'loaded', value: next }),
-    );
-  }, [load]);
-  return { settings, reload: load };
-}
-
-/** The till's open or closing shift (null when none), from shifts.current then shift.updated. */
-export function useCurrentShift(): { shift: Loadable<ShiftView | null>; reload: () => void } {
-  const [shift, setShift] = useState<Loadable<ShiftView | null>>({ kind: 'loading' });
-  const load = useCallback(() => {
-    client.invoke('shifts.current', {}).then(
-      (result) => setShift({ kind: 'loaded', value: result.shift }),
-      (error: unknown) => setShift({ kind: 'error', message: errorMessage(error) }),
-    );
-  }, []);
-  useEffect(() => {
-    load();
-    return client.on('shift.updated', ({ shift: next }) =>
-      setShift({ kind: 'loaded', value: next.status === 'closed' ? null : next }),
-    );
-  }, [load]);
-  return { shift, reload: load };
-}
+// Settings and the shift come from the page's one shared store (api/sharedData.ts).
+export { type Loadable, useCurrentShift, useStoreSettings } from '../../api/sharedData';
 
 /** The active categories, by sort order. */
 export function useCategories(): Loadable<Category[]> {
