@@ -71,3 +71,20 @@ test('no serious or critical axe violations on any screen', async ({ page, conte
 
   expect(found).toEqual([]);
 });
+
+test('no serious or critical axe violations in the dark theme either', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const found: string[] = [];
+  await page.goto(host.url);
+  await expect(page.getByText('Tap your name, then type your PIN.')).toBeVisible();
+  found.push(...(await seriousViolations(page, 'dark login')));
+  await loginByPin(page, demoStaff.owner);
+  await openShiftWithFloat(page, '100.00');
+  for (const section of ['Checkout', 'Orders', 'Shift', 'Products', 'Staff', 'Settings']) {
+    await goTo(page, section);
+    await page.waitForLoadState('networkidle');
+    found.push(...(await seriousViolations(page, `dark ${section}`)));
+  }
+  expect(found).toEqual([]);
+});
