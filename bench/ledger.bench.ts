@@ -17,9 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monotonicFactory } from 'ulid';
-import { openDatabase, type Db } from '../src/main/core/db';
-import { applyMigrations } from '../src/main/core/migrate';
-import { migrations } from '../src/main/core/migrations';
+import { openDatabase, type Db, applyMigrations, migrations } from '../src/main/kernel';
 import { createLedger, type Ledger, type NewTransferInput } from '../src/main/ledger';
 import { machineFacts, measureFsyncMs, nowMs, percentile, report, round } from './lib';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CoreDeps } from '../core/services';
+import { type CoreDeps } from '../kernel';
 import { addMember, expectApiError, openTestTill, setupOwner, type TestTill } from '../staff/staffTestKit';
 import { auditDetailsJson } from './auditLog';
 import { createAuditModule, type AuditService } from '.';

@@ -4,7 +4,7 @@
  */
 import { TillpointError } from '../../shared/api';
 import { type AuditEntry } from '../../shared/api/audit';
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 
 export interface AuditEntryInput {
   /** Who did it (or whose PIN was tried); null or absent for the system itself. */

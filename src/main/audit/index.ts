@@ -5,8 +5,7 @@
  */
 import { monotonicFactory } from 'ulid';
 import { type AuditEntry } from '../../shared/api/audit';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { insertAuditEntry, listAuditEntries, type AuditEntryInput } from './auditLog';
 
 export { type AuditEntryInput, type AuditQuery, auditDetailsJson } from './auditLog';

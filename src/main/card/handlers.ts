@@ -2,18 +2,12 @@
 import type Stripe from 'stripe';
 import { TillpointError } from '../../shared/api/errors';
 import { type stripeTestCards } from '../../shared/api/stripe';
-import { type PartialHandlerImpls } from '../core/dispatch';
+import { type PartialHandlerImpls } from '../kernel';
 import { type AuditService } from '../audit';
 import { type CardTender } from './cardTender';
 import { type PhoneTender } from './phoneTender';
 import { describeStripeError } from './stripeErrors';
 import { keyHint, keyMode, type StripeSettingsStore } from './stripeSettings';
-
-function staffIdOf(ctx: { staff: { staffId: string } | null }): string {
-  if (!ctx.staff)
-    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-  return ctx.staff.staffId;
-}
 
 type StripeTestCard = (typeof stripeTestCards)[number];
 
@@ -147,7 +141,7 @@ export function createStripeHandlers(options: {
       }
     },
     'stripe.setKey': async (input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       if (settings.keySource() === 'env') {
         throw new TillpointError('conflict', 'The Stripe key comes from the environment; change it there.', {
           reason: 'key_from_environment',
@@ -164,7 +158,7 @@ export function createStripeHandlers(options: {
       return status({ ok: true, message: null });
     },
     'stripe.removeKey': (_input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       if (settings.keySource() === 'env') {
         throw new TillpointError('conflict', 'The Stripe key comes from the environment; remove it there.', {
           reason: 'key_from_environment',
@@ -179,7 +173,7 @@ export function createStripeHandlers(options: {
       return { locations: listed.data.map(locationView) };
     },
     'stripe.createLocation': async (input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       const { address } = input;
       const location = await call(() =>
         stripe().terminal.locations.create({
@@ -204,7 +198,7 @@ export function createStripeHandlers(options: {
       return { location: locationView(location) };
     },
     'stripe.setTipping': (input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       if (!settings.read()) {
         throw new TillpointError('conflict', 'Stripe is not set up: enter the secret key first.', {
           reason: 'no_key',
@@ -220,7 +214,7 @@ export function createStripeHandlers(options: {
       return status();
     },
     'stripe.useLocation': async (input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       const location = await call(() => stripe().terminal.locations.retrieve(input.locationId));
       if ('deleted' in location && location.deleted) {
         throw new TillpointError('not_found', `No Terminal location ${input.locationId}.`);
@@ -231,7 +225,7 @@ export function createStripeHandlers(options: {
       return { location: locationView(kept) };
     },
     'stripe.registerReader': async (input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       const locationId = input.locationId ?? settings.read()?.locationId ?? null;
       if (!locationId) {
         throw new TillpointError('bad_input', 'Create or pick a Terminal location first.', {
@@ -264,7 +258,7 @@ export function createStripeHandlers(options: {
       return { readers: listed.data.map(readerView) };
     },
     'stripe.useReader': async (input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       const reader = (await call(() =>
         stripe().terminal.readers.retrieve(input.readerId),
       )) as Stripe.Terminal.Reader;

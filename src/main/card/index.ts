@@ -12,8 +12,7 @@
  * - the Stripe simulator itself (`./stripeSim`), for tests and the demo mode.
  */
 import { type AuditService } from '../audit';
-import { type CoreDeps, type DomainModule } from '../core/services';
-import { type PartialHandlerImpls } from '../core/dispatch';
+import { type CoreDeps, type DomainModule, type PartialHandlerImpls } from '../kernel';
 import { type TenderAdapter } from '../payments';
 import { createCardTender, type CardTender, type StripeApiTarget } from './cardTender';
 import { createPhoneTender, type PhoneTender } from './phoneTender';

@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import { ApiCallError, type ApiInput, type ErrorCode } from '../../shared/api';
 import { type Product, type TaxClass } from '../../shared/api/catalog';
 import { createCore, type Core } from '../core';
-import { type CoreDeps } from '../core/services';
+import { type CoreDeps } from '../kernel';
 import { type CatalogContext, createCatalogContext } from './context';
 import { createCatalogModule, type CatalogService } from '.';
 

@@ -1,6 +1,6 @@
 /** What every part of the catalog shares: the database, the clock, the id maker, and the events. */
 import { monotonicFactory } from 'ulid';
-import { type CoreDeps } from '../core/services';
+import { type CoreDeps } from '../kernel';
 
 export interface CatalogContext {
   readonly deps: CoreDeps;

@@ -1,5 +1,5 @@
 /** The `catalog.*` handler implementations: each one checks nothing the contract did and calls the rules. */
-import { type PartialHandlerImpls } from '../core/dispatch';
+import { type PartialHandlerImpls } from '../kernel';
 import { type CatalogContext } from './context';
 import { exportCatalogCsv } from './csvExport';
 import { importCatalogCsv } from './csvImport';

@@ -5,8 +5,7 @@
  * other domains use: `recordStockMovement` (inside their transaction), `getVariantForSale`,
  * `lookupBarcode`, `getTaxClass`, and `saveProduct` / `saveTaxClass` / `saveCategory` for the demo seed.
  */
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { createCatalogContext } from './context';
 import { createCatalogHandlers } from './handlers';
 import { createCatalogService, type CatalogService } from './service';

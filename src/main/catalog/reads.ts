@@ -7,7 +7,7 @@ import {
   type TaxClass,
   type Variant,
 } from '../../shared/api/catalog';
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { placeholders } from './context';
 
 export interface CategoryRow {

@@ -2,7 +2,7 @@
 import Decimal from 'decimal.js';
 import { nameKey } from '../../shared/api/bounds';
 import { TillpointError } from '../../shared/api/errors';
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import {
   saveCategoryInputSchema,
   saveTaxClassInputSchema,

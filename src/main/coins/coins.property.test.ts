@@ -53,6 +53,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 let till: CoinsTill;
 let applied = 0;
 let spends = 0;
+let expiries = 0;
 const customers: string[] = [];
 const model = new Map<string, { balance: bigint; bonus: bigint }>();
 const lastTopUp = new Map<string, { orderId: string; coins: bigint; bonus: bigint }>();
@@ -161,9 +162,10 @@ async function apply(step: Step): Promise<void> {
       return;
     }
     case 'expire': {
+      // Each expiry runs a year after the last one: an expiry marks the customer active at its own time.
       expireCoins(
         till.coinsContext(() => new Date()),
-        new Date('2099-01-01T00:00:00Z'),
+        new Date(Date.UTC(2099 + expiries++, 0, 1)),
       );
       for (const id of customers) model.set(id, { ...m(id), balance: 0n });
       lastTopUp.clear();

@@ -1,5 +1,5 @@
 /** The coins tables: rows in and out (coin_settings, coin_packages, coin_topups, coin_payments, coin_gifts). */
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 
 export interface CoinSettings {
   readonly coinValueMinor: bigint;

@@ -2,8 +2,7 @@
 import { monotonicFactory } from 'ulid';
 import { type ApiOutput } from '../../shared/api';
 import { type AuditService } from '../audit';
-import { type CallContext } from '../core/context';
-import { type CoreDeps } from '../core/services';
+import { type StaffCallContext, type CoreDeps } from '../kernel';
 import { type CustomersService } from '../customers';
 import { type Ledger } from '../ledger';
 
@@ -11,7 +10,7 @@ import { type Ledger } from '../ledger';
 export interface CoinsOrdersPort {
   /** Adds a custom, untaxed line to an open order through the cart's rules; returns its id. */
   addCustomLine(
-    ctx: CallContext,
+    ctx: StaffCallContext,
     orderId: string,
     name: string,
     unitPriceMinor: bigint,

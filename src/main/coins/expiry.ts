@@ -5,7 +5,7 @@
  * their face value moves from coins_liability to coins_breakage, revenue. Coins held by a pending
  * refund are left alone. The background service `coins.expire` runs it every few minutes.
  */
-import { createIntervalService, type BackgroundService } from '../core/backgroundServices';
+import { createIntervalService, type BackgroundService } from '../kernel';
 import { touchCoinsActive } from './activity';
 import {
   breakageCode,

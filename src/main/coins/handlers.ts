@@ -1,7 +1,6 @@
 /** The `coins.*` handlers. */
 import { TillpointError } from '../../shared/api/errors';
-import { type CallContext } from '../core/context';
-import { type PartialHandlerImpls } from '../core/dispatch';
+import { type PartialHandlerImpls } from '../kernel';
 import { balanceOf, historyOf, liabilityOf } from './balances';
 import {
   getPackage,
@@ -16,12 +15,6 @@ import { type CoinsContext } from './context';
 import { giftCoins } from './gifts';
 import { bonusCoinsOf } from './packages';
 import { addTopUp } from './topUp';
-
-function staffIdOf(ctx: CallContext): string {
-  if (!ctx.staff)
-    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-  return ctx.staff.staffId;
-}
 
 export function packageView(p: PackageRecord) {
   const bonus = bonusCoinsOf(p.coins, p.bonusPercent);
@@ -53,7 +46,7 @@ export function createCoinsHandlers(cc: CoinsContext): PartialHandlerImpls {
       settings: settingsView(),
     }),
     'coins.savePackage': (input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       const saved = db.transaction(() => {
         const existing = input.packageId ? getPackage(db, input.packageId) : null;
         if (input.packageId && !existing) {
@@ -89,7 +82,7 @@ export function createCoinsHandlers(cc: CoinsContext): PartialHandlerImpls {
       return { package: packageView(saved) };
     },
     'coins.saveSettings': (input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       db.transaction(() => {
         writeCoinSettings(
           db,
@@ -101,7 +94,6 @@ export function createCoinsHandlers(cc: CoinsContext): PartialHandlerImpls {
       return { settings: settingsView() };
     },
     'coins.addTopUp': (input, ctx) => {
-      staffIdOf(ctx);
       addTopUp(cc, ctx, input);
       return { order: cc.orders().view(input.orderId) };
     },
@@ -117,7 +109,7 @@ export function createCoinsHandlers(cc: CoinsContext): PartialHandlerImpls {
           kind: input.kind ?? 'gift',
           message: input.message ?? '',
         },
-        staffIdOf(ctx),
+        ctx.staff.staffId,
       );
       return { from: balanceOf(cc, input.fromCustomerId), to: balanceOf(cc, input.toCustomerId) };
     },

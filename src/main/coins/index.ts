@@ -9,8 +9,7 @@
  * the orders domain exists (`connectOrders`).
  */
 import { type AuditService } from '../audit';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { type CustomersService } from '../customers';
 import { type Ledger, type NewTransferInput } from '../ledger';
 import { type TenderAdapter } from '../payments';

@@ -14,7 +14,7 @@
  * insufficient_funds with the coins required and available, and nothing is written.
  */
 import { TillpointError } from '../../shared/api/errors';
-import { type CallContext } from '../core/context';
+import { type StaffCallContext } from '../kernel';
 import { type NewTransferInput } from '../ledger';
 import {
   bonusExpenseCode,
@@ -32,7 +32,7 @@ import { touchCoinsActive } from './activity';
 
 export function addTopUp(
   cc: CoinsContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   input: {
     orderId: string;
     packageId: string;

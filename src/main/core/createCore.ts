@@ -32,16 +32,28 @@ import {
   type PaymentsService,
   type TenderAdapter,
 } from '../payments';
-import { runServices, type ServiceHealth } from './backgroundServices';
-import { coreConfigSchema, type CoreConfig, type CoreConfigInput } from './config';
-import { type SessionResolver } from './context';
-import { createCheckpointService, finalCheckpoint } from './checkpoints';
-import { openDatabase, type Db } from './db';
-import { createDispatcher, missingHandlers, type HandlerImpls, type PartialHandlerImpls } from './dispatch';
-import { EventBus } from './events';
-import { applyMigrations } from './migrate';
-import { migrations } from './migrations';
-import { type CoreDeps, type DomainModule, type ReceiptPrinter } from './services';
+import {
+  runServices,
+  type ServiceHealth,
+  coreConfigSchema,
+  type CoreConfig,
+  type CoreConfigInput,
+  type SessionResolver,
+  createCheckpointService,
+  finalCheckpoint,
+  openDatabase,
+  type Db,
+  createDispatcher,
+  missingHandlers,
+  type HandlerImpls,
+  type PartialHandlerImpls,
+  EventBus,
+  applyMigrations,
+  migrations,
+  type CoreDeps,
+  type DomainModule,
+  type ReceiptPrinter,
+} from '../kernel';
 
 export interface CreateCoreOptions {
   dataDir: string;

@@ -1,9 +1,25 @@
-/** The core of a till: createCore, and the types every domain and door builds on. */
+/**
+ * The composition root of a till: `createCore` builds every domain on the kernel (src/main/kernel)
+ * and gives the doors (the Electron shell, the headless host, tests) one typed entry. The kernel's
+ * types that the doors use are passed on here.
+ */
 export { createCore, type Core, type CreateCoreOptions } from './createCore';
-export { type CoreConfig, type CoreConfigInput, coreConfigSchema } from './config';
-export { type CallContext, type StaffIdentity, type SessionResolver } from './context';
-export { type Db, openDatabase, databaseFileName } from './db';
-export { DatabaseTooNewError, type Migration } from './migrate';
-export { type CoreDeps, type DomainModule, type ReceiptPrinter } from './services';
-export { type HandlerImpl, type PartialHandlerImpls } from './dispatch';
-export { EventBus } from './events';
+export {
+  coreConfigSchema,
+  databaseFileName,
+  DatabaseTooNewError,
+  EventBus,
+  openDatabase,
+  type CallContext,
+  type CoreConfig,
+  type CoreConfigInput,
+  type CoreDeps,
+  type Db,
+  type DomainModule,
+  type HandlerImpl,
+  type Migration,
+  type PartialHandlerImpls,
+  type ReceiptPrinter,
+  type SessionResolver,
+  type StaffIdentity,
+} from '../kernel';

@@ -1,6 +1,6 @@
 /** The customers tables: rows in and out, nothing else (customers, order_customers). */
 import { nameKey } from '../../shared/api/bounds';
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 
 export interface CustomerRecord {
   readonly id: string;

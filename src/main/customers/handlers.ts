@@ -1,21 +1,15 @@
 /** The `customers.*` handlers and `orders.setCustomer`. */
-import { TillpointError } from '../../shared/api/errors';
-import { type CallContext } from '../core/context';
-import { type PartialHandlerImpls } from '../core/dispatch';
+import { type PartialHandlerImpls } from '../kernel';
 import { type CustomersService, customerView } from './service';
-
-function staffIdOf(ctx: CallContext): string {
-  if (!ctx.staff)
-    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-  return ctx.staff.staffId;
-}
 
 export function createCustomersHandlers(service: CustomersService): PartialHandlerImpls {
   return {
-    'customers.create': (input, ctx) => ({ customer: customerView(service.create(input, staffIdOf(ctx))) }),
+    'customers.create': (input, ctx) => ({
+      customer: customerView(service.create(input, ctx.staff.staffId)),
+    }),
     'customers.update': (input, ctx) => {
       const { customerId, ...details } = input;
-      return { customer: customerView(service.update(customerId, details, staffIdOf(ctx))) };
+      return { customer: customerView(service.update(customerId, details, ctx.staff.staffId)) };
     },
     'customers.get': (input) => ({ customer: customerView(service.require(input.customerId)) }),
     'customers.search': (input) => ({
@@ -24,18 +18,18 @@ export function createCustomersHandlers(service: CustomersService): PartialHandl
     'customers.card': (input) => service.card(input.customerId),
     'customers.history': (input) => ({ orders: service.history(input.customerId) }),
     'customers.merge': (input, ctx) => ({
-      customer: customerView(service.merge(input.keepId, input.duplicateId, staffIdOf(ctx))),
+      customer: customerView(service.merge(input.keepId, input.duplicateId, ctx.staff.staffId)),
     }),
     'customers.export': (input) => ({ export: service.exportData(input.customerId) }),
     'customers.erase': (input, ctx) => ({
-      customer: customerView(service.erase(input.customerId, staffIdOf(ctx))),
+      customer: customerView(service.erase(input.customerId, ctx.staff.staffId)),
     }),
     'customers.ofOrder': (input) => {
       const found = service.ofOrder(input.orderId);
       return { customer: found ? customerView(found) : null };
     },
     'orders.setCustomer': (input, ctx) => {
-      const found = service.setForOrder(input.orderId, input.customerId, staffIdOf(ctx));
+      const found = service.setForOrder(input.orderId, input.customerId, ctx.staff.staffId);
       return { orderId: input.orderId, customer: found ? customerView(found) : null };
     },
   };

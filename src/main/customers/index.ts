@@ -5,8 +5,7 @@
  * erasure on request (the details are blanked, the ledger history stays under the customer id).
  */
 import { type AuditService } from '../audit';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { createCustomersHandlers } from './handlers';
 import { createCustomersService, type CustomersService } from './service';
 

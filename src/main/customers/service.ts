@@ -8,7 +8,7 @@ import { monotonicFactory } from 'ulid';
 import QRCode from 'qrcode';
 import { TillpointError } from '../../shared/api/errors';
 import { type AuditService } from '../audit';
-import { type CoreDeps } from '../core/services';
+import { type CoreDeps } from '../kernel';
 import {
   customerByCode,
   customerOfOrder,

@@ -6,8 +6,7 @@
  *
  * Demo logins (see sampleStore.ts): Olivia Owner 2580, Marco Manager 1470, Casey Cashier 3690.
  */
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { seedDemoStore, type DemoSeedResult, type DemoServices } from './seed';
 
 export { seedDemoStore, type DemoSeedResult, type DemoServices } from './seed';

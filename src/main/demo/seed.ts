@@ -4,7 +4,7 @@
  * a call, so nothing else uses the connection while the transaction waits for the PIN hashes.
  * It seeds only a till with no staff at all, so a restart (or a till set up by hand) seeds nothing.
  */
-import { type CoreDeps } from '../core/services';
+import { type CoreDeps } from '../kernel';
 import { type CatalogService } from '../catalog';
 import { type SettingsService } from '../settings';
 import { type StaffService } from '../staff';

@@ -17,9 +17,7 @@ import { type ApiOutput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
 import { assetScale, convert, isFiatAsset } from '../../shared/money';
 import { type AuditService } from '../audit';
-import { type CallContext } from '../core/context';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { type Account, type Ledger } from '../ledger';
 import { type PaymentsService, type TenderAdapter, type TenderReport } from '../payments';
 
@@ -227,11 +225,6 @@ export function createFxModule(deps: CoreDeps, ports: FxPorts): FxModule {
     onUpdate: () => () => undefined,
   };
 
-  const staffOf = (ctx: CallContext) => {
-    if (!ctx.staff)
-      throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-    return ctx.staff.staffId;
-  };
   const rateView = (currency: string) =>
     db
       .prepare('SELECT currency, rate, set_by AS setBy, set_at AS setAt FROM fx_rates WHERE currency = ?')
@@ -249,7 +242,7 @@ export function createFxModule(deps: CoreDeps, ports: FxPorts): FxModule {
     },
     handlers: {
       'fx.setRate': (input, ctx) => {
-        const staffId = staffOf(ctx);
+        const staffId = ctx.staff.staffId;
         const store = ports.currency();
         if (input.currency === store || !isFiatAsset(input.currency)) {
           throw new TillpointError(
@@ -281,7 +274,7 @@ export function createFxModule(deps: CoreDeps, ports: FxPorts): FxModule {
         ),
       }),
       'fx.cash': async (input, ctx) => {
-        const staffId = staffOf(ctx);
+        const staffId = ctx.staff.staffId;
         if (!linked) throw new Error('The fx domain is not connected to payments.');
         const rate = rateOf(input.currency);
         if (rate === undefined) {

@@ -11,7 +11,7 @@ import pino from 'pino';
 import { createCore } from '../core';
 import { appVersion } from '../system';
 import { defaultDataDir } from './paths';
-import { writePrivateFile } from '../core/dataDir';
+import { writePrivateFile } from '../kernel';
 import { loginCodeTtlMs, mintLoginCode } from './loginCodes';
 import { browserHostFor } from './security';
 import { createHostServer } from './server';

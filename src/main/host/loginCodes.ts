@@ -13,7 +13,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensurePrivateDir, writePrivateFile } from '../core/dataDir';
+import { ensurePrivateDir, writePrivateFile } from '../kernel';
 
 export const loginCodesDirName = 'login-codes';
 /** How long a printed link works: long enough to start a browser, short enough to be worthless later. */

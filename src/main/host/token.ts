@@ -5,7 +5,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { privateFileMode, secureDataDir, writePrivateFile } from '../core/dataDir';
+import { privateFileMode, secureDataDir, writePrivateFile } from '../kernel';
 
 export const tokenFileName = 'host.token';
 

@@ -4,7 +4,7 @@
  * (submitOne, reverse). The ledger is the only code that writes the ledger_* tables.
  */
 import { TillpointError, type ErrorCode } from '../../shared/api/errors';
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { createAccountStore } from './accounts';
 import { checkLedgerInvariants } from './invariants';
 import { createLedgerQueries } from './queries';

@@ -5,8 +5,7 @@
  */
 import { type ApiOutput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { createLedger } from './ledger';
 import { type Account, type Balance, type HistoryEntry, type Ledger } from './types';
 

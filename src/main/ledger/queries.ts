@@ -9,7 +9,7 @@
  */
 import { TillpointError } from '../../shared/api/errors';
 import { ledgerCursorMaxLength } from '../../shared/api/ledger';
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { applyEffect } from './effects';
 import { toTransfer, type LedgerStatements, type TransferRow } from './statements';
 import { createMicrosFormatter, lastMicrosOfDate, microsOfDate } from './timestamps';

@@ -2,7 +2,7 @@
  * Every SQL statement of the ledger, prepared once per ledger, and the mapping of stored rows
  * (TEXT minor units) to the ledger's types (bigint). Only the ledger writes these tables.
  */
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { bitsToFlags } from './effects';
 import { type Account, type Transfer, type TransferKind } from './types';
 

@@ -11,7 +11,7 @@
  */
 import { monotonicFactory } from 'ulid';
 import { TillpointError } from '../../shared/api/errors';
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { applyEffect, availableUnderLimit, limitBreach } from './effects';
 import {
   isPendingResolution,

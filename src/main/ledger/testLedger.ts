@@ -5,9 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Db } from '../core/db';
-import { applyMigrations } from '../core/migrate';
-import { migrations } from '../core/migrations';
+import { openDatabase, type Db, applyMigrations, migrations } from '../kernel';
 import { createLedger } from './ledger';
 import { type Ledger } from './types';
 

@@ -3,11 +3,7 @@
  * from coins (also renewing themselves), the member discount on an order while valid, reminders
  * (`endsSoon`). Seeds Basic, Premium and VIP on a store's first start.
  */
-import { TillpointError } from '../../shared/api/errors';
-import { type CallContext } from '../core/context';
-import { createIntervalService } from '../core/backgroundServices';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { createIntervalService, type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { countTiers, moveMembership } from './membershipsStore';
 import { createMembershipsService, type MembershipsPorts, type MembershipsService } from './service';
 
@@ -16,12 +12,6 @@ export { nextPeriod, type MembershipsService } from './service';
 export interface MembershipsModule extends DomainModule {
   readonly handlers: PartialHandlerImpls;
   readonly service: MembershipsService;
-}
-
-function staffIdOf(ctx: CallContext): string {
-  if (!ctx.staff)
-    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-  return ctx.staff.staffId;
 }
 
 const defaultTiers = [
@@ -79,20 +69,18 @@ export function createMembershipsModule(
             coinPrice: input.coinPrice ? BigInt(input.coinPrice) : null,
             active: input.active ?? true,
           },
-          staffIdOf(ctx),
+          ctx.staff.staffId,
         );
         return { tier: service.tierView(saved) };
       },
       'memberships.addToOrder': (input, ctx) => {
-        staffIdOf(ctx);
         return { order: service.addToOrder(ctx, input) };
       },
       'memberships.renewWithCoins': (input, ctx) => ({
-        membership: service.renewWithCoins(input, staffIdOf(ctx)),
+        membership: service.renewWithCoins(input, ctx.staff.staffId),
       }),
       'memberships.status': (input) => ({ membership: service.status(input.customerId) }),
       'memberships.applyDiscount': (input, ctx) => {
-        staffIdOf(ctx);
         return service.applyDiscount(ctx, input.orderId, input.approval);
       },
     },

@@ -1,5 +1,5 @@
 /** The memberships tables: rows in and out. */
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 
 export interface TierRecord {
   readonly id: string;

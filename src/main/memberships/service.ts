@@ -10,8 +10,7 @@
 import { monotonicFactory } from 'ulid';
 import { TillpointError } from '../../shared/api/errors';
 import { type AuditService } from '../audit';
-import { type CallContext } from '../core/context';
-import { type CoreDeps } from '../core/services';
+import { type StaffCallContext, type CoreDeps } from '../kernel';
 import { type CustomersService } from '../customers';
 import { type Ledger, type NewTransferInput } from '../ledger';
 import {
@@ -45,7 +44,7 @@ export interface MembershipsPorts {
   readonly customers: CustomersService;
   currency(): string;
   orders(): CoinsOrdersPort & {
-    setOrderDiscountPercent(ctx: CallContext, orderId: string, percent: string, approval?: string): void;
+    setOrderDiscountPercent(ctx: StaffCallContext, orderId: string, percent: string, approval?: string): void;
   };
 }
 
@@ -193,7 +192,7 @@ export function createMembershipsService(deps: CoreDeps, ports: MembershipsPorts
     },
 
     addToOrder(
-      ctx: CallContext,
+      ctx: StaffCallContext,
       input: {
         orderId: string;
         tierId: string;
@@ -300,7 +299,7 @@ export function createMembershipsService(deps: CoreDeps, ports: MembershipsPorts
       return renewed;
     },
 
-    applyDiscount(ctx: CallContext, orderId: string, approval?: string) {
+    applyDiscount(ctx: StaffCallContext, orderId: string, approval?: string) {
       const customer = ports.customers.ofOrder(orderId);
       const m = customer ? getMembership(db, customer.id) : null;
       const view = m ? membershipView(m) : null;

@@ -8,7 +8,7 @@
 import { maxLineQuantity, type ApiParsedInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
 import { formatMoney } from '../../shared/money';
-import { type CallContext, type StaffIdentity } from '../core/context';
+import { type StaffCallContext } from '../kernel';
 import { type Discount, type Tip } from '../sales/pricing';
 import { type OrdersContext } from './context';
 import { nextOrderStatus } from './lifecycle';
@@ -37,12 +37,6 @@ import { priceOrder } from './priced';
 import { paidMinorOf } from './orderView';
 
 export { discountOverLimit } from './discountLimit';
-
-export function actorOf(ctx: CallContext): StaffIdentity {
-  if (!ctx.staff)
-    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-  return ctx.staff;
-}
 
 export function orderLabel(order: Pick<OrderRecord, 'number'>): string {
   return `Order ${order.number}`;
@@ -99,10 +93,10 @@ function checkNotBelowPaid(oc: OrdersContext, order: OrderRecord): void {
 
 export function createOrder(
   oc: OrdersContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   input: ApiParsedInput<'orders.create'>,
 ): string {
-  const staff = actorOf(ctx);
+  const staff = ctx.staff;
   const { db } = oc.deps;
   return db.transaction(() => {
     const shift = oc.shifts.requireOpenShift();
@@ -127,12 +121,11 @@ export function createOrder(
  */
 function changeCart(
   oc: OrdersContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   orderId: string,
   approval: string | undefined,
   apply: (order: OrderRecord, lines: readonly OrderLineRecord[], at: string) => CartChangeFacts,
 ): void {
-  actorOf(ctx);
   const { db } = oc.deps;
   db.transaction(() => {
     const order = openOrderForEdit(oc, orderId);
@@ -160,14 +153,14 @@ function changeCart(
  */
 function adoptIfEmptied(
   oc: OrdersContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   order: OrderRecord,
   lines: readonly OrderLineRecord[],
   at: string,
 ): void {
   if (lines.length > 0) return;
   const shift = oc.shifts.currentShift();
-  const staffId = actorOf(ctx).staffId;
+  const staffId = ctx.staff.staffId;
   if (!shift || (order.shiftId === shift.id && order.createdBy === staffId)) return;
   if (oc.payments.listForOrder(order.id).length > 0) return;
   restampOrder(oc.deps.db, order.id, { shiftId: shift.id, createdBy: staffId, at });
@@ -184,7 +177,11 @@ function adoptIfEmptied(
   });
 }
 
-export function addLine(oc: OrdersContext, ctx: CallContext, input: ApiParsedInput<'orders.addLine'>): void {
+export function addLine(
+  oc: OrdersContext,
+  ctx: StaffCallContext,
+  input: ApiParsedInput<'orders.addLine'>,
+): void {
   const { db } = oc.deps;
   changeCart(oc, ctx, input.orderId, input.approval, (order, lines, at): CartChangeFacts => {
     adoptIfEmptied(oc, ctx, order, lines, at);
@@ -286,7 +283,7 @@ function findLine(oc: OrdersContext, order: OrderRecord, lineId: string): OrderL
 
 export function updateLine(
   oc: OrdersContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   input: ApiParsedInput<'orders.updateLine'>,
 ): void {
   const { db } = oc.deps;
@@ -303,7 +300,7 @@ export function updateLine(
 
 export function removeLine(
   oc: OrdersContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   input: ApiParsedInput<'orders.removeLine'>,
 ): void {
   changeCart(oc, ctx, input.orderId, input.approval, (order): CartChangeFacts => {
@@ -314,7 +311,7 @@ export function removeLine(
 
 export function setDiscount(
   oc: OrdersContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   input: ApiParsedInput<'orders.setDiscount'>,
 ): void {
   changeCart(oc, ctx, input.orderId, input.approval, (order, _lines, at): CartChangeFacts => {
@@ -324,8 +321,11 @@ export function setDiscount(
   });
 }
 
-export function setTip(oc: OrdersContext, ctx: CallContext, input: ApiParsedInput<'orders.setTip'>): void {
-  actorOf(ctx);
+export function setTip(
+  oc: OrdersContext,
+  ctx: StaffCallContext,
+  input: ApiParsedInput<'orders.setTip'>,
+): void {
   const { db } = oc.deps;
   db.transaction(() => {
     const order = openOrderForEdit(oc, input.orderId);

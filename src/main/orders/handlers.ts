@@ -1,5 +1,5 @@
 /** The `orders.*` and `receipts.*` handlers: each runs its change, then answers with the order's view. */
-import { type PartialHandlerImpls } from '../core/dispatch';
+import { type PartialHandlerImpls } from '../kernel';
 import { addLine, createOrder, removeLine, setDiscount, setTip, updateLine } from './cart';
 import { type OrdersContext } from './context';
 import { listOrders } from './list';

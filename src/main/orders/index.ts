@@ -13,12 +13,10 @@
 import { type ApiOutput } from '../../shared/api';
 import { type AuditService } from '../audit';
 import { type CatalogService } from '../catalog';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule, type StaffCallContext } from '../kernel';
 import { type Ledger } from '../ledger';
 import { type PaymentsService } from '../payments';
 import { type ShiftSalesSummary } from '../shifts';
-import { type CallContext } from '../core/context';
 import { addLine, setDiscount } from './cart';
 import {
   createOrdersContext,
@@ -81,7 +79,7 @@ export interface OrdersService {
   addHooks(hooks: OrderHooks): void;
   /** A custom, untaxed line added through the cart's rules (a coin package); returns the line's id. */
   addCustomLine(
-    ctx: CallContext,
+    ctx: StaffCallContext,
     orderId: string,
     name: string,
     unitPriceMinor: bigint,
@@ -90,7 +88,7 @@ export interface OrdersService {
   /** order.updated and display.updated after another domain's change. */
   announce(orderId: string): void;
   /** A percent order discount through the cart's rules and limits (a member's discount). */
-  setOrderDiscountPercent(ctx: CallContext, orderId: string, percent: string, approval?: string): void;
+  setOrderDiscountPercent(ctx: StaffCallContext, orderId: string, percent: string, approval?: string): void;
 }
 
 export interface OrdersModule extends DomainModule {

@@ -4,7 +4,7 @@
  * strings. Callers run the writes inside their db.transaction.
  */
 import { TillpointError } from '../../shared/api/errors';
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { type Discount, type TaxRate, type Tip } from '../sales/pricing';
 import { type OrderStatus } from './lifecycle';
 

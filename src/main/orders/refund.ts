@@ -11,9 +11,9 @@
 import { type ApiOutput, type ApiParsedInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
 import { canApprove } from '../staff';
-import { type CallContext } from '../core/context';
+import { type StaffCallContext } from '../kernel';
 import { type TenderKind } from '../payments';
-import { actorOf, orderLabel } from './cart';
+import { orderLabel } from './cart';
 import { type OrdersContext } from './context';
 import { nextOrderStatus } from './lifecycle';
 import { getOrder, orderLines } from './ordersStore';
@@ -103,10 +103,10 @@ export function quoteRefund(
 
 export async function refundOrder(
   oc: OrdersContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   input: ApiParsedInput<'orders.refund'>,
 ): Promise<RefundRecord> {
-  const staff = actorOf(ctx);
+  const staff = ctx.staff;
   const { db } = oc.deps;
   const before = planRefund(oc, input);
   if (!canApprove(staff.role) && !input.approval) {

@@ -2,7 +2,7 @@
  * The refunds table: rows, reads and writes. Only the orders domain writes it; amounts are TEXT
  * decimal strings of minor units, and the JSON columns carry amounts as strings too.
  */
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { type TenderKind } from '../payments';
 import { toJson } from './ordersStore';
 

@@ -12,7 +12,7 @@ import { expect } from 'vitest';
 import { ApiCallError, type ApiInput, type ApiOutput, type ErrorCode } from '../../shared/api';
 import { type ApprovalAction } from '../../shared/api/staff';
 import { createCore, type Core } from '../core';
-import { type ReceiptPrinter } from '../core/services';
+import { type ReceiptPrinter } from '../kernel';
 import { createLedger, type Ledger } from '../ledger';
 import { type TenderAdapter } from '../payments';
 

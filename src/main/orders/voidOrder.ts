@@ -9,8 +9,8 @@
 import { type ApiParsedInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
 import { canApprove } from '../staff';
-import { type CallContext } from '../core/context';
-import { actorOf, orderLabel } from './cart';
+import { type StaffCallContext } from '../kernel';
+import { orderLabel } from './cart';
 import { type OrdersContext } from './context';
 import { nextOrderStatus } from './lifecycle';
 import { getOrder, markOrderVoided, orderLines } from './ordersStore';
@@ -45,10 +45,10 @@ async function cancelInFlight(oc: OrdersContext, orderId: string, staffId: strin
 
 export async function voidOrder(
   oc: OrdersContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   input: ApiParsedInput<'orders.void'>,
 ): Promise<{ cashBackMinor: bigint; shiftId: string }> {
-  const staff = actorOf(ctx);
+  const staff = ctx.staff;
   const { db } = oc.deps;
   const check = () => {
     const order = getOrder(db, input.orderId);

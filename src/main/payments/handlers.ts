@@ -3,18 +3,10 @@
  * and its order as they are now; `payments.cash` is `payments.start` with the cash tender.
  */
 import { monotonicFactory } from 'ulid';
-import { TillpointError } from '../../shared/api/errors';
-import { type CallContext, type StaffIdentity } from '../core/context';
-import { type PartialHandlerImpls } from '../core/dispatch';
+import { type StaffCallContext, type PartialHandlerImpls } from '../kernel';
 import { type PaymentRecord } from './paymentsStore';
 import { type PaymentsCore } from './service';
 import { cashAmountDue, quickAmounts } from './cash/cashRules';
-
-function staffOf(ctx: CallContext): StaffIdentity {
-  if (!ctx.staff)
-    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-  return ctx.staff;
-}
 
 export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
   const ulid = monotonicFactory();
@@ -32,7 +24,7 @@ export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
   });
 
   const start = async (
-    ctx: CallContext,
+    ctx: StaffCallContext,
     input: {
       orderId: string;
       paymentId?: string | undefined;
@@ -41,7 +33,7 @@ export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
       tendered?: string | undefined;
     },
   ) => {
-    const staff = staffOf(ctx);
+    const staff = ctx.staff;
     const paymentId = input.paymentId ?? ulid(deps.now().getTime());
     const { payment: record, fresh } = await core.start({
       orderId: input.orderId,
@@ -72,7 +64,7 @@ export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
       return { payment: viewOf(record).payment, orderId: record.orderId };
     },
     'payments.cancel': async (input, ctx) => {
-      const staff = staffOf(ctx);
+      const staff = ctx.staff;
       const record = await core.cancel(input.paymentId, staff.staffId);
       return viewOf(record);
     },

@@ -9,9 +9,13 @@
  * ledger's expiry of timed-out pending transfers.
  */
 import { type AuditService } from '../audit';
-import { createIntervalService, type BackgroundService } from '../core/backgroundServices';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import {
+  createIntervalService,
+  type BackgroundService,
+  type PartialHandlerImpls,
+  type CoreDeps,
+  type DomainModule,
+} from '../kernel';
 import { type Account, type Ledger } from '../ledger';
 import { createCashAdapter } from './cash/cashAdapter';
 import { createGiveBack, type GiveBack } from './giveBack';

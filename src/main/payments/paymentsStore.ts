@@ -2,7 +2,7 @@
  * The payments table: one row per tender attempt. Only the payments service writes it; amounts are
  * TEXT decimal strings of minor units, read back as bigint.
  */
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { type TenderKind } from './tender';
 import { type PaymentStatus } from './transitions';
 

@@ -3,7 +3,7 @@
  * with its own id, its pending ledger transfer, and its tender's answer. Only the payments service
  * writes it.
  */
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { type TenderKind } from './tender';
 
 export type RefundShareStatus = 'pending' | 'succeeded' | 'failed';

@@ -11,7 +11,7 @@ import { monotonicFactory } from 'ulid';
 import { TillpointError } from '../../shared/api/errors';
 import { minorToDecimalString } from '../../shared/money';
 import { type AuditService } from '../audit';
-import { type CoreDeps } from '../core/services';
+import { type CoreDeps } from '../kernel';
 import { type Account, type Ledger, type TransferInput } from '../ledger';
 import {
   getPaymentRow,

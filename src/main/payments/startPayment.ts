@@ -7,7 +7,7 @@
  */
 import { TillpointError } from '../../shared/api/errors';
 import { type AuditService } from '../audit';
-import { type CoreDeps } from '../core/services';
+import { type CoreDeps } from '../kernel';
 import { type Account, type TransferInput } from '../ledger';
 import {
   getPaymentRow,

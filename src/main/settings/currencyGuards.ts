@@ -4,7 +4,7 @@
  * no shift open), and the settings domain itself refuses once an order or a sale exists in another
  * currency.
  */
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 
 /** Returns why the change from `from` to `to` is refused (a sentence for the owner), or null. */
 export type CurrencyGuard = (change: { from: string; to: string }) => string | null;

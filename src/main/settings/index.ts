@@ -3,8 +3,7 @@
  * `settings.update` handlers and the `SettingsService` other domains read (pricing and receipts take
  * the currency, locale, tax mode and rounding from `service.get()`; shifts add a currency guard).
  */
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { type AuditService } from '../audit';
 import { createSettingsService, type SettingsService } from './settingsService';
 

@@ -13,8 +13,7 @@ import {
   type StoreSettingsPatch,
 } from '../../shared/api/settings';
 import { type AuditService } from '../audit';
-import { type StaffIdentity } from '../core/context';
-import { type CoreDeps } from '../core/services';
+import { type StaffIdentity, type CoreDeps } from '../kernel';
 import { salesCurrencyGuard, type CurrencyGuard } from './currencyGuards';
 import { readStoreSettings, readTillId, writeStoreSettings, writeTillId } from './settingsStore';
 

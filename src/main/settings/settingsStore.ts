@@ -11,7 +11,7 @@ import {
   type StoreSettingKey,
   type StoreSettings,
 } from '../../shared/api/settings';
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 
 export const storeSettingPrefix = 'store.';
 

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handlers, TillpointError, type HandlerName } from '../../shared/api';
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import type * as LedgerModule from '../ledger/ledger';
 import { openSalesTill, type SalesTill } from '../orders/salesTestKit';
 import { cases, coveredElsewhere, domains, readOnly, type Fixture, type ShiftState } from './atomicityCases';

@@ -10,7 +10,7 @@
 import { TillpointError } from '../../shared/api/errors';
 import { type CashMovementKind, type CashMovementView } from '../../shared/api/shifts';
 import { formatMoney } from '../../shared/money';
-import { type CallContext, type StaffIdentity } from '../core/context';
+import { type StaffCallContext } from '../kernel';
 import { drawerCodes } from './drawerFigures';
 import { shiftFor } from './lifecycle';
 import { insertCashMovement, insertNoSale, unclosedShift, type CashMovementRow } from './shiftStore';
@@ -23,18 +23,12 @@ import {
   type StaffRef,
 } from './shiftsContext';
 
-function actorOf(ctx: CallContext): StaffIdentity {
-  if (!ctx.staff)
-    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-  return ctx.staff;
-}
-
 export function moveCash(
   sc: ShiftsContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   input: { kind: CashMovementKind; amountMinor: bigint; reason: string; approval?: string | undefined },
 ): { movement: CashMovementView; expectedCashMinor: string } {
-  const actor = actorOf(ctx);
+  const actor = ctx.staff;
   const { db } = sc.deps;
   const result = db.transaction(() => {
     const shift = shiftFor(sc, 'cash_movement');
@@ -133,10 +127,10 @@ export function moveCash(
 /** Opens the drawer without a sale: a manager or owner may; a cashier needs a manager's approval. */
 export function noSale(
   sc: ShiftsContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   input: { reason: string; approval?: string | undefined },
 ): { id: string; shiftId: string | null; approvedBy: StaffRef; at: string } {
-  const actor = actorOf(ctx);
+  const actor = ctx.staff;
   const { db } = sc.deps;
   // Made once on first use, outside the transaction: the id stays when this call is refused.
   const tillId = sc.settings.tillId();

@@ -2,8 +2,7 @@
 import { roleAllows, TillpointError } from '../../shared/api';
 import { type ZReport } from '../../shared/api/shifts';
 import { formatMoney } from '../../shared/money';
-import { type CallContext, type StaffIdentity } from '../core/context';
-import { type PartialHandlerImpls } from '../core/dispatch';
+import { type StaffCallContext, type PartialHandlerImpls } from '../kernel';
 import { moveCash, noSale } from './cashDrawer';
 import { type CountEntry } from './counting';
 import { denominationsFor } from './denominations';
@@ -11,12 +10,6 @@ import { cancelClose, carryPayments, closeShift, openShift, startClose } from '.
 import { shiftView, xReportOf } from './reports';
 import { getShiftRow, listShiftRows, unclosedShift } from './shiftStore';
 import { type ShiftsContext } from './shiftsContext';
-
-function actorOf(ctx: CallContext): StaffIdentity {
-  if (!ctx.staff)
-    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-  return ctx.staff;
-}
 
 function countEntries(counts: readonly { denominationMinor: string; count: number }[]): CountEntry[] {
   return counts.map((entry) => ({ denominationMinor: BigInt(entry.denominationMinor), count: entry.count }));
@@ -26,8 +19,8 @@ function countEntries(counts: readonly { denominationMinor: string; count: numbe
  * A Z report may be read by anyone with `reports.read` (managers, owners) and by the staff member who
  * closed the shift (a cashier who closed it reads their own Z report on the close screen).
  */
-export function readZReport(sc: ShiftsContext, ctx: CallContext, shiftId: string): ZReport {
-  const actor = actorOf(ctx);
+export function readZReport(sc: ShiftsContext, ctx: StaffCallContext, shiftId: string): ZReport {
+  const actor = ctx.staff;
   const row = getShiftRow(sc.deps.db, shiftId);
   if (!row) throw new TillpointError('not_found', `No shift has the id ${shiftId}.`, { shiftId });
   if (!roleAllows(actor.role, 'reports.read') && row.closed_by !== actor.staffId) {
@@ -60,13 +53,13 @@ export function createShiftsHandlers(sc: ShiftsContext): PartialHandlerImpls {
         'counts' in input.float
           ? { counts: countEntries(input.float.counts) }
           : { amount: BigInt(input.float.amount) };
-      return { shift: openShift(sc, actorOf(ctx), float) };
+      return { shift: openShift(sc, ctx.staff, float) };
     },
-    'shifts.startClose': (_input, ctx) => startClose(sc, actorOf(ctx)),
-    'shifts.cancelClose': (_input, ctx) => ({ shift: cancelClose(sc, actorOf(ctx)) }),
+    'shifts.startClose': (_input, ctx) => startClose(sc, ctx.staff),
+    'shifts.cancelClose': (_input, ctx) => ({ shift: cancelClose(sc, ctx.staff) }),
     'shifts.carryPayments': (input, ctx) => carryPayments(sc, ctx, input.approval),
     'shifts.close': (input, ctx) =>
-      closeShift(sc, actorOf(ctx), { counts: countEntries(input.counts), note: input.note }),
+      closeShift(sc, ctx.staff, { counts: countEntries(input.counts), note: input.note }),
     'shifts.zReport': (input, ctx) => ({ zReport: readZReport(sc, ctx, input.shiftId) }),
     'shifts.list': (input) => {
       const { rows, total } = listShiftRows(sc.deps.db, sc.settings.tillId(), input.limit, input.offset);

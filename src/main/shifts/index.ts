@@ -12,8 +12,7 @@
  * Also the pure rules: the state machine (`nextShiftState`), counting (`countCash`), denominations.
  */
 import { TillpointError } from '../../shared/api/errors';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { type Account } from '../ledger';
 import { createShiftsHandlers } from './handlers';
 import { nextShiftState, type ShiftStatus } from './shiftState';

@@ -5,7 +5,7 @@
  */
 import { TillpointError } from '../../shared/api/errors';
 import { type ShiftView, type XReport, type ZReport } from '../../shared/api/shifts';
-import { type CallContext, type StaffIdentity } from '../core/context';
+import { type StaffCallContext, type StaffIdentity } from '../kernel';
 import { type NewTransferInput } from '../ledger';
 import { checkCashAmount, countCash, type CountEntry } from './counting';
 import { drawerCodes } from './drawerFigures';
@@ -288,10 +288,10 @@ export function closeShift(
 /** A manager lets the closing (or open) shift close without its payments in flight; audited. */
 export function carryPayments(
   sc: ShiftsContext,
-  ctx: CallContext,
+  ctx: StaffCallContext,
   approval: string | undefined,
 ): { carried: number } {
-  const actor = ctx.staff as StaffIdentity;
+  const actor = ctx.staff;
   return sc.deps.db.transaction(() => {
     const row = unclosedShift(sc.deps.db, sc.settings.tillId());
     if (!row)

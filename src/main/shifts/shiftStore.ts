@@ -3,7 +3,7 @@
  * decimal strings of minor units; counts are JSON arrays of `{ denominationMinor, count,
  * subtotalMinor }` with amounts as strings.
  */
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { type CountedLine } from './counting';
 import { type ShiftStatus } from './shiftState';
 

@@ -4,7 +4,7 @@
  */
 import { monotonicFactory } from 'ulid';
 import { type AuditService } from '../audit';
-import { type CoreDeps } from '../core/services';
+import { type CoreDeps } from '../kernel';
 import { type Account, type Ledger } from '../ledger';
 import { type SettingsService } from '../settings';
 import { type StaffService } from '../staff';

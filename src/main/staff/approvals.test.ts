@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TillpointError } from '../../shared/api';
-import { type StaffIdentity } from '../core/context';
+import { type StaffIdentity } from '../kernel';
 import { newToken } from './sessions';
 import {
   addMember,

@@ -8,7 +8,7 @@
  */
 import { TillpointError, type Role } from '../../shared/api';
 import { type ApprovalAction } from '../../shared/api/staff';
-import { type CallContext, type StaffIdentity } from '../core/context';
+import { type CallContext, type StaffIdentity } from '../kernel';
 import { activeStaffRow, checkStaffPin } from './pinCheck';
 import { newToken, tokenHash } from './sessions';
 import { type StaffContext } from './staffContext';

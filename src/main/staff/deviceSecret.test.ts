@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../shared/api';
 import { createCore } from '../core';
-import { modeOf } from '../core/dataDir';
+import { modeOf } from '../kernel';
 import { shellDeviceSecret } from '../shell/deviceSecret';
 import {
   deviceKeyFileName,

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TillpointError } from '../../shared/api';
-import { privateFileMode, secureDataDir } from '../core/dataDir';
+import { privateFileMode, secureDataDir } from '../kernel';
 
 export interface DeviceSecretProvider {
   /** The device key (32 bytes): made on first use, the same at every later start. */

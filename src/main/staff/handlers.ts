@@ -1,21 +1,12 @@
 /** The `staff.*` handler implementations, each a thin call into the staff domain's parts. */
 import { rolePermissions, TillpointError } from '../../shared/api';
-import { type CallContext, type StaffIdentity } from '../core/context';
-import { type PartialHandlerImpls } from '../core/dispatch';
+import { type PartialHandlerImpls } from '../kernel';
 import { approve } from './approvals';
 import { changeOwnPin, createMember, setMemberPin, setupOwner, updateMember } from './members';
 import { checkStaffPin } from './pinCheck';
 import { initialsOf } from './pinRules';
 import { type StaffContext } from './staffContext';
 import { cardOf, countStaff, identityOf, listStaffRows, recordOf } from './staffStore';
-
-/** The member of the calling session; the dispatcher guarantees one for non-public handlers. */
-function actorOf(ctx: CallContext): StaffIdentity & { session: string } {
-  if (!ctx.staff || !ctx.session) {
-    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-  }
-  return { ...ctx.staff, session: ctx.session };
-}
 
 export function staffHandlers(sc: StaffContext): PartialHandlerImpls {
   const { db, now } = sc.deps;
@@ -42,18 +33,18 @@ export function staffHandlers(sc: StaffContext): PartialHandlerImpls {
       ),
 
     'staff.logout': (_input, ctx) => {
-      sc.sessions.end(actorOf(ctx).session, 'logout');
+      sc.sessions.end(ctx.session, 'logout');
       return { ended: true as const };
     },
 
     'staff.lock': (_input, ctx) => {
-      sc.sessions.end(actorOf(ctx).session, 'lock');
+      sc.sessions.end(ctx.session, 'lock');
       return { ended: true as const };
     },
 
     'staff.me': (_input, ctx) => {
-      const actor = actorOf(ctx);
-      const expiresAt = sc.sessions.expiresAt(actor.session);
+      const actor = ctx.staff;
+      const expiresAt = sc.sessions.expiresAt(ctx.session);
       if (!expiresAt) throw new TillpointError('unauthorized', 'This session has ended; log in again.');
       const staff = { staffId: actor.staffId, name: actor.name, role: actor.role };
       return {
@@ -69,14 +60,14 @@ export function staffHandlers(sc: StaffContext): PartialHandlerImpls {
       return { staff: listStaffRows(db, { activeOnly: false }).map((row) => recordOf(row, nowMs)) };
     },
 
-    'staff.create': (input, ctx) => createMember(sc, input, actorOf(ctx).staffId),
+    'staff.create': (input, ctx) => createMember(sc, input, ctx.staff.staffId),
 
-    'staff.update': (input, ctx) => updateMember(sc, actorOf(ctx), input),
+    'staff.update': (input, ctx) => updateMember(sc, ctx.staff, input),
 
-    'staff.setPin': (input, ctx) => setMemberPin(sc, actorOf(ctx), input),
+    'staff.setPin': (input, ctx) => setMemberPin(sc, ctx.staff, input),
 
-    'staff.changeOwnPin': (input, ctx) => changeOwnPin(sc, actorOf(ctx), input),
+    'staff.changeOwnPin': (input, ctx) => changeOwnPin(sc, ctx.staff, input),
 
-    'staff.approve': (input, ctx) => approve(sc, actorOf(ctx), input),
+    'staff.approve': (input, ctx) => approve(sc, ctx.staff, input),
   };
 }

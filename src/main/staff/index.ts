@@ -12,9 +12,14 @@
  */
 import { type ApprovalAction } from '../../shared/api/staff';
 import { type AuditService } from '../audit';
-import { type CallContext, type SessionResolver, type StaffIdentity } from '../core/context';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import {
+  type CallContext,
+  type SessionResolver,
+  type StaffIdentity,
+  type PartialHandlerImpls,
+  type CoreDeps,
+  type DomainModule,
+} from '../kernel';
 import { requireApproval } from './approvals';
 import { staffHandlers } from './handlers';
 import { createMember, type NewStaffMember } from './members';

@@ -5,7 +5,7 @@
  */
 import { monotonicFactory } from 'ulid';
 import { TillpointError, type Role } from '../../shared/api';
-import { type StaffIdentity } from '../core/context';
+import { type StaffIdentity } from '../kernel';
 import { checkStaffPin } from './pinCheck';
 import { hashPin } from './pinHash';
 import { assertPinAllowed, normalizeStaffName } from './pinRules';

@@ -8,8 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type AuditService } from '../audit';
-import { type StaffIdentity } from '../core/context';
-import { type Db } from '../core/db';
+import { type StaffIdentity, type Db } from '../kernel';
 import { type Role } from '../../shared/api';
 
 export const defaultSessionIdleMs = 12 * 60 * 60_000;

@@ -1,6 +1,6 @@
 /** What the parts of the staff domain share: the core's services, the session store, the options. */
 import { type AuditService } from '../audit';
-import { type CoreDeps } from '../core/services';
+import { type CoreDeps } from '../kernel';
 import { type PinHashParams } from './pinHash';
 import { type SessionStore } from './sessions';
 import { recordOf, type StaffRow } from './staffStore';

@@ -2,8 +2,7 @@
 import { type z } from 'zod';
 import { nameKey, type Role } from '../../shared/api';
 import { type staffCardSchema, type staffRecordSchema } from '../../shared/api/staff';
-import { type StaffIdentity } from '../core/context';
-import { type Db } from '../core/db';
+import { type StaffIdentity, type Db } from '../kernel';
 import { isLocked, type LockoutState } from './lockout';
 import { initialsOf } from './pinRules';
 

@@ -8,8 +8,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { ApiCallError, type ErrorCode, type Role } from '../../shared/api';
 import { createCore, type Core } from '../core';
-import { type CallContext, type StaffIdentity } from '../core/context';
-import { type CoreDeps } from '../core/services';
+import { type CallContext, type StaffIdentity, type CoreDeps } from '../kernel';
 import { createAuditModule } from '../audit';
 import { createStaffModule, type StaffModule, type StaffModuleOptions } from '.';
 

@@ -1,6 +1,5 @@
 /** The `system.*` handlers: what this core is, and whether it is healthy. */
-import { newestMigrationId } from '../core/migrate';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { newestMigrationId, type CoreDeps, type DomainModule } from '../kernel';
 import packageJson from '../../../package.json';
 
 export const appVersion: string = packageJson.version;

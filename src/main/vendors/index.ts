@@ -3,10 +3,7 @@
  * commission per unit (rules.ts); every sale credits the vendor's payable in the sale's ledger group
  * and refunds take it back (the orders domain's hooks), payouts reduce it, statements read it.
  */
-import { TillpointError } from '../../shared/api/errors';
-import { type CallContext } from '../core/context';
-import { type PartialHandlerImpls } from '../core/dispatch';
-import { type CoreDeps, type DomainModule } from '../core/services';
+import { type PartialHandlerImpls, type CoreDeps, type DomainModule } from '../kernel';
 import { createVendorsService, type VendorsPorts, type VendorsService } from './service';
 
 export { vendorPartOf, vendorPartBack, type VendorTerms } from './rules';
@@ -15,12 +12,6 @@ export { vendorPayableCode, type VendorsService } from './service';
 export interface VendorsModule extends DomainModule {
   readonly handlers: PartialHandlerImpls;
   readonly service: VendorsService;
-}
-
-function staffIdOf(ctx: CallContext): string {
-  if (!ctx.staff)
-    throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-  return ctx.staff.staffId;
 }
 
 export function createVendorsModule(deps: CoreDeps, ports: VendorsPorts): VendorsModule {
@@ -33,11 +24,11 @@ export function createVendorsModule(deps: CoreDeps, ports: VendorsPorts): Vendor
           input.terms.kind === 'share'
             ? { kind: 'share' as const, percent: input.terms.percent }
             : { kind: 'commission' as const, commissionMinor: BigInt(input.terms.commission) };
-        return { vendor: service.view(service.save({ ...input, terms }, staffIdOf(ctx))) };
+        return { vendor: service.view(service.save({ ...input, terms }, ctx.staff.staffId)) };
       },
       'vendors.list': () => ({ vendors: service.list() }),
       'vendors.assignProduct': (input, ctx) => {
-        service.assign(input.productId, input.vendorId, staffIdOf(ctx));
+        service.assign(input.productId, input.vendorId, ctx.staff.staffId);
         return { productId: input.productId, vendorId: input.vendorId };
       },
       'vendors.payout': (input, ctx) => {
@@ -48,7 +39,7 @@ export function createVendorsModule(deps: CoreDeps, ports: VendorsPorts): Vendor
             method: input.method,
             reference: input.reference ?? '',
           },
-          staffIdOf(ctx),
+          ctx.staff.staffId,
         );
         return { payoutId, vendor: service.view(service.require(input.vendorId)) };
       },

@@ -8,7 +8,7 @@
 import { monotonicFactory } from 'ulid';
 import { TillpointError } from '../../shared/api/errors';
 import { type AuditService } from '../audit';
-import { type CoreDeps } from '../core/services';
+import { type CoreDeps } from '../kernel';
 import { type Account, type Ledger, type NewTransferInput } from '../ledger';
 import { vendorPartBack, vendorPartOf, type VendorTerms } from './rules';
 import {

@@ -1,5 +1,5 @@
 /** The vendors tables: rows in and out. */
-import { type Db } from '../core/db';
+import { type Db } from '../kernel';
 import { type VendorTerms } from './rules';
 
 export interface VendorRecord {

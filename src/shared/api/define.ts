@@ -6,27 +6,36 @@ import { type z } from 'zod';
 import { bodyLimits } from './bounds';
 import { type Permission } from './permissions';
 
-export interface HandlerDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface HandlerDef<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  P extends Permission = Permission,
+> {
   /** `domain.verb`, e.g. `sales.addLine`. */
   readonly name: string;
   readonly summary: string;
   readonly input: I;
   readonly output: O;
   /** `public` needs only the device token; anything else also needs a staff session with it. */
-  readonly permission: Permission;
+  readonly permission: P;
   /** The largest request body a door accepts for it, in bytes (`bodyLimits.default` unless said). */
   readonly maxBodyBytes: number;
 }
 
-export function defineHandler<const N extends string, I extends z.ZodType, O extends z.ZodType>(def: {
+export function defineHandler<
+  const N extends string,
+  I extends z.ZodType,
+  O extends z.ZodType,
+  const P extends Permission,
+>(def: {
   name: N;
   summary: string;
   input: I;
   output: O;
-  permission: Permission;
+  permission: P;
   /** Only for handlers that take a file (an image, a CSV): the default is small. */
   maxBodyBytes?: number;
-}): HandlerDef<I, O> & { name: N } {
+}): HandlerDef<I, O, P> & { name: N } {
   return { ...def, maxBodyBytes: def.maxBodyBytes ?? bodyLimits.default };
 }
 

@@ -1,7 +1,7 @@
 /** The `paystack.*` handlers: the key (checked with Paystack, kept like the Stripe key) and a payment's link. */
 import { TillpointError } from '../../../shared/api/errors';
 import { type AuditService } from '../../audit';
-import { type PartialHandlerImpls } from '../../core/dispatch';
+import { type PartialHandlerImpls } from '../../kernel';
 import { keyHint, keyMode, type StripeSettingsStore } from '../stripeSettings';
 import { checkPaystackKey, PaystackError } from './paystackApi';
 import { type PaystackTender } from './paystackTender';
@@ -23,11 +23,6 @@ export function createPaystackHandlers(options: {
       keyHint: setup ? keyHint(setup.secretKey) : null,
     };
   };
-  const staffIdOf = (ctx: { staff: { staffId: string } | null }) => {
-    if (!ctx.staff)
-      throw new TillpointError('unauthorized', 'Log in with your PIN first (no valid staff session).');
-    return ctx.staff.staffId;
-  };
   const fromEnvironment = () =>
     new TillpointError(
       'conflict',
@@ -39,7 +34,7 @@ export function createPaystackHandlers(options: {
   return {
     'paystack.status': () => status(),
     'paystack.setKey': async (input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       if (settings.keySource() === 'env') throw fromEnvironment();
       try {
         await checkPaystackKey(input.secretKey, options.apiBase());
@@ -62,7 +57,7 @@ export function createPaystackHandlers(options: {
       return status();
     },
     'paystack.removeKey': (_input, ctx) => {
-      const staffId = staffIdOf(ctx);
+      const staffId = ctx.staff.staffId;
       if (settings.keySource() === 'env') throw fromEnvironment();
       settings.removeKey();
       audit.record({ staffId, action: 'paystack.key_removed', ref: 'paystack', details: {} });

@@ -16,12 +16,18 @@ import {
   type ApiParsedInput,
   type CallResult,
   type HandlerName,
+  type Handlers,
 } from '../../shared/api';
-import { type CallContext, type SessionResolver } from './context';
+import { type CallContext, type SessionResolver, type StaffCallContext } from './context';
+
+/** What a handler is told of its caller: a staff member never null unless the handler is public. */
+export type ContextOf<N extends HandlerName> = Handlers[N]['permission'] extends 'public'
+  ? CallContext
+  : StaffCallContext;
 
 export type HandlerImpl<N extends HandlerName> = (
   input: ApiParsedInput<N>,
-  ctx: CallContext,
+  ctx: ContextOf<N>,
 ) => ApiOutput<N> | Promise<ApiOutput<N>>;
 
 export type HandlerImpls = { [N in HandlerName]: HandlerImpl<N> };

@@ -16,5 +16,14 @@ export interface CallContext {
   readonly requestId: string;
 }
 
+/**
+ * The context of a handler that needs a staff session (any permission but `public`): the dispatcher
+ * resolved the session before the handler runs, so the staff member is never null.
+ */
+export interface StaffCallContext extends CallContext {
+  readonly session: string;
+  readonly staff: StaffIdentity;
+}
+
 /** Resolves a session token to a staff member; the staff domain provides it. */
 export type SessionResolver = (session: string) => StaffIdentity | null;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from './createCore';
+import { createCore } from '../core';
 import { openDatabase } from './db';
 import { applyMigrations, checkMigrationList, DatabaseTooNewError, type Migration } from './migrate';
 import { migrations } from './migrations';
