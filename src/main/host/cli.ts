@@ -30,8 +30,8 @@ Options:
   --data-dir DIR     where the till keeps its data (default: your app-data folder)
   --port N           TCP port (default 4319; 0 picks a free one)
   --host ADDR        address to listen on (default 127.0.0.1)
-  --demo             demo mode: a sample café with staff and a catalog, cash payments only,
-                     in its own data folder
+  --demo             demo mode: a sample café with staff and a catalog, cash, store coins and
+                     cards on a simulated reader, in its own data folder
   --log-level LEVEL  fatal, error, warn, info, debug (default info)
   -h, --help         this text
   -v, --version      the version

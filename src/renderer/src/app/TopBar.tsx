@@ -40,7 +40,7 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         {demo && (
           <Badge
             tone="demo"
-            title="Demo mode: a sample café with staff and a catalog, kept apart from your store’s data. Payments are cash only."
+            title="Demo mode: a sample café with staff and a catalog, kept apart from your store’s data. Cards go to a simulated reader; no real money moves."
           >
             Demo mode
           </Badge>
