@@ -82,6 +82,7 @@ async function layoutProblems(page: Page, groups: string[][]): Promise<Problem[]
 const checkoutGroups = [
   ['.topbar__brand > *', '.topbar__slot > *', '.topbar__actions > *', '.topbar__status'],
   ['.cart-line__name', '.cart-line__controls', '.cart-line__total'],
+  ['.tip-row__chips .choice-chip'],
   ['dl[aria-label="Totals"] > div', 'dl[aria-label="Totals"] dt', 'dl[aria-label="Totals"] dd', '.cart__pay'],
 ];
 
@@ -169,6 +170,7 @@ for (const size of sizes) {
     expect(
       await layoutProblems(page, [['.dialog', '.dialog__footer button', '.dialog__body button']]),
     ).toEqual([]);
+    await page.waitForTimeout(500); // the dialog's entrance animation, for the screenshot
     await shot(page, `layout-payment-${tag}`);
     await page.keyboard.press('Escape');
 
@@ -181,6 +183,7 @@ for (const size of sizes) {
     const refund = page.getByRole('dialog', { name: /^Refund sale/ });
     await expect(refund).toBeVisible();
     expect(await layoutProblems(page, [['.dialog', '.dialog__footer button']])).toEqual([]);
+    await page.waitForTimeout(500);
     await shot(page, `layout-refund-${tag}`);
   });
 }
