@@ -100,8 +100,9 @@ export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: I
         {payment?.message && <span className="due-card__note">{payment.message}</span>}
       </div>
       {pending && tender.kind === 'card' && <CardTestButtons />}
-      {pending && (tender.kind === 'phone' || tender.kind === 'paystack') && payment && (
-        <PhonePayQr paymentId={payment.id} kind={tender.kind} />
+      {/* The link exists once the tender has made it (its id comes back as the payment's externalId). */}
+      {pending && (tender.kind === 'phone' || tender.kind === 'paystack') && payment?.externalId && (
+        <PhonePayQr key={payment.externalId} paymentId={payment.id} kind={tender.kind} />
       )}
       {error && (
         <p className="form-error" role="alert">
