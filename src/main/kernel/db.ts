@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ensurePrivateFile, privateFileMode, secureDataDir } from './dataDir';
+import { cacheStatements } from './statementCache';
 
 export type Db = Database.Database;
 
@@ -32,32 +33,13 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('temp_store = MEMORY');
-  // Checkpoints are moved off the commit path: the core runs them while the till is idle (see
-  // startIdleCheckpoints). The automatic one stays as a backstop, at 4,000 pages (16 MiB of WAL)
+  // Checkpoints are moved off the commit path: the core runs them while the till is idle (the
+  // database.checkpoint service, checkpoints.ts). The automatic one stays as a backstop, at 4,000 pages (16 MiB of WAL)
   // instead of 1,000, so it only lands inside a commit under a bulk load.
   db.pragma('wal_autocheckpoint = 4000');
+  cacheStatements(db);
   for (const companion of [`${file}-wal`, `${file}-shm`]) {
     if (fs.existsSync(companion)) fs.chmodSync(companion, privateFileMode);
   }
   return db;
-}
-
-/**
- * Copies the WAL back into the database every `intervalMs` (PASSIVE: never waits for readers or
- * blocks writers), so commits rarely pay for a checkpoint. Returns the function that stops it and
- * truncates the WAL.
- */
-export function startIdleCheckpoints(db: Db, intervalMs = 2_000): () => void {
-  const timer = setInterval(() => {
-    try {
-      if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      // A busy database skips this round; the next one catches up.
-    }
-  }, intervalMs);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    if (db.open && !db.readonly) db.pragma('wal_checkpoint(TRUNCATE)');
-  };
 }

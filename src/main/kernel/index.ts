@@ -17,3 +17,4 @@ export * from './events';
 export * from './migrate';
 export { migrations } from './migrations';
 export * from './services';
+export { cacheStatements } from './statementCache';
