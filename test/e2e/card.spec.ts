@@ -5,7 +5,7 @@
  *
  * Espresso 3.25 → tax 0.29 (8.875 %, half-up) → total 3.54.
  */
-import { demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
+import { approveAs, demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
 import { expect, shot, test } from './fixtures';
 
 test('a card payment on the simulated reader: declined once, then approved', async ({ page, host }) => {
@@ -108,4 +108,77 @@ test('Settings › Payments: the demo’s Stripe, a connection test, and a secon
   await expect(readers.getByRole('listitem').filter({ hasText: 'Demo reader' })).toContainText('This till');
   await expect(page.getByRole('region', { name: 'Paystack' }).getByText('Not set')).toBeVisible();
   await shot(page, 'settings-payments');
+});
+
+test('a card sale: paid on the simulated reader, the receipt with the card’s details, refunded through Stripe', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  // What the browser is asked to print (the hidden receipt frame's HTML).
+  await page.addInitScript(() => {
+    const printed: string[] = [];
+    (window as unknown as { printed: string[] }).printed = printed;
+    new MutationObserver((changes) => {
+      for (const change of changes)
+        for (const node of change.addedNodes)
+          if (node instanceof HTMLIFrameElement && node.title === 'Receipt for printing')
+            printed.push(node.srcdoc);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.cashier);
+  await openShiftWithFloat(page, '100.00');
+  await goTo(page, 'Checkout');
+  await page
+    .getByRole('button', { name: /^Espresso\b/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Take payment' })
+    .getByRole('button', { name: 'Card', exact: true })
+    .click();
+  const card = page.getByRole('dialog', { name: 'Card' });
+  await expect(card.getByTestId('inflight-status')).toHaveText('Waiting for the customer…');
+  await card
+    .getByRole('group', { name: 'Simulated reader: tap a test card' })
+    .getByRole('button', { name: 'Visa: approved' })
+    .click();
+  const done = page.getByRole('dialog', { name: 'Paid' });
+  await expect(done.getByText(/^Sale #\d+ paid · \$3\.54$/)).toBeVisible();
+
+  // The printed receipt carries what card brands require, as Stripe's charge gave it.
+  await done.getByRole('button', { name: 'Print receipt' }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printed: string[] }).printed.join('\n')))
+    .toContain('Visa •••• 4242');
+  const printed = await page.evaluate(() => (window as unknown as { printed: string[] }).printed.join('\n'));
+  expect(printed).toContain('A0000000031010'); // AID
+  expect(printed).toContain('123456'); // authorisation code
+  expect(printed).toMatch(/Contactless|Chip|Tap/i); // entry mode
+  await done.getByRole('button', { name: 'New sale' }).click();
+
+  // Refund it from the order: a cashier needs a manager's PIN; the refund goes back through Stripe,
+  // which processes it a moment later (the demo's simulator keeps card refunds pending 3 s).
+  await goTo(page, 'Orders');
+  await page
+    .getByRole('button', { name: /\$3\.54/ })
+    .first()
+    .click();
+  const receipt = page.frameLocator('iframe[title="Receipt preview"]');
+  await expect(receipt.locator('body')).toContainText('Visa •••• 4242');
+  await expect(receipt.locator('body')).toContainText('A0000000031010');
+  await page.getByRole('button', { name: 'Refund', exact: true }).click();
+  const refundDialog = page.getByRole('dialog', { name: /refund/i });
+  await refundDialog.getByRole('textbox', { name: 'Reason' }).fill('Changed their mind');
+  await refundDialog.getByRole('button', { name: 'Refund', exact: true }).click();
+  await approveAs(page, demoStaff.manager);
+  await expect(page.getByText('refund on its way', { exact: false }).first()).toBeVisible();
+  const refunds = page.getByRole('region', { name: 'Refunds' });
+  await expect(refunds.getByTestId('refund-status')).toHaveText('Refunded', { timeout: 30_000 });
+  await expect(refunds).toContainText('Card');
+  await expect(page.getByRole('heading', { name: /Sale #\d+/ })).toContainText('Refunded');
+  await expect(receipt.locator('body')).toContainText(/refund/i);
+  await shot(page, 'card-refunded');
 });

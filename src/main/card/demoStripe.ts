@@ -9,6 +9,7 @@ import { startStripeSimulator, type StripeSimulator } from './stripeSim';
 import { keyMode, type StripeSettingsStore } from './stripeSettings';
 
 export const demoStripeKey = 'sk_test_tillpointDemoSimulator0001';
+export const demoRefundPendingMs = 3_000;
 
 export interface DemoStripe {
   readonly sim: StripeSimulator;
@@ -17,7 +18,8 @@ export interface DemoStripe {
 }
 
 export async function startDemoStripe(): Promise<DemoStripe> {
-  const sim = await startStripeSimulator();
+  // Card refunds stay pending a few seconds, as Stripe processes them later: the order shows them on their way.
+  const sim = await startStripeSimulator({ refundPendingMs: demoRefundPendingMs });
   const stripe = new Stripe(demoStripeKey, { ...sim.clientOptions, maxNetworkRetries: 0 });
   const location = await stripe.terminal.locations.create({
     display_name: 'Harbor Street Coffee',

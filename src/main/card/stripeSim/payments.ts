@@ -344,6 +344,7 @@ export function createRefund(store: SimStore, form: FormObject, inPerson = false
     }),
   );
   made.balance_transaction = txn.id;
+  if (!inPerson) store.holdRefund(made);
   store.put(made);
   ch.amount_refunded = (ch.amount_refunded as number) + amount;
   ch.refunded = ch.amount_refunded === ch.amount_captured;

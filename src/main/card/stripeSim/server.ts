@@ -41,6 +41,11 @@ export interface StripeSimOptions {
   readonly apiKeys?: readonly string[];
   /** Where events are delivered, signed with `secret` as Stripe signs them. */
   readonly webhook?: { readonly url: string; readonly secret: string };
+  /**
+   * How long a refund made through the API stays `pending` before it succeeds, as Stripe processes
+   * card refunds later (default 0: `succeeded` at once, as in Stripe's test mode).
+   */
+  readonly refundPendingMs?: number;
 }
 
 export interface StripeSimulator {
@@ -118,6 +123,7 @@ function checkoutPage(id: string): string {
 
 export async function startStripeSimulator(options: StripeSimOptions = {}): Promise<StripeSimulator> {
   const store = new SimStore(options.now ?? Date.now);
+  store.refundPendingMs = options.refundPendingMs ?? 0;
   const kept = new Map<string, Kept>();
   const faults: FaultRule[] = [];
   const requests: string[] = [];
@@ -234,6 +240,7 @@ export async function startStripeSimulator(options: StripeSimOptions = {}): Prom
       }
     }
 
+    store.settleDueRefunds();
     const route = findRoute(method, path);
     let status = 200;
     let body: string;

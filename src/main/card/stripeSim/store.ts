@@ -31,8 +31,32 @@ export class SimStore {
   private readonly byType = new Map<string, Map<string, SimObject>>();
   private readonly listeners = new Set<EventListener>();
   request: RequestInfo = { requestId: null, idempotencyKey: null, apiVersion: null };
+  /** How long a refund made through the API stays `pending` before it succeeds (0: succeeded at once). */
+  refundPendingMs = 0;
+  /** Refunds still `pending`, by id, with the moment (ms) they succeed. */
+  private readonly dueRefunds = new Map<string, number>();
 
   constructor(readonly nowMs: () => number) {}
+
+  /** A refund Stripe processes later: `pending` now, `succeeded` at the first request after `refundPendingMs`. */
+  holdRefund(refund: SimObject): void {
+    if (this.refundPendingMs <= 0) return;
+    refund.status = 'pending';
+    this.dueRefunds.set(refund.id, this.nowMs() + this.refundPendingMs);
+  }
+
+  /** Refunds whose time has come succeed (`refund.updated`); run before every request. */
+  settleDueRefunds(): void {
+    const now = this.nowMs();
+    for (const [id, dueMs] of this.dueRefunds) {
+      if (dueMs > now) continue;
+      this.dueRefunds.delete(id);
+      const refund = this.find('refund', id);
+      if (!refund || refund.status !== 'pending') continue;
+      refund.status = 'succeeded';
+      this.emit('refund.updated', refund, { status: 'pending' });
+    }
+  }
 
   /** Unix seconds, as Stripe's `created`. */
   now(): number {

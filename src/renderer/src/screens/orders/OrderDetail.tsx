@@ -8,6 +8,7 @@ import { Button, cx, DownloadIcon, Money, PrintIcon, StatusPill, useDisplayLocal
 import { negated, totalsRows } from '../checkout/cartView';
 import { canRefund, orderStatusLabels, orderStatusTones, paymentKindLabels } from './ordersView';
 import { ReceiptPreview } from './ReceiptPreview';
+import { RefundStatus } from './RefundStatus';
 import { useReceiptActions } from './useReceiptActions';
 import { type OrderView } from './useOrders';
 
@@ -160,7 +161,7 @@ export function OrderDetail({ order, onRefund, onVoid }: OrderDetailProps) {
               {order.refunds.map((refund) => (
                 <li key={refund.id} className="detail-events__row">
                   <span>
-                    <strong>{refund.reason}</strong>
+                    <strong>{refund.reason}</strong> <RefundStatus refund={refund} />
                     <span className="detail-events__meta">
                       {refund.lines.map((line) => `${line.quantity} × ${line.name}`).join(', ')}
                     </span>
