@@ -26,6 +26,7 @@ import { createCoinsModule } from '../coins';
 import { createVendorsModule } from '../vendors';
 import { createMembershipsModule } from '../memberships';
 import { createFxModule } from '../fx';
+import { createSyncModule, type SyncModuleOptions, type SyncService } from '../sync';
 import {
   cashDrawerAccountCode,
   createPaymentsModule,
@@ -71,6 +72,8 @@ export interface CreateCoreOptions {
   card?: CardModuleOptions;
   /** How long close() waits for each background service to stop (default 5 s). */
   stopDeadlineMs?: number;
+  /** Sync to a central PostgreSQL (default: TILLPOINT_DATABASE_URL or DIR/sync.json, else off). */
+  sync?: SyncModuleOptions;
 }
 
 export interface Core {
@@ -86,6 +89,8 @@ export interface Core {
   call<N extends HandlerName>(name: N, input: ApiInput<N>, session?: string | null): Promise<ApiOutput<N>>;
   /** The payments domain's service (tests drive tenders and reconciliation through it). */
   readonly payments: PaymentsService;
+  /** The sync to the central PostgreSQL: status, retry, the Prometheus metrics. */
+  readonly sync: SyncService;
   /** Stops the background services (reverse order, with a deadline), then closes the database. */
   close(): Promise<void>;
 }
@@ -254,7 +259,10 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     ...(options.printer ? { printer: options.printer } : {}),
     serviceHealth: () => serviceHealth(),
   };
-  const { modules, payments } = buildDomains(deps, options.tenders ?? [], options.deviceSecret, options.card);
+  const built = buildDomains(deps, options.tenders ?? [], options.deviceSecret, options.card);
+  const { payments } = built;
+  const sync = createSyncModule(deps, options.sync);
+  const modules = [...built.modules, sync];
 
   const impls: PartialHandlerImpls = {};
   const resolvers: SessionResolver[] = [];
@@ -307,6 +315,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
       return result.data as ApiOutput<typeof name>;
     },
     payments,
+    sync: sync.service,
     close() {
       closing ??= (async () => {
         await services.stopAll(options.stopDeadlineMs ?? 5_000);

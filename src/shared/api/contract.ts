@@ -22,6 +22,7 @@ import { coinsHandlers } from './coins';
 import { vendorsHandlers } from './vendors';
 import { membershipsHandlers } from './memberships';
 import { fxHandlers } from './fx';
+import { syncHandlers } from './sync';
 
 export const handlers = byName([
   ...systemHandlers,
@@ -39,6 +40,7 @@ export const handlers = byName([
   ...vendorsHandlers,
   ...membershipsHandlers,
   ...fxHandlers,
+  ...syncHandlers,
 ]);
 export const events = byName([
   ...systemEvents,
