@@ -182,3 +182,55 @@ test('a card sale: paid on the simulated reader, the receipt with the card’s d
   await expect(receipt.locator('body')).toContainText(/refund/i);
   await shot(page, 'card-refunded');
 });
+
+test('the reader picker: several readers at the location, their state, the till’s pick remembered', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.owner);
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Payments' }).click();
+  await page.getByRole('textbox', { name: 'Registration code' }).fill('simulated-wpe');
+  await page.getByRole('textbox', { name: 'Name (optional)' }).fill('Back counter');
+  await page.getByRole('button', { name: 'Register reader' }).click();
+  await expect(page.getByRole('list', { name: 'Readers' }).getByRole('listitem')).toHaveCount(2);
+
+  await openShiftWithFloat(page, '100.00');
+  for (const round of [1, 2]) {
+    await goTo(page, 'Checkout');
+    await page
+      .getByRole('button', { name: /^Espresso\b/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: /^Pay/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Take payment' })
+      .getByRole('button', { name: 'Card', exact: true })
+      .click();
+    const picker = page.getByRole('dialog', { name: 'Card reader' });
+    const readers = picker.getByRole('list', { name: 'Card readers' });
+    await expect(readers.getByRole('button')).toHaveCount(2);
+    // Registered last, Back counter is the till's reader at first; after the first sale, Demo reader is.
+    const mine = round === 1 ? 'Back counter' : 'Demo reader';
+    await expect(readers.getByRole('button', { name: `${mine}: Online, this till’s reader` })).toBeVisible();
+    if (round === 1) await shot(page, 'card-reader-picker');
+    await readers.getByRole('button', { name: /^Demo reader: Online/ }).click();
+
+    const card = page.getByRole('dialog', { name: 'Card' });
+    await expect(card.getByTestId('inflight-status')).toHaveText('Waiting for the customer…');
+    await card
+      .getByRole('group', { name: 'Simulated reader: tap a test card' })
+      .getByRole('button', { name: 'Visa: approved' })
+      .click();
+    const done = page.getByRole('dialog', { name: 'Paid' });
+    await expect(done.getByText(/^Sale #\d+ paid · \$3\.54$/)).toBeVisible();
+    await done.getByRole('button', { name: 'New sale' }).click();
+  }
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Payments' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Readers' }).getByRole('listitem').filter({ hasText: 'Demo reader' }),
+  ).toContainText('This till');
+});

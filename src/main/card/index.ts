@@ -20,6 +20,7 @@ import { createPaystackHandlers, paystackKeyEnv } from './paystack/paystackHandl
 import { createPaystackTender, type PaystackTender } from './paystack/paystackTender';
 import { startDemoStripe, type DemoStripe } from './demoStripe';
 import { createStripeHandlers } from './handlers';
+import { createReaderPickerHandlers } from './readerPicker';
 import { createStripeSettingsStore, type SecretBox, type StripeSettingsStore } from './stripeSettings';
 
 export {
@@ -129,6 +130,7 @@ export function createCardModule(
       audit: services.audit,
       paymentExternalId: services.paymentExternalId,
     }),
+    ...createReaderPickerHandlers({ settings, tender, audit: services.audit }),
     ...createPaystackHandlers({
       settings: paystackSettings,
       tender: paystack,

@@ -62,6 +62,15 @@ export const stripeReaderSchema = z.object({
   chosen: z.boolean().describe('this till sends its card payments to it'),
 });
 
+export const tillReaderSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  state: z
+    .enum(['online', 'offline', 'busy'])
+    .describe('busy: collecting a payment (or a refund) now, for this till or another'),
+  chosen: z.boolean().describe('this till sends its card payments to it'),
+});
+
 const addressSchema = z
   .object({
     line1: text({ max: 200, min: 1 }),
@@ -205,6 +214,24 @@ export const stripeHandlers = [
     permission: 'sales.sell',
     input: z.object({ paymentId: ulidText() }).strict(),
     output: z.object({ url: z.string().nullable(), expiresAt: z.iso.datetime().nullable() }),
+  }),
+  defineHandler({
+    name: 'stripe.tillReaders',
+    summary:
+      'The readers at this till’s Terminal location, for the checkout’s reader picker: each with its state ' +
+      '(online, offline, or busy with a payment) and whether this till sends its card payments to it.',
+    permission: 'sales.sell',
+    input: z.object({}).strict(),
+    output: z.object({ readers: z.array(tillReaderSchema) }),
+  }),
+  defineHandler({
+    name: 'stripe.pickReader',
+    summary:
+      'At the checkout: sends this till’s card payments to another reader of its location (remembered for ' +
+      'the next sales; a payment in flight stays with its own reader). Refused for a reader of another location.',
+    permission: 'sales.sell',
+    input: z.object({ readerId: stripeReaderIdSchema }).strict(),
+    output: z.object({ reader: tillReaderSchema }),
   }),
   // Paystack's set-up (paystack.ts): listed here, with the other card providers' handlers.
   ...paystackHandlers,

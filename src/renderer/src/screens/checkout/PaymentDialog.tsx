@@ -6,6 +6,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { Dialog, Money } from '../../ui';
+import { CardReaderStep } from './CardReaderStep';
 import { CashStep, type LastCashPayment } from './CashStep';
 import { CoinsStep } from './CoinsStep';
 import { ForeignCashStep } from '../fx/ForeignCashStep';
@@ -15,7 +16,7 @@ import { TenderStep, type TenderInfo } from './TenderStep';
 import { type OrderView } from './types';
 import './payment.css';
 
-type Step = 'tender' | 'cash' | 'coins' | 'fx' | 'inflight' | 'done';
+type Step = 'tender' | 'cash' | 'coins' | 'fx' | 'reader' | 'inflight' | 'done';
 
 export interface PaymentDialogProps {
   open: boolean;
@@ -58,11 +59,14 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
     [onOrder],
   );
 
+  const toInFlight = useCallback(() => setStep('inflight'), []);
+
   const titles: Record<Step, string> = {
     tender: 'Take payment',
     cash: 'Cash',
     coins: 'Store coins',
     fx: 'Foreign cash',
+    reader: 'Card reader',
     inflight: tender?.label ?? 'Payment',
     done: 'Paid',
   };
@@ -91,10 +95,19 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
           onCash={() => setStep('cash')}
           onTender={(chosen) => {
             setTender(chosen);
-            setStep(chosen.kind === 'coins' ? 'coins' : chosen.kind === 'foreign_cash' ? 'fx' : 'inflight');
+            setStep(
+              chosen.kind === 'coins'
+                ? 'coins'
+                : chosen.kind === 'foreign_cash'
+                  ? 'fx'
+                  : chosen.kind === 'card'
+                    ? 'reader'
+                    : 'inflight',
+            );
           }}
         />
       )}
+      {step === 'reader' && <CardReaderStep onReady={toInFlight} onBack={() => setStep('tender')} />}
       {step === 'inflight' && tender && (
         <InFlightStep
           order={order}
