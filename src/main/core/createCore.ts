@@ -26,6 +26,7 @@ import { createCoinsModule } from '../coins';
 import { createVendorsModule } from '../vendors';
 import { createMembershipsModule } from '../memberships';
 import { createFxModule } from '../fx';
+import { createReportsModule } from '../reports';
 import { createSyncModule, type SyncModuleOptions, type SyncService } from '../sync';
 import {
   cashDrawerAccountCode,
@@ -188,6 +189,15 @@ function buildDomains(
   });
   orders.service.addHooks({ onSettle: (input) => memberships.service.onSettle(input) });
   fx.connect({ payments: payments.service, orderView: (orderId) => orders.service.view(orderId) });
+  // Reports: rollups kept in each sale's transaction (its settle hook runs after the others').
+  const reports = createReportsModule(deps, {
+    settings: () => settings.service.get(),
+    stripe: () => {
+      const setup = card.settings.read();
+      return setup ? card.tender.client(setup.secretKey) : null;
+    },
+  });
+  orders.service.addHooks(reports.orderHooks);
   shifts.service.setSalesSummary((shiftId) => orders.service.summarizeShift(shiftId));
   shifts.service.setPaymentsPort({
     inFlight: (shiftId) =>
@@ -224,6 +234,7 @@ function buildDomains(
       vendors,
       memberships,
       fx,
+      reports,
       demo,
     ],
     payments: payments.service,

@@ -22,6 +22,7 @@ import { coinsHandlers } from './coins';
 import { vendorsHandlers } from './vendors';
 import { membershipsHandlers } from './memberships';
 import { fxHandlers } from './fx';
+import { reportsHandlers } from './reports';
 import { syncHandlers } from './sync';
 
 export const handlers = byName([
@@ -40,6 +41,7 @@ export const handlers = byName([
   ...vendorsHandlers,
   ...membershipsHandlers,
   ...fxHandlers,
+  ...reportsHandlers,
   ...syncHandlers,
 ]);
 export const events = byName([
