@@ -35,3 +35,10 @@ export {
   type BitcoinWatcherOptions,
   type BitcoinWatcherLogger,
 } from './watcher/config';
+export { createBitcoinWatcher } from './watcher/createBitcoinWatcher';
+export {
+  createBitcoinSimChain,
+  type BitcoinSimChain,
+  type BitcoinSimChainOptions,
+  type EsploraFault,
+} from './sim';

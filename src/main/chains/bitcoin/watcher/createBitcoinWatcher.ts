@@ -1,0 +1,38 @@
+/**
+ * `createBitcoinWatcher`: the `ChainWatcher` for one Bitcoin network over the backend the owner
+ * configured (Esplora REST, Electrum, Bitcoin Core RPC); one shared engine for all three.
+ */
+import { type ChainWatcher } from '../../watcher';
+import { bitcoinChainKey, isBitcoinNetwork } from '../networks';
+import { type BitcoinBackend } from './backend';
+import { type BitcoinWatcherOptions } from './config';
+import { createWatcherEngine } from './engine';
+import { createEsploraBackend } from './esplora';
+
+const defaultRequestTimeoutMs = 15_000;
+const defaultMaxBackoffMs = 60_000;
+
+function backendFor(options: BitcoinWatcherOptions, requestTimeoutMs: number): BitcoinBackend {
+  const config = options.backend;
+  switch (config.kind) {
+    case 'esplora':
+      return createEsploraBackend({ url: config.url, network: options.network, requestTimeoutMs });
+    default:
+      throw new Error(`The Bitcoin backend "${(config as { kind: string }).kind}" is not known.`);
+  }
+}
+
+export function createBitcoinWatcher(options: BitcoinWatcherOptions): ChainWatcher {
+  if (!isBitcoinNetwork(options.network)) throw new Error('Unknown Bitcoin network.');
+  const requestTimeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+  const backend = backendFor(options, requestTimeoutMs);
+  const defaultPollMs = backend.pushes ? 60_000 : 5_000;
+  return createWatcherEngine({
+    chain: bitcoinChainKey(options.network),
+    network: options.network,
+    backend,
+    pollIntervalMs: Math.max(10, options.pollIntervalMs ?? defaultPollMs),
+    maxBackoffMs: options.maxBackoffMs ?? defaultMaxBackoffMs,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+}
