@@ -8,13 +8,24 @@ export type ChainKeyErrorCode =
   | 'private_key'
   /** A BIP-39 seed phrase (12 to 24 words). */
   | 'seed_phrase'
-  /** An extended public key at the wrong depth of the path (not the account level). */
-  | 'wrong_depth'
   /** A key for another network or family (a testnet key for mainnet, a zpub for EVM, ...). */
   | 'wrong_network'
-  /** Anything else: not a key at all, a bad checksum, too long. */
-  | 'invalid_key';
+  /** An extended public key at the wrong depth of its path (EVM: not the account level). */
+  | 'wrong_depth'
+  /** Bitcoin: a key for a script type Tillpoint does not derive. */
+  | 'unsupported_script_type'
+  /** Anything else that is not a key at all: a bad checksum, garbage, far too long. */
+  | 'not_a_key'
+  | 'bad_network'
+  /** An address index out of range (0 to 2^31 − 1). */
+  | 'bad_index'
+  /** An address that is not valid for the network (or whose checksum is wrong). */
+  | 'bad_address';
 
+/**
+ * Shared by both families so the crypto domain needs one `instanceof`; the Bitcoin library's own
+ * `bitcoin/errors.ts` has the same shape and can become `export * from '../errors'`.
+ */
 export class ChainKeyError extends Error {
   override readonly name = 'ChainKeyError';
   constructor(

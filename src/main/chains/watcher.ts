@@ -41,6 +41,12 @@ export interface ObservedPayment {
   readonly replaceable: boolean;
   /** Senders, when the chain says (EVM `from`; Bitcoin input addresses when known). */
   readonly from: readonly string[];
+  /**
+   * Optional (watchers may leave it out): whether the payment meets the watcher's own confirmation
+   * policy — N confirmations, or (EVM) a block at or below the chain's `safe` / `finalized` block,
+   * which a block count alone cannot tell.
+   */
+  readonly final?: boolean;
 }
 
 export interface ChainTip {

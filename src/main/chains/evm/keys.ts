@@ -40,13 +40,12 @@ const bitcoinOnlyPublicPrefixes = ['ypub', 'zpub', 'Ypub', 'Zpub', 'upub', 'vpub
 
 /** Parses what the owner pasted; throws `ChainKeyError` for anything that is not an account xpub. */
 export function parseEvmAccountKey(text: string): EvmAccountKey {
-  if (typeof text !== 'string')
-    throw new ChainKeyError('invalid_key', 'Paste an extended public key (xpub…).');
+  if (typeof text !== 'string') throw new ChainKeyError('not_a_key', 'Paste an extended public key (xpub…).');
   if (text.length > maxKeyTextLength) {
-    throw new ChainKeyError('invalid_key', 'That text is far too long to be an extended public key (xpub…).');
+    throw new ChainKeyError('not_a_key', 'That text is far too long to be an extended public key (xpub…).');
   }
   const trimmed = text.trim();
-  if (trimmed === '') throw new ChainKeyError('invalid_key', 'Paste an extended public key (xpub…).');
+  if (trimmed === '') throw new ChainKeyError('not_a_key', 'Paste an extended public key (xpub…).');
   refuseSecrets(trimmed);
   const prefix = trimmed.slice(0, 4);
   if (bitcoinOnlyPublicPrefixes.includes(prefix)) {
@@ -62,17 +61,14 @@ export function parseEvmAccountKey(text: string): EvmAccountKey {
     );
   }
   if (prefix !== 'xpub') {
-    throw new ChainKeyError(
-      'invalid_key',
-      'This is not an extended public key: it should start with "xpub".',
-    );
+    throw new ChainKeyError('not_a_key', 'This is not an extended public key: it should start with "xpub".');
   }
   let node: HDNodeWallet | HDNodeVoidWallet;
   try {
     node = HDNodeWallet.fromExtendedKey(trimmed);
   } catch {
     throw new ChainKeyError(
-      'invalid_key',
+      'not_a_key',
       'This xpub could not be read (a character is wrong or missing: its checksum does not match).',
     );
   }
@@ -132,7 +128,10 @@ function safeIsMnemonic(phrase: string): boolean {
 /** The receive address m/…/0/index as an EIP-55 checksummed address. */
 export function deriveEvmAddress(key: EvmAccountKey | string, index: number): string {
   if (!Number.isInteger(index) || index < 0 || index > maxEvmAddressIndex) {
-    throw new RangeError(`The address index must be a whole number from 0 to ${maxEvmAddressIndex}.`);
+    throw new ChainKeyError(
+      'bad_index',
+      `The address index must be a whole number from 0 to ${maxEvmAddressIndex}.`,
+    );
   }
   const account = typeof key === 'string' ? parseEvmAccountKey(key) : key;
   return getAddress(account.receiveNode.deriveChild(index).address);
@@ -155,6 +154,8 @@ export function isValidEvmAddress(address: string): boolean {
 
 /** The EIP-55 form of a valid address; throws for an invalid one (see `isValidEvmAddress`). */
 export function toChecksumAddress(address: string): string {
-  if (!isValidEvmAddress(address)) throw new Error('Not a valid EVM address (or its checksum is wrong).');
+  if (!isValidEvmAddress(address)) {
+    throw new ChainKeyError('bad_address', 'Not a valid EVM address (or its checksum is wrong).');
+  }
   return getAddress(address.toLowerCase());
 }

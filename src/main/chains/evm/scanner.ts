@@ -1,0 +1,487 @@
+/**
+ * One round of the EVM watcher: from the last scanned block to the tip, whatever the number of
+ * watched addresses, it asks for
+ * - each new block with its transactions (`eth_getBlockByNumber`, full), checking that it links to
+ *   the stored hash of its parent (a reorg is found there, or when the tip moves back or changes
+ *   hash at the same height, and every payment above the fork point is dropped and rescanned);
+ * - one `eth_getLogs` per block range for every watched token at once (the Transfer topic),
+ *   matched to the watched addresses in memory (split in smaller ranges if the provider refuses);
+ * - one `eth_call` per block to Multicall3 `aggregate3` of `getEthBalance` for every watched
+ *   address, so a coin transfer no transaction explains (from a contract wallet) is found too;
+ * - a receipt for each transaction to or from a watched address (its status, and gas paid).
+ * The state is in memory; the crypto domain keeps what must last.
+ */
+import { getAddress } from 'ethers';
+import {
+  addressTopic,
+  decodeAggregate3,
+  decodeUint256,
+  encodeAggregate3,
+  encodeGetEthBalance,
+  topicAddress,
+  transferTopic,
+} from './abi';
+import { type EvmConfirmationPolicy } from './chains';
+import { type EvmLogger, type EvmRpc, EvmRpcError, fromHex, fromHexBig, isRangeTooLarge, toHex } from './rpc';
+
+export interface WatchedAddress {
+  /** As handed to `watch`. */
+  readonly address: string;
+  readonly lower: string;
+  readonly checksummed: string;
+  readonly fromHeight: number;
+  /** Lower-case token contracts for this address; null: the watcher's default tokens. */
+  readonly tokens: ReadonlySet<string> | null;
+}
+
+export interface PaymentRecord {
+  readonly key: string;
+  readonly address: string;
+  readonly asset: string;
+  readonly amountUnits: bigint;
+  readonly txid: string | null;
+  readonly blockHeight: number;
+  readonly blockHash: string;
+  readonly from: readonly string[];
+}
+
+export interface RpcHeader {
+  readonly number: string;
+  readonly hash: string;
+  readonly parentHash: string;
+}
+
+interface RpcTx {
+  readonly hash: string;
+  readonly from: string;
+  readonly to: string | null;
+  readonly value: string;
+}
+
+interface RpcBlock extends RpcHeader {
+  readonly transactions: readonly (RpcTx | string)[];
+}
+
+interface RpcLog {
+  readonly address: string;
+  readonly topics: readonly string[];
+  readonly data: string;
+  readonly blockNumber: string;
+  readonly blockHash: string;
+  readonly transactionHash: string;
+  readonly logIndex: string;
+  readonly removed?: boolean;
+}
+
+interface RpcReceipt {
+  readonly status?: string;
+  readonly gasUsed: string;
+  readonly effectiveGasPrice?: string;
+}
+
+export interface ScanConfig {
+  readonly chainId: number;
+  readonly nativeSymbol: string;
+  /** Lower-case token contracts watched for an address with no token list of its own. */
+  readonly defaultTokens: ReadonlySet<string>;
+  readonly policy: EvmConfirmationPolicy;
+  readonly maxBlockRange: number;
+  /** How far back a newly watched address's `fromHeight` may make the watcher rescan. */
+  readonly maxRewindBlocks: number;
+  /** Blocks whose hashes are kept for finding a fork point. */
+  readonly keepBlocks: number;
+  /** Below this many watched addresses, `eth_getLogs` also filters on the recipient topic. */
+  readonly recipientTopicLimit: number;
+  readonly multicall3Address: string | null;
+  readonly logger: EvmLogger;
+}
+
+export interface ScanState {
+  readonly watched: Map<string, WatchedAddress>;
+  readonly blocks: Map<number, { hash: string; parentHash: string }>;
+  readonly balances: Map<string, { height: number; wei: bigint }>;
+  readonly payments: Map<string, Map<string, PaymentRecord>>;
+  cursor: number | null;
+  rewindTo: number | null;
+  finalHeight: number | null;
+  logRange: number;
+  balanceCheck: 'on' | 'unavailable';
+  blocksScanned: number;
+  reorgs: number;
+}
+
+export function newScanState(maxBlockRange: number): ScanState {
+  return {
+    watched: new Map(),
+    blocks: new Map(),
+    balances: new Map(),
+    payments: new Map(),
+    cursor: null,
+    rewindTo: null,
+    finalHeight: null,
+    logRange: maxBlockRange,
+    balanceCheck: 'on',
+    blocksScanned: 0,
+    reorgs: 0,
+  };
+}
+
+/** Runs one round; `head` is the newest header when a subscription pushed it (saves a request). */
+export async function scanRound(
+  rpc: EvmRpc,
+  config: ScanConfig,
+  state: ScanState,
+  head?: RpcHeader,
+): Promise<void> {
+  const latest = head ? fromHex(head.number) : fromHex(await rpc.call<string>('eth_blockNumber', []));
+  if (state.watched.size === 0) {
+    // Nothing to look for: follow the tip with one header, forget the rest.
+    const header = head && fromHex(head.number) === latest ? head : await getHeader(rpc, latest);
+    state.blocks.clear();
+    state.balances.clear();
+    state.blocks.set(latest, { hash: header.hash, parentHash: header.parentHash });
+    state.cursor = latest;
+    state.rewindTo = null;
+  } else {
+    await rewindIfAsked(rpc, config, state, latest);
+    if ((state.cursor as number) >= latest) await recheckTip(rpc, state, latest, head);
+    for (let guard = 0; (state.cursor as number) < latest && guard < 16; guard += 1) {
+      const from = (state.cursor as number) + 1;
+      await scanRange(rpc, config, state, from, Math.min(latest, from + config.maxBlockRange - 1));
+    }
+  }
+  if (config.policy === 'safe' || config.policy === 'finalized') {
+    const tagged = await rpc.call<RpcHeader | null>('eth_getBlockByNumber', [config.policy, false]);
+    state.finalHeight = tagged ? fromHex(tagged.number) : null;
+  }
+  pruneBlocks(config, state);
+}
+
+async function getHeader(rpc: EvmRpc, height: number): Promise<RpcHeader> {
+  const header = await rpc.call<RpcHeader | null>('eth_getBlockByNumber', [toHex(height), false]);
+  if (!header) throw new Error(`The node has no block ${height}.`);
+  return header;
+}
+
+async function rewindIfAsked(
+  rpc: EvmRpc,
+  config: ScanConfig,
+  state: ScanState,
+  latest: number,
+): Promise<void> {
+  let target: number | null = null;
+  if (state.cursor === null) {
+    target = Math.min(state.rewindTo ?? latest, latest);
+  } else if (state.rewindTo !== null && state.rewindTo < state.cursor) {
+    target = state.rewindTo;
+  }
+  state.rewindTo = null;
+  if (target === null) return;
+  target = Math.max(target, latest - config.maxRewindBlocks, 0);
+  if (!state.blocks.has(target)) {
+    const header = await getHeader(rpc, target);
+    state.blocks.set(target, { hash: header.hash, parentHash: header.parentHash });
+  }
+  state.balances.clear();
+  state.cursor = target;
+}
+
+/** The tip did not move forward: make sure the block at `latest` is still the one we stored. */
+async function recheckTip(rpc: EvmRpc, state: ScanState, latest: number, head?: RpcHeader): Promise<void> {
+  const header = head && fromHex(head.number) === latest ? head : await getHeader(rpc, latest);
+  const fork = state.blocks.get(latest)?.hash === header.hash ? latest : await findFork(rpc, state, header);
+  if (fork < (state.cursor as number)) dropAbove(state, fork);
+}
+
+/** Walks back from a canonical header to the highest stored block it descends from. */
+async function findFork(rpc: EvmRpc, state: ScanState, header: RpcHeader): Promise<number> {
+  state.reorgs += 1;
+  let child = { number: fromHex(header.number), parentHash: header.parentHash };
+  for (let steps = 0; steps < state.blocks.size + 1; steps += 1) {
+    const height = child.number - 1;
+    const stored = state.blocks.get(height);
+    if (!stored || stored.hash === child.parentHash) return height;
+    const parent = await getHeader(rpc, height);
+    child = { number: height, parentHash: parent.parentHash };
+  }
+  return child.number - 1;
+}
+
+/** Forgets blocks, payments and balances above `height` (they are no longer on the chain). */
+function dropAbove(state: ScanState, height: number): void {
+  for (const stored of state.blocks.keys()) if (stored > height) state.blocks.delete(stored);
+  for (const payments of state.payments.values()) {
+    for (const [key, payment] of payments) if (payment.blockHeight > height) payments.delete(key);
+  }
+  for (const [address, balance] of state.balances)
+    if (balance.height > height) state.balances.delete(address);
+  state.cursor = Math.min(state.cursor ?? height, height);
+}
+
+function pruneBlocks(config: ScanConfig, state: ScanState): void {
+  if (state.cursor === null) return;
+  const oldest = state.cursor - config.keepBlocks;
+  for (const height of state.blocks.keys()) if (height < oldest) state.blocks.delete(height);
+}
+
+async function scanRange(
+  rpc: EvmRpc,
+  config: ScanConfig,
+  state: ScanState,
+  from: number,
+  to: number,
+): Promise<void> {
+  const fetched: RpcBlock[] = [];
+  for (let height = from; height <= to; height += 1) {
+    const block = await rpc.call<RpcBlock | null>('eth_getBlockByNumber', [toHex(height), true]);
+    if (!block) break;
+    const parent = state.blocks.get(height - 1);
+    if (parent && parent.hash !== block.parentHash) {
+      const fork = await findFork(rpc, state, block);
+      dropAbove(state, fork);
+      return; // the caller's loop goes on from the fork point
+    }
+    state.blocks.set(height, { hash: block.hash, parentHash: block.parentHash });
+    fetched.push(block);
+  }
+  if (fetched.length === 0) return;
+  const last = from + fetched.length - 1;
+  const watched = [...state.watched.values()];
+  const byLower = state.watched;
+
+  // Coin transfers in the blocks' transactions, to or from a watched address.
+  const nativeTxs: { tx: RpcTx; height: number; blockHash: string }[] = [];
+  for (const block of fetched) {
+    for (const tx of block.transactions) {
+      if (typeof tx === 'string') continue;
+      const to = tx.to?.toLowerCase();
+      if ((to && byLower.has(to)) || byLower.has(tx.from.toLowerCase())) {
+        nativeTxs.push({ tx, height: fromHex(block.number), blockHash: block.hash });
+      }
+    }
+  }
+
+  const [logs, receipts, balances] = await Promise.all([
+    fetchTokenLogs(rpc, config, state, from, last),
+    Promise.all(
+      nativeTxs.map(({ tx }) => rpc.call<RpcReceipt | null>('eth_getTransactionReceipt', [tx.hash])),
+    ),
+    fetchBalances(rpc, config, state, watched, from, last),
+  ]);
+
+  // A log from a block we did not store means the chain moved under us: rescan from there.
+  for (const log of logs) {
+    const height = fromHex(log.blockNumber);
+    if (state.blocks.get(height)?.hash !== log.blockHash) {
+      dropAbove(state, from - 1);
+      return;
+    }
+  }
+
+  const record = (lower: string, payment: PaymentRecord) => {
+    let payments = state.payments.get(lower);
+    if (!payments) state.payments.set(lower, (payments = new Map()));
+    payments.set(payment.key, payment);
+  };
+
+  for (const log of logs) {
+    if (log.removed || log.topics.length !== 3 || log.topics[0] !== transferTopic) continue;
+    const to = topicAddress(log.topics[2] as string).toLowerCase();
+    const target = byLower.get(to);
+    const height = fromHex(log.blockNumber);
+    if (!target || height < target.fromHeight) continue;
+    const token = log.address.toLowerCase();
+    if (!(target.tokens ?? config.defaultTokens).has(token)) continue;
+    const amount = log.data === '0x' ? 0n : BigInt(log.data.slice(0, 66));
+    if (amount <= 0n) continue;
+    record(to, {
+      key: `evm:${config.chainId}:${log.transactionHash.toLowerCase()}:${fromHex(log.logIndex)}`,
+      address: target.address,
+      asset: getAddress(token),
+      amountUnits: amount,
+      txid: log.transactionHash.toLowerCase(),
+      blockHeight: height,
+      blockHash: log.blockHash,
+      from: [topicAddress(log.topics[1] as string)],
+    });
+  }
+
+  // Coin flows that transactions explain, per (address, height): in (succeeded) and out (value + gas).
+  const explained = new Map<string, bigint>();
+  const addExplained = (lower: string, height: number, delta: bigint) => {
+    const id = `${lower}@${height}`;
+    explained.set(id, (explained.get(id) ?? 0n) + delta);
+  };
+  nativeTxs.forEach(({ tx, height, blockHash }, index) => {
+    const receipt = receipts[index];
+    const succeeded = receipt ? receipt.status === undefined || fromHex(receipt.status) === 1 : false;
+    const value = fromHexBig(tx.value);
+    const to = tx.to?.toLowerCase();
+    const from = tx.from.toLowerCase();
+    if (byLower.has(from)) {
+      const gas = receipt ? fromHexBig(receipt.gasUsed) * fromHexBig(receipt.effectiveGasPrice ?? '0x0') : 0n;
+      addExplained(from, height, -(gas + (succeeded ? value : 0n)));
+    }
+    if (!to || !succeeded || value <= 0n) return;
+    const target = byLower.get(to);
+    if (!target) return;
+    addExplained(to, height, value);
+    if (height < target.fromHeight) return;
+    record(to, {
+      key: `evm:${config.chainId}:${tx.hash.toLowerCase()}:native`,
+      address: target.address,
+      asset: config.nativeSymbol,
+      amountUnits: value,
+      txid: tx.hash.toLowerCase(),
+      blockHeight: height,
+      blockHash,
+      from: [getAddress(tx.from)],
+    });
+  });
+
+  // Balance rises no transaction explains: a transfer from a contract (an internal call).
+  if (balances) {
+    for (const target of watched) {
+      let previous = balances.baseline.get(target.lower);
+      for (const block of fetched) {
+        const height = fromHex(block.number);
+        const now = balances.perBlock.get(height)?.get(target.lower);
+        if (now === undefined) break;
+        if (previous !== undefined && height >= target.fromHeight) {
+          const unexplained = now - previous - (explained.get(`${target.lower}@${height}`) ?? 0n);
+          if (unexplained > 0n) {
+            record(target.lower, {
+              key: `evm:${config.chainId}:balance:${target.checksummed}:${height}`,
+              address: target.address,
+              asset: config.nativeSymbol,
+              amountUnits: unexplained,
+              txid: null,
+              blockHeight: height,
+              blockHash: block.hash,
+              from: [],
+            });
+          }
+        }
+        previous = now;
+        state.balances.set(target.lower, { height, wei: now });
+      }
+    }
+  }
+  state.blocksScanned += fetched.length;
+  state.cursor = last;
+}
+
+/** Transfer logs of every watched token in [from, to], in ranges the provider accepts. */
+async function fetchTokenLogs(
+  rpc: EvmRpc,
+  config: ScanConfig,
+  state: ScanState,
+  from: number,
+  to: number,
+): Promise<RpcLog[]> {
+  const tokens = new Set(config.defaultTokens);
+  for (const target of state.watched.values()) for (const token of target.tokens ?? []) tokens.add(token);
+  if (tokens.size === 0) return [];
+  const recipients =
+    state.watched.size <= config.recipientTopicLimit ? [...state.watched.keys()].map(addressTopic) : null;
+  const logs: RpcLog[] = [];
+  let start = from;
+  while (start <= to) {
+    const end = Math.min(to, start + state.logRange - 1);
+    try {
+      const found = await rpc.call<RpcLog[]>('eth_getLogs', [
+        {
+          fromBlock: toHex(start),
+          toBlock: toHex(end),
+          address: [...tokens].map((token) => getAddress(token)),
+          topics: recipients ? [transferTopic, null, recipients] : [transferTopic],
+        },
+      ]);
+      logs.push(...found);
+      start = end + 1;
+      if (state.logRange < config.maxBlockRange)
+        state.logRange = Math.min(config.maxBlockRange, state.logRange * 2);
+    } catch (error) {
+      if (!isRangeTooLarge(error) || end === start) throw error;
+      state.logRange = Math.max(1, Math.floor((end - start + 1) / 2));
+      config.logger.info(
+        { range: state.logRange },
+        'EVM watcher: the provider refused the log range; splitting it',
+      );
+    }
+  }
+  return logs;
+}
+
+interface BalanceSnapshots {
+  readonly baseline: Map<string, bigint>;
+  readonly perBlock: Map<number, Map<string, bigint>>;
+}
+
+/** One Multicall3 call per block (and one for the balances before `from` not known yet). */
+async function fetchBalances(
+  rpc: EvmRpc,
+  config: ScanConfig,
+  state: ScanState,
+  watched: readonly WatchedAddress[],
+  from: number,
+  to: number,
+): Promise<BalanceSnapshots | null> {
+  if (state.balanceCheck !== 'on' || config.multicall3Address === null || watched.length === 0) return null;
+  const multicall = config.multicall3Address;
+  const missing = watched.filter((target) => state.balances.get(target.lower)?.height !== from - 1);
+  const heights: number[] = [];
+  for (let height = from; height <= to; height += 1) heights.push(height);
+  try {
+    const [before, ...after] = await Promise.all([
+      missing.length > 0
+        ? balancesAt(rpc, multicall, missing, from - 1)
+        : Promise.resolve(new Map<string, bigint>()),
+      ...heights.map((height) => balancesAt(rpc, multicall, watched, height)),
+    ]);
+    const baseline = new Map<string, bigint>();
+    for (const target of watched) {
+      const known = state.balances.get(target.lower);
+      const value = known?.height === from - 1 ? known.wei : before?.get(target.lower);
+      if (value !== undefined) baseline.set(target.lower, value);
+    }
+    return {
+      baseline,
+      perBlock: new Map(heights.map((height, index) => [height, after[index] as Map<string, bigint>])),
+    };
+  } catch (error) {
+    if (error instanceof EvmRpcError || (error as Error).message.startsWith('Empty')) {
+      state.balanceCheck = 'unavailable';
+      config.logger.warn(
+        { error: (error as Error).message },
+        'EVM watcher: Multicall3 did not answer; coin transfers from contract wallets will not be seen',
+      );
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function balancesAt(
+  rpc: EvmRpc,
+  multicall: string,
+  targets: readonly WatchedAddress[],
+  height: number | 'latest',
+): Promise<Map<string, bigint>> {
+  const data = encodeAggregate3(
+    targets.map((target) => ({
+      target: multicall,
+      allowFailure: false,
+      callData: encodeGetEthBalance(target.checksummed),
+    })),
+  );
+  const answer = await rpc.call<string>('eth_call', [
+    { to: multicall, data },
+    typeof height === 'number' ? toHex(height) : height,
+  ]);
+  if (answer === '0x') throw new Error('Empty answer from Multicall3 (no contract at its address?).');
+  const results = decodeAggregate3(answer);
+  return new Map(
+    targets.map((target, index) => [target.lower, decodeUint256(results[index]?.returnData ?? '0x')]),
+  );
+}
