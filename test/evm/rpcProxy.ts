@@ -47,15 +47,13 @@ export async function startRpcProxy(targetUrl: string): Promise<RpcProxy> {
           Number.parseInt(filter.toBlock ?? '0x0', 16) - Number.parseInt(filter.fromBlock ?? '0x0', 16) + 1;
         if (logLimit !== null && range > logLimit) {
           served.refusedRanges += 1;
-          res
-            .writeHead(200, { 'content-type': 'application/json' })
-            .end(
-              JSON.stringify({
-                jsonrpc: '2.0',
-                id: request.id,
-                error: { code: -32005, message: `query exceeds max block range ${logLimit}` },
-              }),
-            );
+          res.writeHead(200, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              jsonrpc: '2.0',
+              id: request.id,
+              error: { code: -32005, message: `query exceeds max block range ${logLimit}` },
+            }),
+          );
           return;
         }
         logRanges.push(range);
