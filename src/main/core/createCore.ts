@@ -26,6 +26,7 @@ import { createCoinsModule } from '../coins';
 import { createVendorsModule } from '../vendors';
 import { createMembershipsModule } from '../memberships';
 import { createFxModule } from '../fx';
+import { createCryptoModule, type CryptoModuleOptions } from '../crypto';
 import { createReportsModule } from '../reports';
 import { createSyncModule, type SyncModuleOptions, type SyncService } from '../sync';
 import {
@@ -71,6 +72,8 @@ export interface CreateCoreOptions {
   tenders?: readonly TenderAdapter[];
   /** The card tender's Stripe: where its requests go (the simulator in demo mode), the key's sealing. */
   card?: CardModuleOptions;
+  /** Crypto invoices: the chain, URI, QR and rate libraries (tests hand in fakes). */
+  crypto?: CryptoModuleOptions;
   /** How long close() waits for each background service to stop (default 5 s). */
   stopDeadlineMs?: number;
   /** Sync to a central PostgreSQL (default: TILLPOINT_DATABASE_URL or DIR/sync.json, else off). */
@@ -105,6 +108,7 @@ function buildDomains(
   tenders: readonly TenderAdapter[],
   deviceSecret?: DeviceSecretProvider,
   cardOptions?: CardModuleOptions,
+  cryptoOptions?: CryptoModuleOptions,
 ): { modules: DomainModule[]; payments: PaymentsService } {
   const system = createSystemModule(deps);
   const audit = createAuditModule(deps);
@@ -141,7 +145,12 @@ function buildDomains(
     drawerAccount: (shiftId) => shifts.service.drawerAccount(shiftId),
   });
   // Tenders of the domains (card, coins, foreign cash); a tender of the same kind handed in by the caller wins.
-  const ownTenders = [...card.tenders, coins.tender, fx.tender].filter(
+  const crypto = createCryptoModule(
+    deps,
+    { audit: audit.service, currency: () => settings.service.get().currency },
+    cryptoOptions,
+  );
+  const ownTenders = [...card.tenders, coins.tender, fx.tender, crypto.tender].filter(
     (own) => !tenders.some((t) => t.kind === own.kind),
   );
   const payments = createPaymentsModule(deps, {
@@ -189,6 +198,7 @@ function buildDomains(
   });
   orders.service.addHooks({ onSettle: (input) => memberships.service.onSettle(input) });
   fx.connect({ payments: payments.service, orderView: (orderId) => orders.service.view(orderId) });
+  crypto.connect({ payments: payments.service, orderView: (orderId) => orders.service.view(orderId) });
   // Reports: rollups kept in each sale's transaction (its settle hook runs after the others').
   const reports = createReportsModule(deps, {
     settings: () => settings.service.get(),
@@ -234,6 +244,7 @@ function buildDomains(
       vendors,
       memberships,
       fx,
+      crypto,
       reports,
       demo,
     ],
@@ -270,7 +281,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     ...(options.printer ? { printer: options.printer } : {}),
     serviceHealth: () => serviceHealth(),
   };
-  const built = buildDomains(deps, options.tenders ?? [], options.deviceSecret, options.card);
+  const built = buildDomains(deps, options.tenders ?? [], options.deviceSecret, options.card, options.crypto);
   const { payments } = built;
   const sync = createSyncModule(deps, options.sync);
   const modules = [...built.modules, sync];

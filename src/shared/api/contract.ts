@@ -22,6 +22,7 @@ import { coinsHandlers } from './coins';
 import { vendorsHandlers } from './vendors';
 import { membershipsHandlers } from './memberships';
 import { fxHandlers } from './fx';
+import { cryptoEvents, cryptoHandlers } from './crypto';
 import { reportsHandlers } from './reports';
 import { syncHandlers } from './sync';
 
@@ -41,6 +42,7 @@ export const handlers = byName([
   ...vendorsHandlers,
   ...membershipsHandlers,
   ...fxHandlers,
+  ...cryptoHandlers,
   ...reportsHandlers,
   ...syncHandlers,
 ]);
@@ -53,6 +55,7 @@ export const events = byName([
   ...ordersEvents,
   ...paymentsEvents,
   ...displayEvents,
+  ...cryptoEvents,
 ]);
 
 export type Handlers = typeof handlers;

@@ -14,6 +14,7 @@ import { migration as customersCoins } from './20261206T200000_customers_coins';
 import { migration as vendors } from './20261206T210000_vendors';
 import { migration as memberships } from './20261206T220000_memberships';
 import { migration as fxCash } from './20261206T230000_fx_cash';
+import { migration as crypto } from './20261207T010000_crypto';
 import { migration as reports } from './20261207T020000_reports';
 import { migration as syncOutbox } from './20261207T030000_sync_outbox';
 
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   vendors,
   memberships,
   fxCash,
+  crypto,
   reports,
   syncOutbox,
 ];
