@@ -45,5 +45,7 @@ export interface BitcoinWatcherOptions {
   readonly maxBackoffMs?: number;
   /** Per request, default 15 s. */
   readonly requestTimeoutMs?: number;
+  /** Electrum: the first wait before reconnecting (doubled per failed attempt, at most 30 s); default 250 ms. */
+  readonly reconnectBaseMs?: number;
   readonly logger?: BitcoinWatcherLogger;
 }

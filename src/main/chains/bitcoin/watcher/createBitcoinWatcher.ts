@@ -7,6 +7,7 @@ import { bitcoinChainKey, isBitcoinNetwork } from '../networks';
 import { type BitcoinBackend } from './backend';
 import { type BitcoinWatcherOptions } from './config';
 import { createWatcherEngine } from './engine';
+import { createElectrumBackend } from './electrum';
 import { createEsploraBackend } from './esplora';
 
 const defaultRequestTimeoutMs = 15_000;
@@ -17,6 +18,16 @@ function backendFor(options: BitcoinWatcherOptions, requestTimeoutMs: number): B
   switch (config.kind) {
     case 'esplora':
       return createEsploraBackend({ url: config.url, network: options.network, requestTimeoutMs });
+    case 'electrum':
+      return createElectrumBackend({
+        host: config.host,
+        port: config.port,
+        tls: config.tls,
+        ...(config.certSha256 !== undefined ? { certSha256: config.certSha256 } : {}),
+        network: options.network,
+        requestTimeoutMs,
+        ...(options.reconnectBaseMs !== undefined ? { reconnectBaseMs: options.reconnectBaseMs } : {}),
+      });
     default:
       throw new Error(`The Bitcoin backend "${(config as { kind: string }).kind}" is not known.`);
   }

@@ -273,7 +273,7 @@ export function createWatcherEngine(options: EngineOptions): ChainWatcher {
     },
     connectionRestored() {
       connectionDown = false;
-      for (const entry of entries.values()) entry.subscribed = backend.pushes ? true : entry.subscribed;
+      for (const entry of entries.values()) entry.subscribed = false;
       dirtyAll = true;
       scheduleDirtyRound();
     },
