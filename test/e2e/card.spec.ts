@@ -106,7 +106,7 @@ test('Settings › Payments: the demo’s Stripe, a connection test, and a secon
     .getByRole('button', { name: 'Use this reader' })
     .click();
   await expect(readers.getByRole('listitem').filter({ hasText: 'Demo reader' })).toContainText('This till');
-  await expect(page.getByRole('region', { name: 'Paystack' }).getByText('Not set')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Paystack' }).getByText('Demo mode', { exact: true })).toBeVisible();
   await shot(page, 'settings-payments');
 });
 

@@ -18,6 +18,8 @@ import { createCardTender, type CardTender, type StripeApiTarget } from './cardT
 import { createPhoneTender, type PhoneTender } from './phoneTender';
 import { createPaystackHandlers, paystackKeyEnv } from './paystack/paystackHandlers';
 import { createPaystackTender, type PaystackTender } from './paystack/paystackTender';
+import { createPaystackWebhookHandler } from './paystack/paystackWebhookHandler';
+import { startDemoPaystack, type DemoPaystack } from './paystack/demoPaystack';
 import { startDemoStripe, type DemoStripe } from './demoStripe';
 import { createStripeHandlers } from './handlers';
 import { createReaderPickerHandlers } from './readerPicker';
@@ -108,16 +110,29 @@ export function createCardModule(
     logger: deps.logger,
     paymentExternalId: services.paymentExternalId,
   });
-  const paystackSettings = createStripeSettingsStore({
+  const paystackStored = createStripeSettingsStore({
     dataDir: deps.dataDir,
     fileName: 'paystack.json',
     keyEnv: paystackKeyEnv,
     ...(options.env ? { env: options.env } : {}),
     ...(options.secretBox ? { secretBox: options.secretBox } : {}),
   });
+  let paystackCurrent: StripeSettingsStore = paystackStored;
+  let paystackApi = options.paystackApi;
+  let demoPaystack: DemoPaystack | null = null;
+  // Paystack's key as it is now: the data folder's, or demo mode's simulator.
+  const paystackSettings: StripeSettingsStore = {
+    read: () => paystackCurrent.read(),
+    keySource: () => paystackCurrent.keySource(),
+    saveKey: (key) => paystackCurrent.saveKey(key),
+    removeKey: () => paystackCurrent.removeKey(),
+    saveLocation: (id) => paystackCurrent.saveLocation(id),
+    saveReader: (id) => paystackCurrent.saveReader(id),
+    saveTipping: (on) => paystackCurrent.saveTipping(on),
+  };
   const paystack = createPaystackTender({
     setup: () => paystackSettings.read(),
-    apiBase: () => options.paystackApi,
+    apiBase: () => paystackApi,
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
     logger: deps.logger,
     paymentExternalId: services.paymentExternalId,
@@ -135,7 +150,13 @@ export function createCardModule(
       settings: paystackSettings,
       tender: paystack,
       audit: services.audit,
-      apiBase: () => options.paystackApi,
+      apiBase: () => paystackApi,
+    }),
+    ...createPaystackWebhookHandler({
+      db: deps.db,
+      settings: paystackSettings,
+      tender: paystack,
+      now: deps.now,
     }),
   };
   return {
@@ -146,7 +167,13 @@ export function createCardModule(
     tenders: [tender, phone, paystack],
     settings,
     async start() {
-      if (deps.config.mode !== 'demo' || options.stripeApi) return;
+      if (deps.config.mode !== 'demo') return;
+      if (!options.paystackApi) {
+        demoPaystack = await startDemoPaystack();
+        paystackApi = demoPaystack.sim.baseUrl;
+        paystackCurrent = demoPaystack.settings;
+      }
+      if (options.stripeApi) return;
       demo = await startDemoStripe();
       api = demo.sim.clientOptions;
       current = demo.settings;
@@ -160,6 +187,7 @@ export function createCardModule(
       phone.stop();
       paystack.stop();
       void demo?.close();
+      void demoPaystack?.close();
     },
   };
 }

@@ -33,6 +33,7 @@ import {
   type Access,
 } from './browserAccess';
 import { redeemLoginCode } from './loginCodes';
+import { registerPaystackWebhook } from './paystackWebhook';
 import { hostContentSecurityPolicy } from './security';
 import { tokensEqual } from './token';
 
@@ -146,7 +147,16 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
     },
   );
 
+  // Paystack's events: no token or session, proven by their signature (paystackWebhook.ts).
+  registerPaystackWebhook(app, core);
+
   app.get('/api', { onRequest: requireAccess }, async () => apiListing());
+
+  // Prometheus metrics (sync, sales, payments): the same access as the API (a scraper sends the
+  // bearer token), so figures about the store never leave the till to whoever can reach the port.
+  app.get('/metrics', { onRequest: requireAccess }, async (_request, reply) =>
+    reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8').send(core.sync.metrics()),
+  );
 
   app.post<{ Params: { name: string } }>(
     '/api/:name',

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { text, ulidText } from './bounds';
 import { defineHandler } from './define';
 
+/** The largest Paystack webhook body the till reads (Paystack's charge events are a few kilobytes). */
+export const paystackWebhookMaxBytes = 64 * 1024;
+
 export const paystackStatusSchema = z.object({
   keySource: z.enum(['file', 'env', 'demo', 'none']).describe('env: TILLPOINT_PAYSTACK_SECRET_KEY'),
   mode: z.enum(['test', 'live']).nullable(),
@@ -45,6 +48,30 @@ export const paystackHandlers = [
     permission: 'settings.edit',
     input: z.object({}).strict(),
     output: paystackStatusSchema,
+  }),
+  defineHandler({
+    name: 'paystack.webhook',
+    summary:
+      'A Paystack webhook (the host’s POST /webhooks/paystack hands it on with its raw body): checked against ' +
+      '`x-paystack-signature`, HMAC-SHA512 of the raw body with the secret key, before anything is read; taken once ' +
+      'per event (a repeat is answered as a duplicate); `charge.success` of one of our payments is confirmed with ' +
+      'Paystack and settles it at once instead of at the next poll. Needs no staff session.',
+    permission: 'public',
+    input: z
+      .object({
+        rawBody: z
+          .string()
+          .min(2, 'the webhook body is empty')
+          .max(paystackWebhookMaxBytes, `the webhook body is over ${paystackWebhookMaxBytes} bytes`),
+        signature: text({ max: 200 }).describe('the x-paystack-signature header'),
+      })
+      .strict(),
+    output: z.object({
+      outcome: z
+        .enum(['applied', 'duplicate', 'ignored'])
+        .describe('ignored: an event or a reference that is not one of our payments'),
+      event: z.string(),
+    }),
   }),
   defineHandler({
     name: 'paystack.checkoutLink',

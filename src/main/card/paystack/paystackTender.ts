@@ -42,6 +42,16 @@ export interface PaystackTender extends TenderAdapter {
   stop(): void;
   /** The checkout link of a payment started on this run (Paystack cannot give it again). */
   link(paymentId: string): string | null;
+  /**
+   * A signed webhook said this transaction changed: confirm it with Paystack (verify by reference,
+   * never the webhook's word alone) and report it now. `ignored`: not a reference of ours.
+   */
+  confirm(reference: string): Promise<'applied' | 'ignored'>;
+}
+
+/** Our payment id in a Paystack reference (`tillpoint-<payment id>`), or null for anyone else's. */
+export function paymentIdOfReference(reference: string): string | null {
+  return /^tillpoint-([0-9A-HJKMNP-TV-Z]{26})$/.exec(reference)?.[1] ?? null;
 }
 
 const referenceOf = (paymentId: string) => `tillpoint-${paymentId}`;
@@ -252,5 +262,16 @@ export function createPaystackTender(options: PaystackTenderOptions): PaystackTe
     },
     stop: () => runner.stop(),
     link: (paymentId) => links.get(paymentId) ?? null,
+    async confirm(reference) {
+      const paymentId = paymentIdOfReference(reference);
+      if (!paymentId) return 'ignored';
+      const api = apiOf();
+      if (!api) throw new TillpointError('unavailable', 'Paystack is not set up on this till.');
+      const report = await runner.serial(paymentId, async () =>
+        reportOf(paymentId, await api.verify(referenceOf(paymentId))),
+      );
+      notify({ payment: report });
+      return 'applied';
+    },
   };
 }
