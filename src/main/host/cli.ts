@@ -3,6 +3,7 @@
  *   tillpoint serve [--data-dir DIR] [--port N] [--host ADDR] [--demo] [--log-level LEVEL]
  *   tillpoint token [--data-dir DIR] [--demo]
  *   tillpoint login-link [--data-dir DIR] [--demo]
+ *   tillpoint export --data-dir DIR --from DATE --to DATE --format csv|xlsx|pdf|hledger --out PATH
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { writePrivateFile } from '../kernel';
 import { loginCodeTtlMs, mintLoginCode } from './loginCodes';
 import { browserHostFor } from './security';
 import { createHostServer } from './server';
+import { ExportUsageError, exportUsage, parseExportCommand, runExport } from './exportCommand';
 import { loadOrCreateToken } from './token';
 
 const usage = `Tillpoint ${appVersion} — point of sale
@@ -25,6 +27,8 @@ Usage:
   tillpoint login-link [options]
                               print a new one-time link that signs this computer's browser in
                               to the running host (the link \`serve\` printed works only once)
+  tillpoint export --data-dir DIR --from DATE --to DATE --format csv|xlsx|pdf|hledger --out PATH
+                              write the reports of a period (store days) to files, without the UI
 
 Options:
   --data-dir DIR     where the till keeps its data (default: your app-data folder)
@@ -169,6 +173,16 @@ export async function serve(
 
 /** Runs the command line; bin/tillpoint.cjs calls it. */
 export async function runCli(): Promise<void> {
+  if (process.argv[2] === 'export') {
+    try {
+      const written = await runExport(parseExportCommand(process.argv.slice(3)));
+      return void console.log(written.join('\n'));
+    } catch (error) {
+      if (!(error instanceof ExportUsageError)) throw error;
+      console.error(`${error.message}\n\n${exportUsage}`);
+      process.exit(2);
+    }
+  }
   let parsed;
   try {
     parsed = parseCommandLine(process.argv.slice(2));

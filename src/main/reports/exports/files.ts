@@ -29,7 +29,7 @@ export async function exportFiles(
       },
     ];
   }
-  const report = buildReport(rc, period, format === 'pdf');
+  const report = buildReport(rc, period, true);
   if (format === 'csv') {
     return reportCsvFiles(report, extra).map((f) => ({
       fileName: f.fileName,

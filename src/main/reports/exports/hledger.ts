@@ -89,7 +89,7 @@ export function* hledgerJournal(
   yield `; Tillpoint ledger, ${period.from} to ${period.to} (store days, ${time.timeZone}); posted transfers only.\n\n`;
   for (const asset of assets) {
     const scale = scaleOf(asset);
-    yield `commodity 1000${scale > 0 ? `.${'0'.repeat(scale)}` : ''} ${commoditySymbol(asset)}\n`;
+    yield `commodity 1000.${'0'.repeat(scale)} ${commoditySymbol(asset)}\n`;
   }
   yield '\n';
   for (const name of [...new Set(accounts.values())].sort()) yield `account ${name}\n`;
