@@ -7,6 +7,7 @@ import {
   RateProviderError,
 } from '../../src/main/rates';
 import {
+  type Answer,
   closedPortUrl,
   coinbaseSpot,
   coingeckoError,
@@ -70,7 +71,7 @@ describe('Kraken (public Ticker)', () => {
       /no bid/,
     ],
     [{ text: 'not json' }, 'bad_response', /not a ticker/],
-  ])('maps %j to %s', async (answer, kind, message) => {
+  ] as [Answer, string, RegExp][])('maps %j to %s', async (answer, kind, message) => {
     server.answer(() => answer);
     const error = await failure(kraken());
     expect(error.kind).toBe(kind);
