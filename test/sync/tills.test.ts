@@ -62,10 +62,9 @@ describe(`three tills selling through a faulty network (${realPostgres ? 'Postgr
     await new Promise((resolve) => setTimeout(resolve, 400));
     proxy.setFaults({ down: false });
     await selling;
-    for (const till of tills) {
-      const status = till.core.sync.status();
-      expect(status.enabled).toBe(true);
-    }
+    for (const till of tills) expect(till.core.sync.status().enabled).toBe(true);
+    // The network did misbehave (a run where it did not would prove nothing).
+    expect(proxy.stats.cuts + proxy.stats.blackholes + proxy.stats.refused).toBeGreaterThan(0);
     // The network heals; everything must arrive.
     proxy.setFaults({ cut: 0, blackhole: 0, delayMaxMs: 0, down: false });
     for (const till of tills) {

@@ -3,6 +3,7 @@
  *   tillpoint serve [--data-dir DIR] [--port N] [--host ADDR] [--demo] [--log-level LEVEL]
  *   tillpoint token [--data-dir DIR] [--demo]
  *   tillpoint login-link [--data-dir DIR] [--demo]
+ *   tillpoint db migrate|add-till --database-url URL ... (the central PostgreSQL; src/main/sync/dbCommand.ts)
  *   tillpoint export --data-dir DIR --from DATE --to DATE --format csv|xlsx|pdf|hledger --out PATH
  */
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createCore } from '../core';
+import { runDbCommand, startSyncDemo } from '../sync';
 import { appVersion } from '../system';
 import { defaultDataDir } from './paths';
 import { writePrivateFile } from '../kernel';
@@ -27,6 +29,10 @@ Usage:
   tillpoint login-link [options]
                               print a new one-time link that signs this computer's browser in
                               to the running host (the link \`serve\` printed works only once)
+  tillpoint db migrate --database-url URL
+                              apply the central PostgreSQL schema's migrations (sync)
+  tillpoint db add-till --database-url URL --store STORE --till TILL
+                              register a till and create its own database role (sync)
   tillpoint export --data-dir DIR --from DATE --to DATE --format csv|xlsx|pdf|hledger --out PATH
                               write the reports of a period (store days) to files, without the UI
 
@@ -36,6 +42,8 @@ Options:
   --host ADDR        address to listen on (default 127.0.0.1)
   --demo             demo mode: a sample café with staff and a catalog, cash, store coins and
                      cards on a simulated reader, in its own data folder
+  --sync-demo        sync to a local central database (PGlite) to watch the sync work; without
+                     it, sync is on only when TILLPOINT_DATABASE_URL names a PostgreSQL
   --log-level LEVEL  fatal, error, warn, info, debug (default info)
   -h, --help         this text
   -v, --version      the version
@@ -48,6 +56,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   demo: boolean;
+  /** Sync to a PGlite central database started beside the host (`--sync-demo`). */
+  syncDemo?: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -66,6 +76,7 @@ export function parseCommandLine(argv: string[]): {
       port: { type: 'string' },
       host: { type: 'string' },
       demo: { type: 'boolean' },
+      'sync-demo': { type: 'boolean' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -84,6 +95,7 @@ export function parseCommandLine(argv: string[]): {
     port: Number(portText),
     host: values.host ?? '127.0.0.1',
     demo,
+    syncDemo: values['sync-demo'] === true,
     logLevel,
   };
   if (values.help) return { command: 'help', options };
@@ -142,10 +154,14 @@ export async function serve(
   options: ServeOptions,
 ): Promise<{ url: string; loginLink: string; close: () => Promise<void> }> {
   const logger = pino({ level: options.logLevel, name: 'tillpoint' });
+  const syncDemo = options.syncDemo
+    ? await startSyncDemo({ dataDir: path.join(options.dataDir, 'sync-demo-pg') })
+    : null;
   const core = await createCore({
     dataDir: options.dataDir,
     config: { mode: options.demo ? 'demo' : 'normal', logLevel: options.logLevel, door: 'host' },
     logger,
+    ...(syncDemo ? { sync: { config: syncDemo.config } } : {}),
   });
   const token = loadOrCreateToken(options.dataDir);
   const app = await createHostServer({ core, token, rendererDir: path.join(__dirname, '../renderer') });
@@ -166,6 +182,7 @@ export async function serve(
     close: async () => {
       await app.close();
       await core.close();
+      await syncDemo?.close();
       fs.rmSync(infoFile, { force: true });
     },
   };
@@ -173,6 +190,14 @@ export async function serve(
 
 /** Runs the command line; bin/tillpoint.cjs calls it. */
 export async function runCli(): Promise<void> {
+  if (process.argv[2] === 'db') {
+    try {
+      return await runDbCommand(process.argv.slice(3));
+    } catch (error) {
+      console.error(`Tillpoint db: ${(error as Error).message}`);
+      process.exit(2);
+    }
+  }
   if (process.argv[2] === 'export') {
     try {
       const written = await runExport(parseExportCommand(process.argv.slice(3)));
