@@ -17,7 +17,7 @@ import {
   type DomainModule,
   type PartialHandlerImpls,
 } from '../kernel';
-import { type PaymentsService, systemActorId } from '../payments';
+import { type PaymentsService } from '../payments';
 import { createEngine, type CryptoEngine } from './engine';
 import { createCryptoHandlers } from './handlers';
 import { type CryptoLibs } from './libs';
@@ -65,7 +65,13 @@ export function createCryptoModule(
   options: CryptoModuleOptions = {},
 ): CryptoModule {
   const store = createCryptoStore(deps.db);
-  let libs: CryptoLibs = options.libs ?? createRealLibs({ logger: deps.logger });
+  let libs: CryptoLibs =
+    options.libs ??
+    createRealLibs({
+      logger: deps.logger,
+      // Demo mode: the simulated chains answer at once, so the watchers ask every second.
+      ...(deps.config.mode === 'demo' ? { watcherTiming: { pollIntervalMs: 1_000 } } : {}),
+    });
   let linked: Parameters<CryptoModule['connect']>[0] | null = null;
   let demo: CryptoDemo | null = null;
   let tender: CryptoTender | null = null;
@@ -153,7 +159,7 @@ export function createCryptoModule(
     async start() {
       if (deps.config.mode !== 'demo' || options.noDemoChains) return;
       try {
-        demo = await startCryptoDemo({ deps, store, engine, libs: () => libs, actorId: systemActorId });
+        demo = await startCryptoDemo({ deps, store, engine });
         libs = demo.libs(libs);
       } catch (error) {
         deps.logger.warn(

@@ -23,8 +23,9 @@ import {
 } from '../chains/evm';
 import { renderQrPng, renderQrSvg } from '../paymentQr';
 import { bip21Uri, eip681NativeUri, eip681TokenUri } from '../../shared/paymentUri';
+import { coinbaseProvider, createRateService, krakenProvider, type RateService } from '../rates';
 import { type ChainConfig, type CryptoLibs, RateUnavailable } from './libs';
-import { createChainWatcher } from './watchers';
+import { createChainWatcher, type WatcherTiming } from './watchers';
 
 const bitcoinPresetBackends: Record<BitcoinNetwork, string | null> = {
   mainnet: 'https://mempool.space/api',
@@ -74,7 +75,16 @@ export function evmPresets(): ChainConfig[] {
   }));
 }
 
-export function createRealLibs(options: { logger?: Logger } = {}): CryptoLibs {
+export interface RealLibsOptions {
+  readonly logger?: Logger;
+  /** The rate sources (default: Kraken, then Coinbase). */
+  readonly rates?: RateService;
+  readonly watcherTiming?: WatcherTiming;
+}
+
+export function createRealLibs(options: RealLibsOptions = {}): CryptoLibs {
+  const rates =
+    options.rates ?? createRateService({ primary: krakenProvider(), fallback: coinbaseProvider() });
   const bitcoinKeys = new Map<string, BitcoinAccountKey>();
   const evmKeys = new Map<string, EvmAccountKey>();
   const bitcoinKey = (text: string, network: BitcoinNetwork) => {
@@ -123,7 +133,7 @@ export function createRealLibs(options: { logger?: Logger } = {}): CryptoLibs {
       return chain.family === 'bitcoin' ? bitcoinExplorerTxUrl(btcNetwork(chain.network), txid) : null;
     },
     presets: () => [...bitcoinPresets(), ...evmPresets()],
-    createWatcher: (chain: ChainConfig) => createChainWatcher(chain, options.logger),
+    createWatcher: (chain: ChainConfig) => createChainWatcher(chain, options.logger, options.watcherTiming),
     paymentUri({ chain, address, asset, amountUnits, uppercase }) {
       if (chain.family === 'bitcoin')
         return bip21Uri({ address, amountSats: amountUnits, upperCaseAddress: uppercase });
@@ -137,8 +147,13 @@ export function createRealLibs(options: { logger?: Logger } = {}): CryptoLibs {
         format === 'svg' ? renderQrSvg(text) : renderQrPng(text, { sizePx: 512 }).toString('base64'),
       );
     },
-    quote(asset) {
-      return Promise.reject(new RateUnavailable(`no rate source is set up for ${asset}`));
+    async quote(asset, currency) {
+      try {
+        const quote = await rates.quote(asset, currency);
+        return { rate: quote.rate, source: quote.source, atMs: quote.at.getTime() };
+      } catch (error) {
+        throw new RateUnavailable(error instanceof Error ? error.message : String(error));
+      }
     },
   };
 }

@@ -90,7 +90,8 @@ export interface CryptoRefundRecord {
 
 type Row = Record<string, string | number | null>;
 const s = (v: string | number | null | undefined): string => String(v);
-const sn = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const sn = (v: string | number | null | undefined): string | null =>
+  v === null || v === undefined ? null : String(v);
 const n = (v: string | number | null | undefined): number => Number(v);
 
 function walletOf(r: Row): WalletRecord {
@@ -361,6 +362,10 @@ export function createCryptoStore(db: Db) {
         at,
         id,
       );
+    },
+    /** Demo mode's late payment: the invoice expires now. */
+    expireNow(id: string, at: string) {
+      db.prepare('UPDATE crypto_invoices SET expires_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
     },
     markCanceled(id: string, at: string) {
       db.prepare('UPDATE crypto_invoices SET canceled = 1, updated_at = ? WHERE id = ?').run(at, id);
