@@ -5,6 +5,7 @@
  */
 import { type BitcoinNetwork } from '../networks';
 import { startSimElectrumServer, type ElectrumServerOptions } from './electrumServer';
+import { startSimCoreRpc, type SimCoreRpcOptions } from './coreRpcServer';
 import { startSimEsploraServer, type EsploraFault } from './esploraServer';
 import { SimChainState, type SimPayOptions } from './simChainState';
 
@@ -14,6 +15,8 @@ export interface BitcoinSimChainOptions {
   readonly seed?: Uint8Array;
   /** Also serve the Electrum protocol over TLS with this key and certificate (PEM). */
   readonly electrumTls?: ElectrumServerOptions['tls'];
+  /** Also answer Bitcoin Core's JSON-RPC (a watch-only descriptor wallet) over the same chain. */
+  readonly coreRpc?: boolean | SimCoreRpcOptions;
 }
 
 export interface BitcoinSimChain {
@@ -23,6 +26,13 @@ export interface BitcoinSimChain {
   readonly electrum: { readonly host: string; readonly port: number };
   /** Present when `electrumTls` was given. */
   readonly electrumTls: { readonly host: string; readonly port: number } | null;
+  /** Present when `coreRpc` was asked for: where the simulated Core answers, and its RPC credentials. */
+  readonly coreRpc: {
+    readonly url: string;
+    readonly username: string;
+    readonly password: string;
+    readonly calls: readonly string[];
+  } | null;
   /** The simulated wallet's own address (where its change and RBF double-spends go). */
   readonly walletAddress: string;
   /** Pays an address from the simulated wallet; the transaction enters the mempool. Returns its txid. */
@@ -57,8 +67,12 @@ export async function createBitcoinSimChain(options: BitcoinSimChainOptions = {}
   const electrumTls = options.electrumTls
     ? await startSimElectrumServer(state, { tls: options.electrumTls })
     : null;
+  const coreRpc = options.coreRpc
+    ? await startSimCoreRpc(state, options.coreRpc === true ? {} : options.coreRpc)
+    : null;
   return {
     network,
+    coreRpc,
     esploraUrl: esplora.url,
     electrum: { host: electrum.host, port: electrum.port },
     electrumTls: electrumTls ? { host: electrumTls.host, port: electrumTls.port } : null,
@@ -80,10 +94,11 @@ export async function createBitcoinSimChain(options: BitcoinSimChainOptions = {}
     electrumConnectionCount: () => electrum.connectionCount() + (electrumTls?.connectionCount() ?? 0),
     state,
     async close() {
-      await Promise.all([esplora.close(), electrum.close(), electrumTls?.close()]);
+      await Promise.all([esplora.close(), electrum.close(), electrumTls?.close(), coreRpc?.close()]);
     },
   };
 }
 
 export { SimChainState, type SimPayOptions } from './simChainState';
 export { type EsploraFault } from './esploraServer';
+export { type SimCoreRpcOptions } from './coreRpcServer';

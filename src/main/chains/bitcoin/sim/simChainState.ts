@@ -93,6 +93,11 @@ export class SimChainState {
     for (const listener of this.listeners) listener();
   }
 
+  /** How many transactions have arrived so far (each has its `seq`): a wallet sees those after its import. */
+  arrivals(): number {
+    return this.seq;
+  }
+
   tipHeight(): number {
     return this.blocks.length - 1;
   }

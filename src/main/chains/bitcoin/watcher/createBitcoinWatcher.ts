@@ -7,6 +7,7 @@ import { bitcoinChainKey, isBitcoinNetwork } from '../networks';
 import { type BitcoinBackend } from './backend';
 import { type BitcoinWatcherOptions } from './config';
 import { createWatcherEngine } from './engine';
+import { createCoreBackend } from './coreRpc';
 import { createElectrumBackend } from './electrum';
 import { createEsploraBackend } from './esplora';
 
@@ -27,6 +28,15 @@ function backendFor(options: BitcoinWatcherOptions, requestTimeoutMs: number): B
         network: options.network,
         requestTimeoutMs,
         ...(options.reconnectBaseMs !== undefined ? { reconnectBaseMs: options.reconnectBaseMs } : {}),
+      });
+    case 'core':
+      return createCoreBackend({
+        url: config.url,
+        ...(config.username !== undefined ? { username: config.username } : {}),
+        ...(config.password !== undefined ? { password: config.password } : {}),
+        ...(config.wallet !== undefined ? { wallet: config.wallet } : {}),
+        network: options.network,
+        requestTimeoutMs,
       });
     default:
       throw new Error(`The Bitcoin backend "${(config as { kind: string }).kind}" is not known.`);
