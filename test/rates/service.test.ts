@@ -96,6 +96,12 @@ describe('createRateService', () => {
     expect((await service.quote('BTC', 'USD')).source).toBe('kraken');
   });
 
+  it('CoinGecko rate-limited (its documented 429 body) → fallback', async () => {
+    geckoServer.answer(() => ({ status: 429, json: coingeckoError(429, "You've exceeded the Rate Limit.") }));
+    const service = createRateService({ primary: gecko(), fallback: kraken(), now });
+    expect((await service.quote('BTC', 'USD')).source).toBe('kraken');
+  });
+
   it('both down → the manager’s manual rate, in the same fiat only', async () => {
     krakenServer.answer(() => ({ status: 502, text: 'Bad gateway' }));
     coinbaseServer.answer(() => ({
