@@ -6,6 +6,7 @@ import { client } from '../api';
 import { app } from './instance';
 import { startRouter } from './router';
 import { ShiftStatus } from './ShiftStatus';
+import { SyncStatusPill } from '../screens/sync';
 import { startSounds } from './sounds';
 import { setStatusSlot } from './statusSlots';
 import { startTheme } from './themeStore';
@@ -14,6 +15,7 @@ export function startApp(): void {
   startTheme();
   startRouter();
   setStatusSlot('shift', ShiftStatus);
+  setStatusSlot('sync', SyncStatusPill);
   startSounds(client);
   void app.start();
 }

@@ -14,6 +14,7 @@ import { useCan } from '../../app/useCan';
 import { PageHeader, type TabOption, tabPanelProps, Tabs } from '../../ui';
 import { CoinsPanel } from '../customers/CoinsPanel';
 import { FxRatesPanel } from '../fx/FxRatesPanel';
+import { SyncPanel } from '../sync';
 import { AppearancePanel } from './AppearancePanel';
 import { DevicePanel } from './DevicePanel';
 import { StorePanel } from './StorePanel';
@@ -60,6 +61,7 @@ export function SettingsScreen() {
             <FxRatesPanel />
           </>
         )}
+        {tab === 'sync' && <SyncPanel />}
         {tab === 'till' && (
           <div className="settings-grid">
             <SystemPanel />

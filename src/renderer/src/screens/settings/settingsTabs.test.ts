@@ -3,8 +3,8 @@ import { settingsTabFor, settingsTabs } from './settingsTabs';
 
 describe('settingsTabs', () => {
   it.each([
-    [{ settingsEdit: true, catalogEdit: true }, ['store', 'taxes', 'payments', 'till']],
-    [{ settingsEdit: false, catalogEdit: true }, ['taxes', 'till']],
+    [{ settingsEdit: true, catalogEdit: true }, ['store', 'taxes', 'payments', 'till', 'sync']],
+    [{ settingsEdit: false, catalogEdit: true }, ['taxes', 'till', 'sync']],
     [{ settingsEdit: false, catalogEdit: false }, ['till']],
   ])('%o → %j', (can, tabs) => {
     expect(settingsTabs(can)).toEqual(tabs);
