@@ -37,14 +37,23 @@ export async function freePort(): Promise<number> {
 }
 
 export async function jsonRpc<T>(url: string, method: string, params: readonly unknown[] = []): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
+  for (let attempt = 1; ; attempt += 1) {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+      });
+    } catch (error) {
+      // Hardhat closes idle keep-alive sockets; a request sent on one just then is sent again.
+      if (attempt < 3) continue;
+      throw error;
+    }
+    const body = (await response.json()) as { result?: T; error?: { message: string } };
+    if (body.error) throw new Error(`${method}: ${body.error.message}`);
+    return body.result as T;
+  }
 }
 
 export async function startHardhatNode(): Promise<HardhatNode> {
@@ -149,6 +158,7 @@ export async function deployTestChain(node: HardhatNode): Promise<TestChain> {
   const token = await deploy(contracts.TestToken.bytecode, tokenArgs);
   const forwarder = await deploy(contracts.ForwardingWallet.bytecode);
   await node.rpc('hardhat_setCode', [multicall3Address, contracts.Multicall3Lite.deployedBytecode]);
+  await node.rpc('evm_setAutomine', [false]);
   await node.rpc('evm_mine');
   return { token, tokenDecimals: 6, forwarder, payer };
 }

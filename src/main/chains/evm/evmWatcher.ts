@@ -20,6 +20,7 @@ import { type EvmConfirmationPolicy, multicall3Address as canonicalMulticall3 } 
 import { subscribeHeads, type HeadSubscription } from './heads';
 import { isValidEvmAddress } from './keys';
 import { createEvmRpc, type EvmLogger, type EvmRpcStats, fromHex, fromHexBig, silentLogger } from './rpc';
+import { checkBalances } from './balanceCheck';
 import { newScanState, scanRound, type RpcHeader, type ScanConfig, type WatchedAddress } from './scanner';
 
 export interface EvmWatcherOptions {
@@ -101,6 +102,8 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
   let queue: Promise<void> = Promise.resolve();
   let queued: Promise<void> | null = null;
   let pushedHead: RpcHeader | undefined;
+  let balanceQueue: Promise<void> = Promise.resolve();
+  let balanceQueued: Promise<void> | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   let heads: HeadSubscription | null = null;
 
@@ -138,6 +141,28 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
       logger.warn({ chain: `evm:${options.chainId}`, error: lastError }, 'EVM watcher: a round failed');
     }
     publish();
+    void scheduleBalances();
+  }
+
+  /** The balance check runs in its own lane, one at a time, behind the scan. */
+  function scheduleBalances(): Promise<void> {
+    if (balanceQueued) return balanceQueued;
+    const next = balanceQueue.then(async () => {
+      balanceQueued = null;
+      if (!running) return;
+      try {
+        await checkBalances(rpc, config, state);
+      } catch (error) {
+        logger.warn(
+          { chain: `evm:${options.chainId}`, error: (error as Error).message },
+          'EVM watcher: a balance check failed',
+        );
+      }
+      publish();
+    });
+    balanceQueued = next;
+    balanceQueue = next.catch(() => {});
+    return next;
   }
 
   function publish(): void {
@@ -249,7 +274,11 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
       }
       return false;
     },
-    refresh: () => (running ? schedule() : Promise.resolve()),
+    refresh: async () => {
+      if (!running) return;
+      await schedule();
+      await scheduleBalances();
+    },
     health(): WatcherHealth {
       const status = rpc.status();
       const parts = [`RPC ${status.url}`];
@@ -290,6 +319,7 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
       heads?.close();
       heads = null;
       await queue;
+      await balanceQueue;
       rpc.close();
       watcherState = 'stopped';
     },

@@ -6,23 +6,14 @@
  *   hash at the same height, and every payment above the fork point is dropped and rescanned);
  * - one `eth_getLogs` per block range for every watched token at once (the Transfer topic),
  *   matched to the watched addresses in memory (split in smaller ranges if the provider refuses);
- * - one `eth_call` per block to Multicall3 `aggregate3` of `getEthBalance` for every watched
- *   address, so a coin transfer no transaction explains (from a contract wallet) is found too;
  * - a receipt for each transaction to or from a watched address (its status, and gas paid).
+ * The balance check (balanceCheck.ts) follows in its own lane, so it never delays these payments.
  * The state is in memory; the crypto domain keeps what must last.
  */
 import { getAddress } from 'ethers';
-import {
-  addressTopic,
-  decodeAggregate3,
-  decodeUint256,
-  encodeAggregate3,
-  encodeGetEthBalance,
-  topicAddress,
-  transferTopic,
-} from './abi';
+import { addressTopic, topicAddress, transferTopic } from './abi';
 import { type EvmConfirmationPolicy } from './chains';
-import { type EvmLogger, type EvmRpc, EvmRpcError, fromHex, fromHexBig, isRangeTooLarge, toHex } from './rpc';
+import { type EvmLogger, type EvmRpc, fromHex, fromHexBig, isRangeTooLarge, toHex } from './rpc';
 
 export interface WatchedAddress {
   /** As handed to `watch`. */
@@ -102,6 +93,10 @@ export interface ScanState {
   readonly balances: Map<string, { height: number; wei: bigint }>;
   readonly payments: Map<string, Map<string, PaymentRecord>>;
   cursor: number | null;
+  /** The last block whose balances were checked (the balance check runs in its own lane). */
+  balanceCursor: number | null;
+  /** Per scanned block not yet balance-checked: its hash and the coin flows transactions explain. */
+  readonly explained: Map<number, { hash: string; flows: Map<string, bigint> }>;
   rewindTo: number | null;
   finalHeight: number | null;
   logRange: number;
@@ -117,6 +112,8 @@ export function newScanState(maxBlockRange: number): ScanState {
     balances: new Map(),
     payments: new Map(),
     cursor: null,
+    balanceCursor: null,
+    explained: new Map(),
     rewindTo: null,
     finalHeight: null,
     logRange: maxBlockRange,
@@ -141,6 +138,8 @@ export async function scanRound(
     state.balances.clear();
     state.blocks.set(latest, { hash: header.hash, parentHash: header.parentHash });
     state.cursor = latest;
+    state.balanceCursor = latest;
+    state.explained.clear();
     state.rewindTo = null;
   } else {
     await rewindIfAsked(rpc, config, state, latest);
@@ -184,6 +183,7 @@ async function rewindIfAsked(
   }
   state.balances.clear();
   state.cursor = target;
+  state.balanceCursor = Math.min(state.balanceCursor ?? target, target);
 }
 
 /** The tip did not move forward: make sure the block at `latest` is still the one we stored. */
@@ -213,9 +213,12 @@ function dropAbove(state: ScanState, height: number): void {
   for (const payments of state.payments.values()) {
     for (const [key, payment] of payments) if (payment.blockHeight > height) payments.delete(key);
   }
-  for (const [address, balance] of state.balances)
+  for (const [address, balance] of state.balances) {
     if (balance.height > height) state.balances.delete(address);
+  }
+  for (const stored of state.explained.keys()) if (stored > height) state.explained.delete(stored);
   state.cursor = Math.min(state.cursor ?? height, height);
+  state.balanceCursor = Math.min(state.balanceCursor ?? height, height);
 }
 
 function pruneBlocks(config: ScanConfig, state: ScanState): void {
@@ -246,7 +249,6 @@ async function scanRange(
   }
   if (fetched.length === 0) return;
   const last = from + fetched.length - 1;
-  const watched = [...state.watched.values()];
   const byLower = state.watched;
 
   // Coin transfers in the blocks' transactions, to or from a watched address.
@@ -261,12 +263,11 @@ async function scanRange(
     }
   }
 
-  const [logs, receipts, balances] = await Promise.all([
+  const [logs, receipts] = await Promise.all([
     fetchTokenLogs(rpc, config, state, from, last),
     Promise.all(
       nativeTxs.map(({ tx }) => rpc.call<RpcReceipt | null>('eth_getTransactionReceipt', [tx.hash])),
     ),
-    fetchBalances(rpc, config, state, watched, from, last),
   ]);
 
   // A log from a block we did not store means the chain moved under us: rescan from there.
@@ -278,11 +279,7 @@ async function scanRange(
     }
   }
 
-  const record = (lower: string, payment: PaymentRecord) => {
-    let payments = state.payments.get(lower);
-    if (!payments) state.payments.set(lower, (payments = new Map()));
-    payments.set(payment.key, payment);
-  };
+  const record = (lower: string, payment: PaymentRecord) => recordPayment(state, lower, payment);
 
   for (const log of logs) {
     if (log.removed || log.topics.length !== 3 || log.topics[0] !== transferTopic) continue;
@@ -307,10 +304,11 @@ async function scanRange(
   }
 
   // Coin flows that transactions explain, per (address, height): in (succeeded) and out (value + gas).
-  const explained = new Map<string, bigint>();
+  for (const block of fetched)
+    state.explained.set(fromHex(block.number), { hash: block.hash, flows: new Map() });
   const addExplained = (lower: string, height: number, delta: bigint) => {
-    const id = `${lower}@${height}`;
-    explained.set(id, (explained.get(id) ?? 0n) + delta);
+    const flows = state.explained.get(height)?.flows;
+    if (flows) flows.set(lower, (flows.get(lower) ?? 0n) + delta);
   };
   nativeTxs.forEach(({ tx, height, blockHash }, index) => {
     const receipt = receipts[index];
@@ -339,34 +337,6 @@ async function scanRange(
     });
   });
 
-  // Balance rises no transaction explains: a transfer from a contract (an internal call).
-  if (balances) {
-    for (const target of watched) {
-      let previous = balances.baseline.get(target.lower);
-      for (const block of fetched) {
-        const height = fromHex(block.number);
-        const now = balances.perBlock.get(height)?.get(target.lower);
-        if (now === undefined) break;
-        if (previous !== undefined && height >= target.fromHeight) {
-          const unexplained = now - previous - (explained.get(`${target.lower}@${height}`) ?? 0n);
-          if (unexplained > 0n) {
-            record(target.lower, {
-              key: `evm:${config.chainId}:balance:${target.checksummed}:${height}`,
-              address: target.address,
-              asset: config.nativeSymbol,
-              amountUnits: unexplained,
-              txid: null,
-              blockHeight: height,
-              blockHash: block.hash,
-              from: [],
-            });
-          }
-        }
-        previous = now;
-        state.balances.set(target.lower, { height, wei: now });
-      }
-    }
-  }
   state.blocksScanned += fetched.length;
   state.cursor = last;
 }
@@ -413,75 +383,8 @@ async function fetchTokenLogs(
   return logs;
 }
 
-interface BalanceSnapshots {
-  readonly baseline: Map<string, bigint>;
-  readonly perBlock: Map<number, Map<string, bigint>>;
-}
-
-/** One Multicall3 call per block (and one for the balances before `from` not known yet). */
-async function fetchBalances(
-  rpc: EvmRpc,
-  config: ScanConfig,
-  state: ScanState,
-  watched: readonly WatchedAddress[],
-  from: number,
-  to: number,
-): Promise<BalanceSnapshots | null> {
-  if (state.balanceCheck !== 'on' || config.multicall3Address === null || watched.length === 0) return null;
-  const multicall = config.multicall3Address;
-  const missing = watched.filter((target) => state.balances.get(target.lower)?.height !== from - 1);
-  const heights: number[] = [];
-  for (let height = from; height <= to; height += 1) heights.push(height);
-  try {
-    const [before, ...after] = await Promise.all([
-      missing.length > 0
-        ? balancesAt(rpc, multicall, missing, from - 1)
-        : Promise.resolve(new Map<string, bigint>()),
-      ...heights.map((height) => balancesAt(rpc, multicall, watched, height)),
-    ]);
-    const baseline = new Map<string, bigint>();
-    for (const target of watched) {
-      const known = state.balances.get(target.lower);
-      const value = known?.height === from - 1 ? known.wei : before?.get(target.lower);
-      if (value !== undefined) baseline.set(target.lower, value);
-    }
-    return {
-      baseline,
-      perBlock: new Map(heights.map((height, index) => [height, after[index] as Map<string, bigint>])),
-    };
-  } catch (error) {
-    if (error instanceof EvmRpcError || (error as Error).message.startsWith('Empty')) {
-      state.balanceCheck = 'unavailable';
-      config.logger.warn(
-        { error: (error as Error).message },
-        'EVM watcher: Multicall3 did not answer; coin transfers from contract wallets will not be seen',
-      );
-      return null;
-    }
-    throw error;
-  }
-}
-
-export async function balancesAt(
-  rpc: EvmRpc,
-  multicall: string,
-  targets: readonly WatchedAddress[],
-  height: number | 'latest',
-): Promise<Map<string, bigint>> {
-  const data = encodeAggregate3(
-    targets.map((target) => ({
-      target: multicall,
-      allowFailure: false,
-      callData: encodeGetEthBalance(target.checksummed),
-    })),
-  );
-  const answer = await rpc.call<string>('eth_call', [
-    { to: multicall, data },
-    typeof height === 'number' ? toHex(height) : height,
-  ]);
-  if (answer === '0x') throw new Error('Empty answer from Multicall3 (no contract at its address?).');
-  const results = decodeAggregate3(answer);
-  return new Map(
-    targets.map((target, index) => [target.lower, decodeUint256(results[index]?.returnData ?? '0x')]),
-  );
+export function recordPayment(state: ScanState, lower: string, payment: PaymentRecord): void {
+  let payments = state.payments.get(lower);
+  if (!payments) state.payments.set(lower, (payments = new Map()));
+  payments.set(payment.key, payment);
 }
