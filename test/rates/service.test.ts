@@ -8,6 +8,8 @@ import {
   fixedRateProvider,
   krakenProvider,
   type RateProvider,
+  rateServiceFromSettings,
+  rateSettingsSchema,
   RateUnavailableError,
 } from '../../src/main/rates';
 import {
@@ -254,5 +256,23 @@ describe('fixedRateProvider (demo)', () => {
       now,
     });
     expect(await service.quote('ETH', 'EUR')).toMatchObject({ source: 'demo', asset: 'ETH', fiat: 'EUR' });
+  });
+});
+
+describe('rateServiceFromSettings', () => {
+  it('points each source at its configured URL, primary then fallback', async () => {
+    krakenServer.answer(() => ({ status: 503, text: 'down' }));
+    const settings = rateSettingsSchema.parse({
+      primary: 'kraken',
+      fallback: 'coinbase',
+      spreadBps: 75,
+      providerUrls: { kraken: krakenServer.url, coinbase: coinbaseServer.url },
+    });
+    const service = rateServiceFromSettings(settings, { now, timeoutMs: 2000 });
+    expect(await service.quote('BTC', 'USD')).toMatchObject({
+      rate: '97100',
+      source: 'coinbase',
+      spreadBps: 75,
+    });
   });
 });

@@ -9,7 +9,9 @@
  *   when every source is down (or when the owner chose manual rates); `RateUnavailableError`
  *   (`rate_unavailable`) with a sentence for the cashier when there is no rate;
  * - `cryptoAmountFor` (what the customer owes, rounded UP to the asset's unit) and `fiatValueOf`
- *   (reports, half-even).
+ *   (reports, half-even);
+ * - `rateSettingsSchema` (zod, with defaults) for the settings the crypto domain stores, and
+ *   `rateServiceFromSettings` to build the service from them (demo mode: the demo rates).
  */
 export { cryptoAmountFor, fiatValueOf, isRateText, maxSpreadBps, normalizeRate } from './amounts';
 export { coinbaseDefaultBaseUrl, coinbaseProvider } from './coinbase';
@@ -31,6 +33,19 @@ export {
   type RateServiceOptions,
   type ServiceQuote,
 } from './service';
+export {
+  defaultRateSettings,
+  maxManualRates,
+  maxSettingsSpreadBps,
+  type RateServiceEnvironment,
+  rateProviderFor,
+  rateServiceFromSettings,
+  type RateSettings,
+  type RateSettingsInput,
+  rateSettingsSchema,
+  type RateSource,
+  rateSources,
+} from './settings';
 export {
   type ProviderOptions,
   type RateAsset,
