@@ -179,7 +179,7 @@ describe('parsePaymentUri', () => {
 describe('round trip (property)', () => {
   const evmAddress = fc
     .uint8Array({ minLength: 20, maxLength: 20 })
-    .map((bytes) => getAddress(`0x${Buffer.from(bytes).toString('hex')}`));
+    .map((bytes) => getAddress(`0x${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`));
   const text = fc.string({ maxLength: 40, unit: 'grapheme' });
 
   it('a BIP-21 URI parses back to its address, sats, label and message', () => {
