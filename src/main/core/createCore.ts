@@ -116,6 +116,8 @@ function buildDomains(
   const ledger = createLedgerModule(deps);
   const catalog = createCatalogModule(deps);
   const settings = createSettingsModule(deps, { audit: audit.service });
+  // A fixed PIN length only when every active member's PIN has it (else someone could not log in).
+  settings.service.addFieldGuard('pinLength', (pinLength) => staff.service.pinLengthRefusal(pinLength));
   const shifts = createShiftsModule(deps, {
     ledger: ledger.ledger,
     settings: settings.service,

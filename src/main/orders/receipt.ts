@@ -88,7 +88,7 @@ export function buildReceiptModel(oc: OrdersContext, orderId: string): ReceiptMo
     orderId: order.id,
     createdAt: new Date(order.createdAt),
     cashierName: oc.staffName(order.createdBy),
-    tillName: `Till ${oc.settings.tillId().slice(-4)}`,
+    tillName: settings.tillName,
     currency: order.currency,
     locale: settings.locale,
     lines: result.lines.map((line, index) => {

@@ -6,7 +6,18 @@ import { monotonicFactory } from 'ulid';
 import { type StaffCallContext, type PartialHandlerImpls } from '../kernel';
 import { type PaymentRecord } from './paymentsStore';
 import { type PaymentsCore } from './service';
-import { cashAmountDue, quickAmounts } from './cash/cashRules';
+import { TillpointError } from '../../shared/api/errors';
+import { cashAmountDue, planCashTender, quickAmounts } from './cash/cashRules';
+
+/** A cash plan, or the sentence of the rule that refuses it (any other failure is thrown). */
+function tryPlan<T>(make: () => T): { ok: true; value: T } | { ok: false; problem: string } {
+  try {
+    return { ok: true, value: make() };
+  } catch (error) {
+    if (error instanceof TillpointError) return { ok: false, problem: error.message };
+    throw error;
+  }
+}
 
 export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
   const ulid = monotonicFactory();
@@ -77,9 +88,45 @@ export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
     'payments.quickAmounts': (input) => {
       const due = core.orders().dueFor(input.orderId);
       const cashDueMinor = cashAmountDue(due.dueMinor, due.cashRoundingIncrementMinor);
+      const amountMinor = input.amount === undefined ? undefined : BigInt(input.amount);
+      // The change of each amount is planned as payments.cash would take it (planCashTender).
+      const plan = (tenderedMinor: bigint) =>
+        planCashTender({
+          dueMinor: due.dueMinor,
+          incrementMinor: due.cashRoundingIncrementMinor,
+          tenderedMinor,
+          amountMinor,
+          currency: due.currency,
+        });
+      const amounts = quickAmounts(cashDueMinor, due.currency);
+      const options: { tenderedMinor: string; changeMinor: string }[] = [];
+      const split = amountMinor !== undefined && amountMinor > 0n && amountMinor < cashDueMinor;
+      for (const tenderedMinor of split ? quickAmounts(amountMinor, due.currency) : amounts) {
+        const planned = tryPlan(() => plan(tenderedMinor));
+        if (planned.ok) {
+          options.push({
+            tenderedMinor: tenderedMinor.toString(),
+            changeMinor: planned.value.changeMinor.toString(),
+          });
+        }
+      }
+      let typed = null;
+      if (input.tendered !== undefined) {
+        const tenderedMinor = BigInt(input.tendered);
+        const planned = tryPlan(() => plan(tenderedMinor));
+        typed = planned.ok
+          ? {
+              ok: true as const,
+              tenderedMinor: input.tendered,
+              changeMinor: planned.value.changeMinor.toString(),
+            }
+          : { ok: false as const, tenderedMinor: input.tendered, problem: planned.problem };
+      }
       return {
         cashAmountDueMinor: cashDueMinor.toString(),
-        amountsMinor: quickAmounts(cashDueMinor, due.currency).map(String),
+        amountsMinor: amounts.map(String),
+        options,
+        typed,
       };
     },
   };

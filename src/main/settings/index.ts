@@ -26,7 +26,7 @@ export function createSettingsModule(deps: CoreDeps, services: { audit: AuditSer
   return {
     service,
     handlers: {
-      'settings.get': () => ({ settings: service.get() }),
+      'settings.get': () => ({ settings: service.get(), tillId: service.tillId() }),
       'settings.update': (input, ctx) => service.update(input, ctx.staff),
     },
   };

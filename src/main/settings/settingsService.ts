@@ -31,6 +31,11 @@ export interface SettingsService {
   tillId(): string;
   /** Adds a rule that can refuse a change of the store currency. */
   addCurrencyGuard(guard: CurrencyGuard): void;
+  /**
+   * Adds a rule another domain keeps about a setting (e.g. staff: a fixed PIN length only when every
+   * active member's PIN has it): given the new value, why it is refused, or null.
+   */
+  addFieldGuard<K extends StoreSettingKey>(field: K, guard: (value: StoreSettings[K]) => string | null): void;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -40,6 +45,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function createSettingsService(deps: CoreDeps, audit: AuditService): SettingsService {
   const { db, logger, now, events } = deps;
   const guards: CurrencyGuard[] = [];
+  const fieldGuards: { field: StoreSettingKey; guard: (value: never) => string | null }[] = [];
   const salesGuard = salesCurrencyGuard(db);
   const newTillId = monotonicFactory();
   let cached: StoreSettings | null = null;
@@ -74,6 +80,13 @@ export function createSettingsService(deps: CoreDeps, audit: AuditService): Sett
                 to: after.currency,
               });
             }
+          }
+        }
+        for (const { field, guard } of fieldGuards) {
+          if (!changed.includes(field)) continue;
+          const reason = guard(after[field] as never);
+          if (reason !== null) {
+            throw new TillpointError('conflict', reason, { field, from: before[field], to: after[field] });
           }
         }
         const values: Partial<StoreSettings> = {};
@@ -112,6 +125,10 @@ export function createSettingsService(deps: CoreDeps, audit: AuditService): Sett
 
     addCurrencyGuard(guard) {
       guards.push(guard);
+    },
+
+    addFieldGuard(field, guard) {
+      fieldGuards.push({ field, guard: guard as (value: never) => string | null });
     },
   };
 }

@@ -15,6 +15,7 @@ export const readOnly = new Set<string>([
   'receipts.render',
   'receipts.print',
   'shifts.current',
+  'shifts.checkCount',
   'shifts.zReport',
   'shifts.list',
   'shifts.denominations',

@@ -6,7 +6,7 @@ import { type StaffCallContext, type PartialHandlerImpls } from '../kernel';
 import { moveCash, noSale } from './cashDrawer';
 import { type CountEntry } from './counting';
 import { denominationsFor } from './denominations';
-import { cancelClose, carryPayments, closeShift, openShift, startClose } from './lifecycle';
+import { cancelClose, carryPayments, checkCount, closeShift, openShift, startClose } from './lifecycle';
 import { shiftView, xReportOf } from './reports';
 import { getShiftRow, listShiftRows, unclosedShift } from './shiftStore';
 import { type ShiftsContext } from './shiftsContext';
@@ -37,7 +37,9 @@ export function readZReport(sc: ShiftsContext, ctx: StaffCallContext, shiftId: s
       { shiftId, status: row.status },
     );
   }
-  return JSON.parse(row.z_report) as ZReport;
+  const report = JSON.parse(row.z_report) as Omit<ZReport, 'tillName'> & { tillName?: string };
+  // Frozen before reports named the till: the till's name now stands in.
+  return { ...report, tillName: report.tillName ?? sc.settings.get().tillName };
 }
 
 export function createShiftsHandlers(sc: ShiftsContext): PartialHandlerImpls {
@@ -60,6 +62,7 @@ export function createShiftsHandlers(sc: ShiftsContext): PartialHandlerImpls {
     'shifts.carryPayments': (input, ctx) => carryPayments(sc, ctx, input.approval),
     'shifts.close': (input, ctx) =>
       closeShift(sc, ctx.staff, { counts: countEntries(input.counts), note: input.note }),
+    'shifts.checkCount': (input) => checkCount(sc, countEntries(input.counts)),
     'shifts.zReport': (input, ctx) => ({ zReport: readZReport(sc, ctx, input.shiftId) }),
     'shifts.list': (input) => {
       const { rows, total } = listShiftRows(sc.deps.db, sc.settings.tillId(), input.limit, input.offset);

@@ -96,7 +96,7 @@ export function openShift(sc: ShiftsContext, actor: StaffIdentity, float: FloatI
       staffId: actor.staffId,
       action: 'shifts.opened',
       ref: created.id,
-      details: { number: created.number, currency, openingFloatMinor: floatMinor },
+      details: { number: created.number, tillId, currency, openingFloatMinor: floatMinor },
     });
     return { row: created, view: shiftView(sc, created) };
   })();
@@ -174,6 +174,24 @@ function refuseWhilePaymentsInFlight(sc: ShiftsContext, shiftId: string): void {
       })),
     },
   );
+}
+
+/**
+ * A count of the closing shift checked as the close would book it, writing nothing: the counted total,
+ * the expected cash (the drawer account's balance now) and the difference (negative: short).
+ */
+export function checkCount(
+  sc: ShiftsContext,
+  counts: readonly CountEntry[],
+): { countedTotalMinor: string; expectedCashMinor: string; differenceMinor: string } {
+  const current = shiftFor(sc, 'close') as ShiftRow;
+  const counted = countCash(current.currency, counts, sc.settings.get().locale);
+  const figures = cashFiguresOf(sc, current);
+  return {
+    countedTotalMinor: counted.totalMinor.toString(),
+    expectedCashMinor: figures.expectedMinor.toString(),
+    differenceMinor: (counted.totalMinor - figures.expectedMinor).toString(),
+  };
 }
 
 /**

@@ -162,6 +162,7 @@ export function buildZReport(sc: ShiftsContext, input: ZReportInput): ZReport {
     shiftId: row.id,
     shiftNumber: row.number,
     tillId: row.till_id,
+    tillName: sc.settings.get().tillName,
     storeName: sc.settings.get().storeName,
     currency: row.currency,
     openedBy: staffRef(sc, row.opened_by),

@@ -17,7 +17,11 @@ export function staffHandlers(sc: StaffContext): PartialHandlerImpls {
 
     'staff.list': () => {
       const nowMs = now().getTime();
-      return { staff: listStaffRows(db, { activeOnly: true }).map((row) => cardOf(row, nowMs)) };
+      const pinLength = sc.pinLength();
+      return {
+        staff: listStaffRows(db, { activeOnly: true }).map((row) => cardOf(row, nowMs)),
+        pinLength: pinLength === 0 ? null : pinLength,
+      };
     },
 
     'staff.login': (input) =>

@@ -26,8 +26,8 @@ import { createMember, type NewStaffMember } from './members';
 import { fileDeviceSecret, type DeviceSecretProvider } from './deviceSecret';
 import { productionPinHashParams, type PinHashParams } from './pinHash';
 import { defaultSessionIdleMs, SessionStore } from './sessions';
-import { readWeakPinsAllowedSetting, type StaffContext } from './staffContext';
-import { getStaffRow, recordOf, type StaffRecord } from './staffStore';
+import { readPinLengthSetting, readWeakPinsAllowedSetting, type StaffContext } from './staffContext';
+import { countPinsOfOtherLength, getStaffRow, recordOf, type StaffRecord } from './staffStore';
 
 export { approvalValidityMs, canApprove, type ApprovalRefusal } from './approvals';
 export { type NewStaffMember } from './members';
@@ -74,6 +74,11 @@ export interface StaffService {
   getStaff(staffId: string): StaffRecord | null;
   /** Adds a member outside any session (seeding); `createdBy` defaults to null (the system). */
   createStaffMember(member: NewStaffMember & { createdBy?: string | null }): Promise<StaffRecord>;
+  /**
+   * Why the store may not fix its PIN length at `pinLength` now (an active member's PIN has another
+   * length, or one not known yet), or null when it may (0: not fixed, always allowed).
+   */
+  pinLengthRefusal(pinLength: number): string | null;
 }
 
 export interface StaffModule extends DomainModule {
@@ -97,6 +102,7 @@ export function createStaffModule(deps: CoreDeps, options: StaffModuleOptions): 
     pinHashParams: options.pinHashParams ?? productionPinHashParams,
     deviceKey: () => deviceSecret.deviceKey(),
     weakPinsAllowed: () => options.weakPinsAllowed ?? readWeakPinsAllowedSetting(deps),
+    pinLength: () => readPinLengthSetting(deps),
   };
   return {
     handlers: staffHandlers(sc),
@@ -109,6 +115,16 @@ export function createStaffModule(deps: CoreDeps, options: StaffModuleOptions): 
         return row ? recordOf(row, deps.now().getTime()) : null;
       },
       createStaffMember: (member) => createMember(sc, member, member.createdBy ?? null),
+      pinLengthRefusal: (pinLength) => {
+        if (pinLength === 0) return null;
+        const others = countPinsOfOtherLength(deps.db, pinLength);
+        if (others === 0) return null;
+        return (
+          `${others} active ${others === 1 ? 'member has a PIN' : 'members have PINs'} of another length ` +
+          `(or not used since this till learned it): reset ${others === 1 ? 'it' : 'them'} to ${pinLength} ` +
+          'digits, or have them log in once, first.'
+        );
+      },
     },
   };
 }

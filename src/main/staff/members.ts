@@ -54,7 +54,10 @@ async function insertMember<T>(
   inTransaction: (row: StaffRow) => T,
 ): Promise<{ row: StaffRow; extra: T }> {
   const name = normalizeStaffName(member.name);
-  assertPinAllowed(member.pin, { weakPinsAllowed: member.allowWeakPin === true || sc.weakPinsAllowed() });
+  assertPinAllowed(member.pin, {
+    weakPinsAllowed: member.allowWeakPin === true || sc.weakPinsAllowed(),
+    pinLength: sc.pinLength(),
+  });
   const { db, now } = sc.deps;
   if (activeNameTaken(db, name, null)) throw nameTakenError(name);
   const pinHash = await hashPin(member.pin, sc.pinHashParams, sc.deviceKey());
@@ -73,6 +76,7 @@ async function insertMember<T>(
       created_at: at.toISOString(),
       updated_at: at.toISOString(),
       created_by: createdBy,
+      pin_length: member.pin.length,
     };
     insertStaffRow(db, created);
     sc.audit.record({
@@ -185,7 +189,7 @@ export async function setMemberPin(
 ): Promise<{ staffId: string; updatedAt: string }> {
   const { db, now } = sc.deps;
   if (!getStaffRow(db, input.staffId)) throw notFound(input.staffId);
-  assertPinAllowed(input.pin, { weakPinsAllowed: sc.weakPinsAllowed() });
+  assertPinAllowed(input.pin, { weakPinsAllowed: sc.weakPinsAllowed(), pinLength: sc.pinLength() });
   const pinHash = await hashPin(input.pin, sc.pinHashParams, sc.deviceKey());
   const row = db.transaction(() => {
     const current = getStaffRow(db, input.staffId);
@@ -193,6 +197,7 @@ export async function setMemberPin(
     replacePinHash(db, current.id, current.pin_hash, pinHash, {
       updatedAt: now().toISOString(),
       liftLockout: true,
+      pinLength: input.pin.length,
     });
     sc.audit.record({ staffId: actor.staffId, action: 'staff.pin_set', ref: current.id });
     return getStaffRow(db, current.id) ?? current;
@@ -207,7 +212,7 @@ export async function changeOwnPin(
   actor: StaffIdentity,
   input: { currentPin: string; newPin: string },
 ): Promise<{ staffId: string; updatedAt: string }> {
-  assertPinAllowed(input.newPin, { weakPinsAllowed: sc.weakPinsAllowed() });
+  assertPinAllowed(input.newPin, { weakPinsAllowed: sc.weakPinsAllowed(), pinLength: sc.pinLength() });
   if (input.newPin === input.currentPin) {
     throw new TillpointError('bad_input', 'The new PIN is the same as the current one.', { field: 'newPin' });
   }
@@ -226,7 +231,13 @@ export async function changeOwnPin(
   const { db, now } = sc.deps;
   const row = db.transaction(() => {
     const updatedAt = now().toISOString();
-    if (!replacePinHash(db, actor.staffId, previousHash, pinHash, { updatedAt, liftLockout: true })) {
+    if (
+      !replacePinHash(db, actor.staffId, previousHash, pinHash, {
+        updatedAt,
+        liftLockout: true,
+        pinLength: input.newPin.length,
+      })
+    ) {
       throw new TillpointError('conflict', 'Your PIN was changed meanwhile; nothing was changed now.');
     }
     sc.audit.record({ staffId: actor.staffId, action: 'staff.pin_changed', ref: actor.staffId });

@@ -8,7 +8,14 @@ import { TillpointError } from '../../shared/api';
 import { afterWrongPin, attemptsLeft, isLocked, unlockedState } from './lockout';
 import { hashPin, madeWithOtherKey, needsRehash, verifyPin } from './pinHash';
 import { emitStaffUpdated, type StaffContext } from './staffContext';
-import { getStaffRow, lockoutOf, replacePinHash, saveLockoutState, type StaffRow } from './staffStore';
+import {
+  getStaffRow,
+  learnPinLength,
+  lockoutOf,
+  replacePinHash,
+  saveLockoutState,
+  type StaffRow,
+} from './staffStore';
 
 export type PinPurpose = 'login' | 'approve' | 'change_pin';
 
@@ -73,6 +80,8 @@ export async function checkStaffPin<T>(
       if (row.failed_pin_count !== 0 || row.lock_count !== 0 || row.locked_until !== null) {
         saveLockoutState(db, row.id, unlockedState);
       }
+      // A PIN proven right tells its length (kept for the store's fixed PIN length).
+      if (row.pin_length !== request.pin.length) learnPinLength(db, row.id, request.pin.length);
       return { kind: 'ok', value: onSuccess(row), row };
     }
     const lockout = lockoutOf(row);

@@ -52,6 +52,24 @@ describe('pinProblem', () => {
     expect(pinProblem('4321', { weakPinsAllowed: false })?.message).toMatch(/straight sequence/);
   });
 
+  it.each([
+    ['4826', 4, null],
+    ['482615', 4, 'length'],
+    ['4826', 6, 'length'],
+    ['482615', 6, null],
+    ['482615', 0, null],
+    ['1111', 4, 'weak'],
+    ['12a4', 4, 'format'],
+  ] as const)('with a fixed PIN length: %s at %i digits → %s', (pin, pinLength, kind) => {
+    expect(pinProblem(pin, { weakPinsAllowed: false, pinLength })?.kind ?? null).toBe(kind);
+  });
+
+  it('says the fixed length', () => {
+    expect(pinProblem('482615', { weakPinsAllowed: true, pinLength: 4 })?.message).toBe(
+      "This store's PINs have exactly 4 digits; this one has 6.",
+    );
+  });
+
   it('assertPinAllowed throws bad_input with the problem in details', () => {
     expect(() => assertPinAllowed('1234', { weakPinsAllowed: false })).toThrow(TillpointError);
     expect(() => assertPinAllowed('1234', { weakPinsAllowed: false })).toThrow(

@@ -5,7 +5,7 @@
 import { TillpointError } from '../../shared/api';
 import { pinMaxDigits, pinMinDigits } from '../../shared/api/staff';
 
-export type PinProblem = { kind: 'format' | 'weak'; message: string };
+export type PinProblem = { kind: 'format' | 'length' | 'weak'; message: string };
 
 const straightAscending = '01234567890';
 const straightDescending = '09876543210';
@@ -23,8 +23,14 @@ const wellKnownPins: ReadonlySet<string> = new Set([
 const tooEasy = 'This PIN is too easy to guess';
 const allowHint = 'Choose another (simple PINs can be allowed in the store settings).';
 
+export interface PinRuleOptions {
+  weakPinsAllowed: boolean;
+  /** The store's fixed PIN length (4 to 8); 0 or absent: any length from 4 to 8. */
+  pinLength?: number;
+}
+
 /** Why a PIN may not be set, or null when it may. */
-export function pinProblem(pin: string, options: { weakPinsAllowed: boolean }): PinProblem | null {
+export function pinProblem(pin: string, options: PinRuleOptions): PinProblem | null {
   if (!/^[0-9]*$/.test(pin)) {
     return {
       kind: 'format',
@@ -35,6 +41,13 @@ export function pinProblem(pin: string, options: { weakPinsAllowed: boolean }): 
     return {
       kind: 'format',
       message: `A PIN has ${pinMinDigits} to ${pinMaxDigits} digits; this one has ${pin.length}.`,
+    };
+  }
+  const fixed = options.pinLength ?? 0;
+  if (fixed > 0 && pin.length !== fixed) {
+    return {
+      kind: 'length',
+      message: `This store's PINs have exactly ${fixed} digits; this one has ${pin.length}.`,
     };
   }
   if (options.weakPinsAllowed) return null;
@@ -52,7 +65,7 @@ export function pinProblem(pin: string, options: { weakPinsAllowed: boolean }): 
 }
 
 /** Throws bad_input saying what is wrong with the PIN; writes nothing. */
-export function assertPinAllowed(pin: string, options: { weakPinsAllowed: boolean }): void {
+export function assertPinAllowed(pin: string, options: PinRuleOptions): void {
   const problem = pinProblem(pin, options);
   if (problem)
     throw new TillpointError('bad_input', problem.message, { field: 'pin', problem: problem.kind });

@@ -17,6 +17,8 @@ export interface StaffContext {
   deviceKey(): Buffer;
   /** Whether easy PINs (0000, 1234...) may be set now: the store setting, or the module option. */
   weakPinsAllowed(): boolean;
+  /** The store's fixed PIN length (4 to 8), or 0 when any length from 4 to 8 will do. */
+  pinLength(): number;
 }
 
 /**
@@ -29,6 +31,16 @@ export function readWeakPinsAllowedSetting(deps: CoreDeps): boolean {
   const row = deps.db.prepare('SELECT value FROM settings WHERE key = ?').get(weakPinsAllowedSettingKey) as
     { value: string } | undefined;
   return row !== undefined && row.value.trim().toLowerCase() === 'true';
+}
+
+/** The store setting `pinLength` (row `store.pinLength`), 0 when not set or not readable. */
+export const pinLengthSettingKey = 'store.pinLength';
+
+export function readPinLengthSetting(deps: CoreDeps): number {
+  const row = deps.db.prepare('SELECT value FROM settings WHERE key = ?').get(pinLengthSettingKey) as
+    { value: string } | undefined;
+  const value = row === undefined ? 0 : Number(row.value);
+  return Number.isInteger(value) && value >= 4 && value <= 8 ? value : 0;
 }
 
 /** Tells every client a member changed; call it after the change's transaction committed. */

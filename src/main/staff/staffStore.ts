@@ -21,10 +21,12 @@ export interface StaffRow {
   created_at: string;
   updated_at: string;
   created_by: string | null;
+  /** The PIN's number of digits; null when not known yet (set before the column existed). */
+  pin_length: number | null;
 }
 
 const columns =
-  'id, name, role, active, pin_hash, failed_pin_count, lock_count, locked_until, created_at, updated_at, created_by';
+  'id, name, role, active, pin_hash, failed_pin_count, lock_count, locked_until, created_at, updated_at, created_by, pin_length';
 
 export function getStaffRow(db: Db, staffId: string): StaffRow | undefined {
   return db.prepare(`SELECT ${columns} FROM staff WHERE id = ?`).get(staffId) as StaffRow | undefined;
@@ -59,7 +61,7 @@ export function activeNameTaken(db: Db, name: string, exceptStaffId: string | nu
 export function insertStaffRow(db: Db, row: StaffRow): void {
   db.prepare(
     `INSERT INTO staff (${columns}) VALUES (@id, @name, @role, @active, @pin_hash, @failed_pin_count,
-       @lock_count, @locked_until, @created_at, @updated_at, @created_by)`,
+       @lock_count, @locked_until, @created_at, @updated_at, @created_by, @pin_length)`,
   ).run(row);
 }
 
@@ -83,13 +85,44 @@ export function replacePinHash(
   staffId: string,
   previousHash: string,
   nextHash: string,
-  options: { updatedAt: string; liftLockout: boolean },
+  options: { updatedAt: string; liftLockout: boolean; pinLength?: number },
 ): boolean {
   const lift = options.liftLockout ? ', failed_pin_count = 0, lock_count = 0, locked_until = NULL' : '';
+  const length = options.pinLength === undefined ? '' : ', pin_length = @pinLength';
   const result = db
-    .prepare(`UPDATE staff SET pin_hash = ?, updated_at = ?${lift} WHERE id = ? AND pin_hash = ?`)
-    .run(nextHash, options.updatedAt, staffId, previousHash);
+    .prepare(
+      `UPDATE staff SET pin_hash = @nextHash, updated_at = @updatedAt${lift}${length}
+        WHERE id = @staffId AND pin_hash = @previousHash`,
+    )
+    .run({
+      nextHash,
+      updatedAt: options.updatedAt,
+      staffId,
+      previousHash,
+      ...(options.pinLength === undefined ? {} : { pinLength: options.pinLength }),
+    });
   return result.changes === 1;
+}
+
+/** Records the length of a PIN just proven right, when it was not known (or differs). */
+export function learnPinLength(db: Db, staffId: string, pinLength: number): void {
+  db.prepare('UPDATE staff SET pin_length = ? WHERE id = ? AND pin_length IS NOT ?').run(
+    pinLength,
+    staffId,
+    pinLength,
+  );
+}
+
+/**
+ * How many active members have a PIN whose length is not `pinLength` (or not known yet): a store
+ * may fix its PIN length only when this is 0.
+ */
+export function countPinsOfOtherLength(db: Db, pinLength: number): number {
+  return (
+    db
+      .prepare('SELECT count(*) AS n FROM staff WHERE active = 1 AND (pin_length IS NULL OR pin_length <> ?)')
+      .get(pinLength) as { n: number }
+  ).n;
 }
 
 export function saveLockoutState(db: Db, staffId: string, state: LockoutState): void {

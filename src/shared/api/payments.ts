@@ -103,10 +103,28 @@ export const paymentsHandlers = [
     name: 'payments.quickAmounts',
     summary:
       'The amounts to offer for a cash payment: the exact cash amount due, the next whole unit, and the next 5, ' +
-      '10, 20, 50 and 100 bills above it.',
+      '10, 20, 50 and 100 bills above it, each with the change it gives (`options`); with `tendered`, what ' +
+      'that typed amount would give back or why it cannot be taken (`typed`). With `amount` (a split tender), ' +
+      'the options pay that much. Writes nothing: the cashier sees the change before taking the payment.',
     permission: 'sales.sell',
-    input: z.object({ orderId: orderIdSchema }).strict(),
-    output: z.object({ cashAmountDueMinor: z.string(), amountsMinor: z.array(z.string()) }),
+    input: z
+      .object({
+        orderId: orderIdSchema,
+        amount: fiatAmountSchema.optional().describe('split tender: the part of the sale to pay in cash now'),
+        tendered: fiatAmountSchema.optional().describe('what the cashier typed as handed over'),
+      })
+      .strict(),
+    output: z.object({
+      cashAmountDueMinor: z.string(),
+      amountsMinor: z.array(z.string()),
+      options: z.array(z.object({ tenderedMinor: z.string(), changeMinor: z.string() })),
+      typed: z
+        .union([
+          z.object({ ok: z.literal(true), tenderedMinor: z.string(), changeMinor: z.string() }),
+          z.object({ ok: z.literal(false), tenderedMinor: z.string(), problem: z.string() }),
+        ])
+        .nullable(),
+    }),
   }),
   defineHandler({
     name: 'payments.inFlight',

@@ -81,6 +81,20 @@ export const storeSettingsFields = {
   idleLockMinutes: z.number().int('must be a whole number of minutes').min(0).max(240, 'at most 240 minutes'),
   /** Allow easy-to-guess staff PINs (0000, 1234, ...); off by default. */
   weakPinsAllowed: z.boolean(),
+  /**
+   * Every staff PIN has exactly this many digits (4 to 8), and the PIN pad submits by itself when it is
+   * reached; 0: any length from 4 to 8, submitted with Enter.
+   */
+  pinLength: z
+    .number()
+    .int('must be a whole number of digits')
+    .min(0)
+    .max(8, 'a PIN has at most 8 digits')
+    .refine((digits) => digits === 0 || digits >= 4, { message: 'a PIN has 4 to 8 digits (0: any length)' }),
+  /** Blind count: the closing count hides the expected cash until the drawer is counted. */
+  blindCount: z.boolean(),
+  /** This till's name, on the top bar, receipts, the Z report, orders and the activity log. */
+  tillName: text({ max: 40, min: 1, minMessage: 'the till needs a name' }),
 };
 
 export type StoreSettingKey = keyof typeof storeSettingsFields;
@@ -128,6 +142,9 @@ export const defaultStoreSettings: Readonly<StoreSettings> = Object.freeze({
   printerName: '',
   idleLockMinutes: 5,
   weakPinsAllowed: false,
+  pinLength: 0,
+  blindCount: false,
+  tillName: 'Till 1',
 });
 
 /** A partial update: only the fields given change; unknown fields are refused. */
@@ -137,10 +154,12 @@ export type StoreSettingsPatch = z.output<typeof storeSettingsPatchSchema>;
 export const settingsHandlers = [
   defineHandler({
     name: 'settings.get',
-    summary: 'The store settings, with the default of every field not set yet.',
+    summary:
+      "The store settings, with the default of every field not set yet, and this till's id (named by the " +
+      'setting tillName wherever people read it).',
     permission: 'session',
     input: z.object({}).strict(),
-    output: z.object({ settings: storeSettingsSchema }),
+    output: z.object({ settings: storeSettingsSchema, tillId: z.string() }),
   }),
   defineHandler({
     name: 'settings.update',

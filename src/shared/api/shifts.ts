@@ -134,6 +134,7 @@ export const zReportSchema = z.object({
   shiftId: z.string(),
   shiftNumber: z.number().int().positive(),
   tillId: z.string(),
+  tillName: z.string().describe("the till's name when the shift closed (settings.tillName)"),
   storeName: z.string(),
   currency: z.string(),
   openedBy: staffRefSchema,
@@ -221,6 +222,20 @@ export const shiftsHandlers = [
       .object({ counts: z.array(countEntrySchema).max(100), note: text({ max: 500 }).optional() })
       .strict(),
     output: z.object({ shift: shiftSchema, zReport: zReportSchema }),
+  }),
+  defineHandler({
+    name: 'shifts.checkCount',
+    summary:
+      'Checks a count of the closing shift without closing it: the counted total, the expected cash and the ' +
+      'difference (over/short), as shifts.close would book them. Writes nothing (the blind count asks the ' +
+      'cashier to confirm or recount with it).',
+    permission: 'shift.manage',
+    input: z.object({ counts: z.array(countEntrySchema).max(100) }).strict(),
+    output: z.object({
+      countedTotalMinor: z.string(),
+      expectedCashMinor: minorAmountSchema,
+      differenceMinor: minorAmountSchema.describe('counted − expected: negative when the drawer is short'),
+    }),
   }),
   defineHandler({
     name: 'shifts.zReport',

@@ -103,10 +103,15 @@ export const staffSetupOwner = defineHandler({
 
 export const staffList = defineHandler({
   name: 'staff.list',
-  summary: 'The active staff for the login screen: name, role, initials and any lockout.',
+  summary:
+    "The active staff for the login screen: name, role, initials and any lockout, and the store's fixed PIN " +
+    'length (the PIN pad submits by itself at it; null: any length from 4 to 8, with Enter).',
   permission: 'public',
   input: z.object({}).strict(),
-  output: z.object({ staff: z.array(staffCardSchema) }),
+  output: z.object({
+    staff: z.array(staffCardSchema),
+    pinLength: z.number().int().min(4).max(8).nullable(),
+  }),
 });
 
 export const staffLogin = defineHandler({

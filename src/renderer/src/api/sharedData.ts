@@ -18,11 +18,14 @@ export type Loadable<T> =
 interface SharedData {
   settings: Loadable<StoreSettings>;
   shift: Loadable<ShiftView | null>;
+  /** This till's id (settings.get), to name it by settings.tillName where an id shows; null until read. */
+  tillId: string | null;
 }
 
 export const sharedDataStore = createStore<SharedData>()(() => ({
   settings: { kind: 'loading' },
   shift: { kind: 'loading' },
+  tillId: null,
 }));
 
 let listening = false;
@@ -41,7 +44,11 @@ function listen(): void {
 export function reloadSettings(): void {
   listen();
   client.invoke('settings.get', {}).then(
-    (result) => sharedDataStore.setState({ settings: { kind: 'loaded', value: result.settings } }),
+    (result) =>
+      sharedDataStore.setState({
+        settings: { kind: 'loaded', value: result.settings },
+        tillId: result.tillId,
+      }),
     (error: unknown) =>
       sharedDataStore.setState({ settings: { kind: 'error', message: errorMessage(error) } }),
   );
@@ -66,4 +73,9 @@ export function useStoreSettings(): { settings: Loadable<StoreSettings>; reload:
 export function useCurrentShift(): { shift: Loadable<ShiftView | null>; reload: () => void } {
   useEffect(() => reloadShift(), []);
   return { shift: useStore(sharedDataStore, (state) => state.shift), reload: reloadShift };
+}
+
+/** This till's id, once the shared settings have been read (null before). */
+export function useTillId(): string | null {
+  return useStore(sharedDataStore, (state) => state.tillId);
 }

@@ -14,7 +14,10 @@ import { PinStep } from './PinStep';
 import { type StaffCard } from './session';
 
 type ListState =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; staff: StaffCard[] };
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  /** `pinLength`: the store's fixed PIN length (the pad submits by itself at it), or null. */
+  | { kind: 'loaded'; staff: StaffCard[]; pinLength: number | null };
 
 export function LoginScreen({
   preselectStaffId,
@@ -29,8 +32,8 @@ export function LoginScreen({
 
   const load = useCallback(async () => {
     try {
-      const { staff } = await client.invoke('staff.list', {});
-      setList({ kind: 'loaded', staff });
+      const { staff, pinLength } = await client.invoke('staff.list', {});
+      setList({ kind: 'loaded', staff, pinLength });
     } catch (error) {
       setList({ kind: 'error', message: errorMessage(error) });
     }
@@ -46,7 +49,7 @@ export function LoginScreen({
     setList((current) =>
       current.kind === 'loaded'
         ? {
-            kind: 'loaded',
+            ...current,
             staff: current.staff.map((s) => (s.staffId === staffId ? { ...s, lockedUntil } : s)),
           }
         : current,
@@ -65,6 +68,7 @@ export function LoginScreen({
         )}
         <PinStep
           member={selected}
+          pinLength={list.kind === 'loaded' ? list.pinLength : null}
           onBack={() => setSelectedId(null)}
           onLocked={(lockedUntil) => markLocked(selected.staffId, lockedUntil)}
           onSignedIn={(session) => app.signedIn(session)}

@@ -13,12 +13,14 @@ import { type StaffCard, type StaffSession } from './session';
 
 export interface PinStepProps {
   member: StaffCard;
+  /** The store's fixed PIN length: the pad submits by itself when it is reached (no Enter). */
+  pinLength?: number | null;
   onBack: () => void;
   onLocked: (lockedUntil: string) => void;
   onSignedIn: (session: StaffSession) => void;
 }
 
-export function PinStep({ member, onBack, onLocked, onSignedIn }: PinStepProps) {
+export function PinStep({ member, pinLength, onBack, onLocked, onSignedIn }: PinStepProps) {
   const locale = useDisplayLocale();
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => new Date());
@@ -64,6 +66,7 @@ export function PinStep({ member, onBack, onLocked, onSignedIn }: PinStepProps) 
       <PinPad
         label={`PIN for ${member.name}`}
         onSubmit={submit}
+        {...(pinLength ? { length: pinLength } : {})}
         error={locked && member.lockedUntil ? lockedMessage(member.lockedUntil, locale, now) : error}
         onInput={() => setError(null)}
         disabled={locked}

@@ -10,6 +10,8 @@ import { initialsOf, roleLabels } from './format';
 import { app, useAppState } from './instance';
 import { type StatusSlotName, statusSlotLabels, useStatusSlot } from './statusSlots';
 import { ThemeToggle } from './ThemeToggle';
+import './topbar.css';
+import { useTillName } from './useTillName';
 
 function StatusSlot({ name }: { name: StatusSlotName }) {
   const Component = useStatusSlot(name);
@@ -25,6 +27,7 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const storeName = useAppState((state) => state.storeName);
   const demo = useAppState((state) => state.info?.mode === 'demo');
   const staff = useAppState((state) => state.staffSession?.staff ?? null);
+  const tillName = useTillName();
   const [ending, setEnding] = useState<'lock' | 'logout' | null>(null);
 
   const end = (kind: 'lock' | 'logout') => {
@@ -37,6 +40,11 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
       <div className="topbar__brand">
         <BrandMark size={34} />
         <span className="topbar__store">{storeName ?? 'Tillpoint'}</span>
+        {tillName && (
+          <span className="topbar__till" data-testid="till-name" title={`This till: ${tillName}`}>
+            {tillName}
+          </span>
+        )}
         {demo && (
           <Badge
             tone="demo"

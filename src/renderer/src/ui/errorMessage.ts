@@ -67,6 +67,13 @@ export function fieldErrorsOf<K extends string>(
   fields: Record<string, K>,
 ): { byField: Partial<Record<K, string>>; rest: string | null } {
   const byField: Partial<Record<K, string>> = {};
+  // A refusal about one field (a conflict naming `details.field`, e.g. the PIN length) goes beside it.
+  const named =
+    error instanceof ApiCallError ? (error.details as { field?: unknown } | undefined)?.field : null;
+  if (typeof named === 'string' && inputIssuesOf(error).length === 0 && fields[named] !== undefined) {
+    byField[fields[named]] = error instanceof ApiCallError ? error.message : errorMessage(error);
+    return { byField, rest: null };
+  }
   const issues = inputIssuesOf(error);
   let unplaced = issues.length === 0;
   for (const issue of issues) {

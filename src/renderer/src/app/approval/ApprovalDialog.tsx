@@ -55,14 +55,17 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
   const [list, setList] = useState<ApproversState>({ kind: 'loading' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The store's fixed PIN length (staff.list): the pad submits by itself at it. */
+  const [pinLength, setPinLength] = useState<number | null>(null);
   const firstApproverRef = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(async () => {
     setList({ kind: 'loading' });
     try {
-      const { staff } = await client.invoke('staff.list', {});
+      const { staff, pinLength } = await client.invoke('staff.list', {});
       const approvers = approversOf(staff, requesterId);
       setList({ kind: 'loaded', approvers });
+      setPinLength(pinLength);
       // With one approver there is nothing to choose: straight to their PIN.
       const only = approvers.length === 1 ? approvers[0] : undefined;
       if (only && !isStillLocked(only.lockedUntil, new Date())) setSelectedId(only.staffId);
@@ -242,6 +245,7 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
           <PinPad
             label={`PIN for ${selected.name}`}
             onSubmit={submit}
+            {...(pinLength ? { length: pinLength } : {})}
             onInput={() => setError(null)}
             error={
               selectedLocked && selected.lockedUntil

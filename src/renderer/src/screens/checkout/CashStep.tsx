@@ -7,6 +7,7 @@
 import { monotonicFactory } from 'ulid';
 import { useEffect, useRef, useState } from 'react';
 import { client } from '../../api';
+import { type ApiOutput } from '../../../../shared/api';
 import { assetScale } from '../../../../shared/money';
 import {
   Button,
@@ -52,25 +53,44 @@ export function CashStep({ order, onBack, onPaid, onBusyChange }: CashStepProps)
   const money = (amount: string) => ({ amount, asset: currency });
   const [tenderedText, setTenderedText] = useState('');
   const [applyText, setApplyText] = useState('');
-  const [quick, setQuick] = useState<string[] | null>(null);
+  /** The core's plan of the quick amounts (each with its change) and of the typed amount. */
+  const [quick, setQuick] = useState<(ApiOutput<'payments.quickAmounts'> & { key: string }) | null>(null);
   const [busy, setBusy] = useState(false);
   // The id of the payment being tried, kept while its amounts stay the same (idempotent retries).
   const attempt = useRef<{ key: string; paymentId: string } | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    client.invoke('payments.quickAmounts', { orderId: order.id }).then(
-      (result) => live && setQuick(result.amountsMinor),
-      () => live && setQuick([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [order.id, order.amountDueMinor]);
-
   const apply = readAmount(applyText, currency);
   const tendered = readAmount(tenderedText, currency);
   const splitting = apply.minor !== null && BigInt(apply.minor) > 0n;
+  const typedMinor = tendered.minor !== null && BigInt(tendered.minor) > 0n ? tendered.minor : null;
+
+  // The change is the core's: each quick amount and the typed amount are planned as payments.cash
+  // would take them (what is shown stays until the next answer, so the buttons do not blink).
+  const splitMinor = splitting ? apply.minor : null;
+  const quickKey = `${order.id}|${order.amountDueMinor}|${splitMinor ?? ''}`;
+  useEffect(() => {
+    let live = true;
+    const key = `${order.id}|${order.amountDueMinor}|${splitMinor ?? ''}`;
+    client
+      .invoke('payments.quickAmounts', {
+        orderId: order.id,
+        ...(splitMinor ? { amount: splitMinor } : {}),
+        ...(typedMinor ? { tendered: typedMinor } : {}),
+      })
+      .then(
+        (result) => live && setQuick({ ...result, key }),
+        () =>
+          live &&
+          setQuick((shown) =>
+            shown?.key === key
+              ? shown
+              : { key, cashAmountDueMinor: '0', amountsMinor: [], options: [], typed: null },
+          ),
+      );
+    return () => {
+      live = false;
+    };
+  }, [order.id, order.amountDueMinor, splitMinor, typedMinor]);
   /** What this cash payment covers: the amount to apply, or everything due (cash-rounded). */
   const coversMinor = splitting && apply.minor ? apply.minor : order.cashAmountDueMinor;
   const rounded = order.cashAmountDueMinor !== order.amountDueMinor;
@@ -126,7 +146,10 @@ export function CashStep({ order, onBack, onPaid, onBusyChange }: CashStepProps)
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
-  const quickAmounts = splitting ? [coversMinor] : (quick ?? []);
+  // Options planned for another amount due or split are not offered (a tap would pay something else).
+  const quickOptions = quick?.key === quickKey ? quick.options : null;
+  // The typed amount's change (or why it cannot be taken), once the core has answered for it.
+  const typed = quick?.typed && quick.typed.tenderedMinor === typedMinor ? quick.typed : null;
   const tenderedShown = formatAmount(money(tendered.minor ?? '0'), locale).text;
 
   return (
@@ -167,25 +190,34 @@ export function CashStep({ order, onBack, onPaid, onBusyChange }: CashStepProps)
           disabled={busy}
         />
         <div className="quick-amounts" role="group" aria-label="Quick amounts">
-          {quick === null && !splitting
+          {quickOptions === null
             ? [0, 1, 2, 3].map((index) => (
                 <span key={index} className="quick-amounts__placeholder" aria-hidden="true" />
               ))
-            : quickAmounts.map((amount, index) => (
+            : quickOptions.map((option, index) => (
                 <Button
-                  key={`${index}-${amount}`}
+                  key={`${index}-${option.tenderedMinor}`}
                   variant={index === 0 ? 'primary' : 'secondary'}
                   size="lg"
                   disabled={busy}
-                  onClick={() => void pay(amount)}
-                  aria-label={index === 0 ? 'Exact' : undefined}
+                  onClick={() => void pay(option.tenderedMinor)}
+                  aria-label={
+                    index === 0
+                      ? 'Exact'
+                      : `${formatAmount(money(option.tenderedMinor), locale).text}, change ${formatAmount(money(option.changeMinor), locale).text}`
+                  }
                 >
                   {index === 0 ? (
                     <span className="quick-amounts__exact">
-                      Exact <Money value={money(amount)} size="sm" />
+                      Exact <Money value={money(option.tenderedMinor)} size="sm" />
                     </span>
                   ) : (
-                    <Money value={money(amount)} />
+                    <span className="quick-amounts__option">
+                      <Money value={money(option.tenderedMinor)} />
+                      <span className="quick-amounts__change">
+                        → change <Money value={money(option.changeMinor)} size="sm" />
+                      </span>
+                    </span>
                   )}
                 </Button>
               ))}
@@ -202,6 +234,21 @@ export function CashStep({ order, onBack, onPaid, onBusyChange }: CashStepProps)
           {tendered.error && (
             <span className="tendered__error" role="alert">
               {tendered.error}
+            </span>
+          )}
+          {!tendered.error && typed && (
+            <span
+              className={typed.ok ? 'tendered__change' : 'tendered__error'}
+              data-testid="typed-change"
+              role="status"
+            >
+              {typed.ok ? (
+                <>
+                  Change <Money value={money(typed.changeMinor)} size="sm" />
+                </>
+              ) : (
+                typed.problem
+              )}
             </span>
           )}
         </div>

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { withApproval } from '../../app/approval';
 import { navigate, useRoute } from '../../app/router';
+import { useTillName } from '../../app/useTillName';
 import { client } from '../../api';
 import {
   Button,
@@ -38,6 +39,7 @@ export function OrdersScreen() {
   const [search, setSearch] = useState('');
   const { list, loadingMore, loadMore, reload } = useOrderList(status, search);
   const { detail, show } = useOrder(selectedId);
+  const tillName = useTillName();
   const [refunding, setRefunding] = useState(false);
   const [voiding, setVoiding] = useState<VoidTarget | null>(null);
   const locale = useDisplayLocale();
@@ -77,7 +79,12 @@ export function OrdersScreen() {
 
   return (
     <div className="orders-screen">
-      <PageHeader title="Orders" description="Sales, refunds and receipts." />
+      <PageHeader
+        title="Orders"
+        description={
+          tillName ? `Sales, refunds and receipts on ${tillName}.` : 'Sales, refunds and receipts.'
+        }
+      />
       <div className="orders-filters">
         <div className="orders-filters__search">
           <SearchIcon size={20} className="orders-filters__icon" />

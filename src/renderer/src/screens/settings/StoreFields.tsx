@@ -92,6 +92,14 @@ export function StoreFields({ form, errors, set, fallbackCurrency }: StoreFields
           onChange={(e) => set('addressText', e.target.value)}
         />
         <TextField
+          label="Till name"
+          hint="How this till is named on the top bar, receipts, the Z report and orders."
+          value={form.tillName}
+          maxLength={40}
+          error={errors.tillName}
+          onChange={(e) => set('tillName', e.target.value)}
+        />
+        <TextField
           label="Tax ID"
           hint="VAT number, EIN… printed on receipts."
           value={form.taxId}
@@ -262,6 +270,15 @@ export function StoreFields({ form, errors, set, fallbackCurrency }: StoreFields
         </div>
       </FormSection>
 
+      <FormSection title="Closing the drawer">
+        <Switch
+          label="Blind count"
+          hint="The closing count hides the expected cash until the drawer is counted, then shows over or short to confirm."
+          checked={form.blindCount}
+          onCheckedChange={(value) => set('blindCount', value)}
+        />
+      </FormSection>
+
       <FormSection title="Security">
         <NumberField
           label="Lock after"
@@ -272,6 +289,20 @@ export function StoreFields({ form, errors, set, fallbackCurrency }: StoreFields
           value={form.idleLockText}
           error={errors.idleLockText}
           onValueChange={(value) => set('idleLockText', value)}
+        />
+        <Select
+          label="PIN length"
+          hint="A fixed length lets the PIN pad sign in by itself, without ✓. Every member's PIN must have it."
+          value={form.pinLengthText}
+          error={errors.pinLengthText}
+          onValueChange={(value) => set('pinLengthText', value)}
+          options={[
+            { value: '0', label: 'Any, 4 to 8 digits' },
+            ...['4', '5', '6', '7', '8'].map((digits) => ({
+              value: digits,
+              label: `Exactly ${digits} digits`,
+            })),
+          ]}
         />
         <Switch
           label="Allow simple PINs (0000, 1234…)"

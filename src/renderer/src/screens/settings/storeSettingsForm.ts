@@ -40,6 +40,10 @@ export interface StoreSettingsForm {
   printerName: string;
   /** Whole minutes as typed. */
   idleLockText: string;
+  /** "0" (any length) or "4"…"8". */
+  pinLengthText: string;
+  blindCount: boolean;
+  tillName: string;
 }
 
 export type StoreSettingsErrors = Partial<Record<keyof StoreSettingsForm, string>>;
@@ -67,6 +71,9 @@ export const fieldOf: Record<StoreSettingKey, keyof StoreSettingsForm> = {
   receiptLayout: 'receiptLayout',
   printerName: 'printerName',
   idleLockMinutes: 'idleLockText',
+  pinLength: 'pinLengthText',
+  blindCount: 'blindCount',
+  tillName: 'tillName',
 };
 
 export function settingsToForm(settings: StoreSettings, locale: string): StoreSettingsForm {
@@ -91,6 +98,9 @@ export function settingsToForm(settings: StoreSettings, locale: string): StoreSe
     receiptLayout: settings.receiptLayout,
     printerName: settings.printerName,
     idleLockText: String(settings.idleLockMinutes),
+    pinLengthText: String(settings.pinLength),
+    blindCount: settings.blindCount,
+    tillName: settings.tillName,
   };
 }
 
@@ -145,6 +155,9 @@ export function formToPatch(
     receiptFooter: form.receiptFooter,
     receiptLayout: form.receiptLayout,
     printerName: form.printerName,
+    pinLength: Number(form.pinLengthText),
+    blindCount: form.blindCount,
+    tillName: form.tillName,
   };
 
   // The increment is read in the currency being saved, so a new currency takes its own scale.

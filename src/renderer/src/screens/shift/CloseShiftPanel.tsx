@@ -3,9 +3,14 @@
  * drawer is counted per denomination (payments still in flight settle first, or a manager carries
  * them to the next shift), and Close shift sends the count; the core books the
  * difference and freezes the Z report, which the screen then shows. Cancel close reopens the shift.
+ * With the store's blind count on, the expected cash stays hidden while counting: Check count asks
+ * the core (shifts.checkCount) for the expected cash and the over/short of this count, and the
+ * cashier then closes with it or recounts (a changed count must be checked again).
  */
 import { useState } from 'react';
 import { client } from '../../api';
+import { useStoreSettings } from '../../api/sharedData';
+import { type ApiOutput } from '../../../../shared/api';
 import { type ShiftView, type XReport, type ZReport } from '../../../../shared/api/shifts';
 import { Button, Card, ConfirmDialog, Money, StatusPill, TextArea, toast } from '../../ui';
 import { CashCounter } from './CashCounter';
@@ -34,6 +39,27 @@ export function CloseShiftPanel({
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [countProblems, setCountProblems] = useState(0);
   const inFlight = useInFlightPayments(shift.id);
+  const { settings } = useStoreSettings();
+  // Blind until the settings say otherwise: the expected cash is never shown by mistake.
+  const blind = settings.kind !== 'loaded' || settings.value.blindCount;
+  const [checked, setChecked] = useState<ApiOutput<'shifts.checkCount'> | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  const changeCounts = (next: Counts) => {
+    setCounts(next);
+    setChecked(null);
+  };
+
+  const check = async () => {
+    setChecking(true);
+    try {
+      setChecked(await client.invoke('shifts.checkCount', { counts: toCountEntries(counts) }));
+    } catch (error) {
+      toast.error(error, { title: 'The count could not be checked' });
+    } finally {
+      setChecking(false);
+    }
+  };
 
   const close = async () => {
     setBusy('close');
@@ -78,9 +104,9 @@ export function CloseShiftPanel({
           denominations={denominations}
           currency={currency}
           counts={counts}
-          onCountsChange={setCounts}
+          onCountsChange={changeCounts}
           onProblemsChange={setCountProblems}
-          disabled={busy !== null}
+          disabled={busy !== null || checking}
         />
       </Card>
       <Card className="count-layout__side">
@@ -94,8 +120,14 @@ export function CloseShiftPanel({
           <dl className="close-figures">
             <div>
               <dt>Expected in drawer</dt>
-              <dd>
-                {xReport ? (
+              <dd data-testid="expected-cash">
+                {blind ? (
+                  checked ? (
+                    <Money value={{ amount: checked.expectedCashMinor, asset: currency }} size="lg" />
+                  ) : (
+                    <span className="close-figures__hidden">Hidden until counted</span>
+                  )
+                ) : xReport ? (
                   <Money value={{ amount: xReport.cash.expectedMinor, asset: currency }} size="lg" />
                 ) : (
                   '—'
@@ -113,6 +145,7 @@ export function CloseShiftPanel({
               </dd>
             </div>
           </dl>
+          {blind && checked && <OverShort differenceMinor={checked.differenceMinor} currency={currency} />}
           <InFlightPayments
             shiftId={shift.id}
             currency={currency}
@@ -128,20 +161,39 @@ export function CloseShiftPanel({
             onChange={(event) => setNote(event.target.value)}
           />
           <div className="count-layout__buttons">
-            <Button
-              variant="primary"
-              size="lg"
-              block
-              loading={busy === 'close'}
-              disabled={busy === 'cancel' || inFlight.waiting.length > 0 || countProblems > 0}
-              onClick={() => {
-                const expectsCash = xReport !== null && BigInt(xReport.cash.expectedMinor) > 0n;
-                if (countPieces(counts) === 0 && expectsCash) setConfirmEmpty(true);
-                else void close().catch(() => undefined);
-              }}
-            >
-              Close shift
-            </Button>
+            {blind && !checked ? (
+              <Button
+                variant="primary"
+                size="lg"
+                block
+                loading={checking}
+                disabled={busy !== null || inFlight.waiting.length > 0 || countProblems > 0}
+                onClick={() => void check()}
+              >
+                Check count
+              </Button>
+            ) : (
+              <Button
+                variant="primary"
+                size="lg"
+                block
+                loading={busy === 'close'}
+                disabled={busy === 'cancel' || inFlight.waiting.length > 0 || countProblems > 0}
+                onClick={() => {
+                  const expectsCash = xReport !== null && BigInt(xReport.cash.expectedMinor) > 0n;
+                  // A blind count has just shown its over/short: closing is the confirmation.
+                  if (!blind && countPieces(counts) === 0 && expectsCash) setConfirmEmpty(true);
+                  else void close().catch(() => undefined);
+                }}
+              >
+                Close shift
+              </Button>
+            )}
+            {blind && checked && (
+              <Button size="lg" block disabled={busy !== null} onClick={() => setChecked(null)}>
+                Recount
+              </Button>
+            )}
             <Button
               size="lg"
               block
@@ -163,6 +215,25 @@ export function CloseShiftPanel({
         onCancel={() => setConfirmEmpty(false)}
         onConfirm={close}
       />
+    </div>
+  );
+}
+
+/** The over/short of a checked count, as the core worked it out (counted − expected). */
+function OverShort({ differenceMinor, currency }: { differenceMinor: string; currency: string }) {
+  const difference = BigInt(differenceMinor);
+  const state = difference === 0n ? 'even' : difference > 0n ? 'over' : 'short';
+  const amount = (difference < 0n ? -difference : difference).toString();
+  return (
+    <div className={`over-short over-short--${state}`} role="status" data-testid="over-short">
+      {state === 'even' ? (
+        <strong>The drawer is even: the count matches the expected cash.</strong>
+      ) : (
+        <strong>
+          The drawer is {state} by <Money value={{ amount, asset: currency }} />.
+        </strong>
+      )}
+      <span>Close the shift with this count, or recount.</span>
     </div>
   );
 }

@@ -57,8 +57,9 @@ export function ZReportView({ report, actions, showTitle = true }: ZReportViewPr
             </h2>
           )}
           <p className="z-report__meta">
-            {report.storeName} · opened {formatDateTime(report.openedAt, locale)} by {report.openedBy.name} ·
-            closed {formatDateTime(report.closedAt, locale)} by {report.closedBy.name}
+            {report.storeName} · {report.tillName} · opened {formatDateTime(report.openedAt, locale)} by{' '}
+            {report.openedBy.name} · closed {formatDateTime(report.closedAt, locale)} by{' '}
+            {report.closedBy.name}
           </p>
         </div>
         <div className="z-report__actions">

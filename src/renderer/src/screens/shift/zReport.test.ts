@@ -10,6 +10,7 @@ function report(overrides: Partial<ZReport> = {}): ZReport {
     shiftId: '01M809ME014FTSSN4QA7K4ZADK',
     shiftNumber: 3,
     tillId: 'TILL-1',
+    tillName: 'Front counter',
     storeName: 'Harbor <Street> & Co',
     currency: 'USD',
     openedBy: staff,

@@ -85,7 +85,7 @@ export function zReportHtml(report: ZReport, options: ZReportHtmlOptions): strin
 <h1>${escapeHtml(report.storeName)}</h1>
 <p class="sub">Z report — shift ${report.shiftNumber}</p>
 <table class="meta">
-<tr><td>Till</td><td>${escapeHtml(report.tillId)}</td></tr>
+<tr><td>Till</td><td>${escapeHtml(report.tillName)}</td></tr>
 <tr><td>Opened</td><td>${when(report.openedAt)} by ${escapeHtml(report.openedBy.name)}</td></tr>
 <tr><td>Closing started</td><td>${when(report.closingStartedAt)}</td></tr>
 <tr><td>Closed</td><td>${when(report.closedAt)} by ${escapeHtml(report.closedBy.name)}</td></tr>

@@ -5,7 +5,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { useStoreSettings, useTillId } from '../../api/sharedData';
 import { formatDateTime, formatMoment } from '../../app/format';
+import { useTillName } from '../../app/useTillName';
 import { type AuditEntry, auditListMaxLimit } from '../../../../shared/api/audit';
 import { formatMoney } from '../../../../shared/money';
 import { addDays } from '../../../../shared/time';
@@ -57,7 +59,9 @@ export function ActivityPanel() {
   const [staffId, setStaffId] = useState('');
   const [action, setAction] = useState('');
   const [names, setNames] = useState<Map<string, string>>(new Map());
-  const [currency, setCurrency] = useState('USD');
+  const { settings } = useStoreSettings();
+  const currency = settings.kind === 'loaded' ? settings.value.currency : 'USD';
+  const till = { id: useTillId(), name: useTillName() };
   const [log, setLog] = useState<LogState>({ kind: 'loading' });
   const range = dayRange(fromDate, toDate, timeZone);
   const rangeFrom = range.ok ? range.from : null;
@@ -66,10 +70,6 @@ export function ActivityPanel() {
   useEffect(() => {
     client.invoke('staff.listAll', {}).then(
       ({ staff }) => setNames(new Map(staff.map((member) => [member.staffId, member.name]))),
-      () => undefined,
-    );
-    client.invoke('settings.get', {}).then(
-      ({ settings }) => setCurrency(settings.currency),
       () => undefined,
     );
   }, []);
@@ -113,6 +113,7 @@ export function ActivityPanel() {
   const format = {
     money: (minor: string) => formatMoney(BigInt(minor), currency, locale),
     staffName: (id: string) => names.get(id),
+    tillName: (id: string) => (till.id === id && till.name !== null ? till.name : undefined),
   };
 
   const now = new Date();
@@ -151,7 +152,13 @@ export function ActivityPanel() {
       key: 'details',
       header: 'Details',
       cell: (entry) => {
-        const phrases = detailPhrases(entry.details, format);
+        const phrases = [
+          // Done to the till itself (a no-sale or pay-out with no shift open): the till by its name.
+          ...(entry.ref !== null && entry.ref === till.id && till.name !== null
+            ? [`till: ${till.name}`]
+            : []),
+          ...detailPhrases(entry.details, format),
+        ];
         return phrases.length > 0 ? (
           <span className="audit-details">{phrases.join(' · ')}</span>
         ) : (

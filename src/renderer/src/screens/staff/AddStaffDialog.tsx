@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { client } from '../../api';
 import { type Role } from '../../../../shared/api/permissions';
 import { FormDialog, TextField, toast } from '../../ui';
-import { PinFields } from './PinFields';
+import { PinFields, useFixedPinLength } from './PinFields';
 import { RolePicker } from './RolePicker';
 import { newStaffRequest, type NewStaffErrors } from './staffForm';
 
@@ -25,6 +25,7 @@ export function AddStaffDialog({
   const [pinAgain, setPinAgain] = useState('');
   const [errors, setErrors] = useState<NewStaffErrors>({});
   const [busy, setBusy] = useState(false);
+  const pinLength = useFixedPinLength();
 
   useEffect(() => {
     if (open) {
@@ -37,7 +38,7 @@ export function AddStaffDialog({
   }, [open]);
 
   const submit = async () => {
-    const result = newStaffRequest({ name, role, pin, pinAgain });
+    const result = newStaffRequest({ name, role, pin, pinAgain }, pinLength);
     if (!result.ok) {
       setErrors(result.errors);
       return;

@@ -1,5 +1,13 @@
-/** A new PIN typed twice, side by side; digits only, up to 8. */
+/** A new PIN typed twice, side by side; digits only, up to 8 (or the store's fixed length). */
+import { useStoreSettings } from '../../api/sharedData';
 import { TextField } from '../../ui';
+import { pinLengthRule } from './staffForm';
+
+/** The store's fixed PIN length from the shared settings; 0 while not known or not fixed. */
+export function useFixedPinLength(): number {
+  const { settings } = useStoreSettings();
+  return settings.kind === 'loaded' ? settings.value.pinLength : 0;
+}
 
 export interface PinFieldsProps {
   pin: string;
@@ -11,7 +19,8 @@ export interface PinFieldsProps {
 }
 
 export function PinFields({ pin, pinAgain, errors, onPin, onPinAgain, label = 'PIN' }: PinFieldsProps) {
-  const digitsOnly = (text: string) => text.replace(/\D/g, '').slice(0, 8);
+  const pinLength = useFixedPinLength();
+  const digitsOnly = (text: string) => text.replace(/\D/g, '').slice(0, pinLength || 8);
   return (
     <div className="form-grid">
       <TextField
@@ -19,7 +28,7 @@ export function PinFields({ pin, pinAgain, errors, onPin, onPinAgain, label = 'P
         type="password"
         inputMode="numeric"
         autoComplete="new-password"
-        hint="4 to 8 digits, not easy to guess."
+        hint={`${pinLengthRule(pinLength).replace(/^./, (c) => c.toUpperCase())}, not easy to guess.`}
         value={pin}
         error={errors.pin}
         onChange={(event) => onPin(digitsOnly(event.target.value))}

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { client } from '../../api';
 import { FormDialog, toast } from '../../ui';
-import { PinFields } from './PinFields';
+import { PinFields, useFixedPinLength } from './PinFields';
 import { pinErrors, type StaffRecord } from './staffForm';
 
 export function ResetPinDialog({ member, onClose }: { member: StaffRecord | null; onClose: () => void }) {
@@ -13,6 +13,7 @@ export function ResetPinDialog({ member, onClose }: { member: StaffRecord | null
   const [pinAgain, setPinAgain] = useState('');
   const [errors, setErrors] = useState<{ pin?: string; pinAgain?: string }>({});
   const [busy, setBusy] = useState(false);
+  const pinLength = useFixedPinLength();
 
   useEffect(() => {
     if (member) {
@@ -25,7 +26,7 @@ export function ResetPinDialog({ member, onClose }: { member: StaffRecord | null
   if (!member) return null;
 
   const submit = async () => {
-    const found = pinErrors(pin, pinAgain);
+    const found = pinErrors(pin, pinAgain, pinLength);
     if (Object.keys(found).length > 0) {
       setErrors(found);
       return;

@@ -30,6 +30,7 @@ describe('detailKeyLabel', () => {
     ['approvedBy', 'approved by'],
     ['shift_id', 'shift id'],
     ['reason', 'reason'],
+    ['tillId', 'till'],
   ])('%s → %s', (key, label) => {
     expect(detailKeyLabel(key)).toBe(label);
   });
@@ -53,6 +54,14 @@ describe('detailPhrases', () => {
     [{ note: 'x'.repeat(100) }, [`note: ${'x'.repeat(79)}…`]],
   ])('%o → %j', (details, phrases) => {
     expect(detailPhrases(details, format)).toEqual(phrases);
+  });
+
+  it('names the till by its name, never its id', () => {
+    const tillId = '01M809MB7PQ3X0CDPW3MHM0Z6V';
+    const withTill = { ...format, tillName: (id: string) => (id === tillId ? 'Front counter' : undefined) };
+    expect(detailPhrases({ number: 3, tillId }, withTill)).toEqual(['number: 3', 'till: Front counter']);
+    // Another till's id (not this one): short, as other ids.
+    expect(detailPhrases({ tillId: '01M809M52R8T0M4M901XV0TG88' }, withTill)).toEqual(['till: …V0TG88']);
   });
 });
 

@@ -67,8 +67,9 @@ export function actionLabel(action: string): string {
   return `${area}: ${what}`;
 }
 
-/** "amountMinor" → "amount", "approvedBy" → "approved by", "shift_id" → "shift id". */
+/** "amountMinor" → "amount", "approvedBy" → "approved by", "shift_id" → "shift id", "tillId" → "till". */
 export function detailKeyLabel(key: string): string {
+  if (key === 'tillId') return 'till';
   return key
     .replace(/Minor$/, '')
     .replace(/_/g, ' ')
@@ -81,6 +82,8 @@ export interface DetailFormatters {
   money: (amountMinor: string) => string;
   /** A staff member's name by id, when known. */
   staffName: (staffId: string) => string | undefined;
+  /** The till's name for its id (settings.tillName), when the id is this till's. */
+  tillName?: (id: string) => string | undefined;
 }
 
 const staffIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -92,6 +95,9 @@ function valueText(key: string, value: unknown, format: DetailFormatters): strin
     if (/Minor$/.test(key) && /^-?\d+$/.test(value)) return format.money(value);
     if (staffIdPattern.test(value) && /(by|staff|staffId)$/i.test(key))
       return format.staffName(value) ?? 'a former member';
+    // The till by its name, never its id.
+    const till = format.tillName?.(value);
+    if (till !== undefined) return till;
     // Any other id (an order, a shift, a payment): its last characters, as people quote them.
     if (staffIdPattern.test(value)) return `…${value.slice(-6)}`;
     return value.length > maxValueLength ? `${value.slice(0, maxValueLength - 1)}…` : value;

@@ -21,12 +21,19 @@ export interface PinErrors {
   pinAgain?: string;
 }
 
-export function pinErrors(pin: string, pinAgain: string): PinErrors {
+/** "4 to 8 digits", or "exactly 6 digits" when the store fixes the length (settings.pinLength). */
+export function pinLengthRule(pinLength = 0): string {
+  return pinLength > 0 ? `exactly ${pinLength} digits` : `${pinMinDigits} to ${pinMaxDigits} digits`;
+}
+
+export function pinErrors(pin: string, pinAgain: string, pinLength = 0): PinErrors {
   const errors: PinErrors = {};
+  const min = pinLength > 0 ? pinLength : pinMinDigits;
+  const max = pinLength > 0 ? pinLength : pinMaxDigits;
   if (pin === '') errors.pin = 'Choose a PIN.';
   else if (!/^\d+$/.test(pin)) errors.pin = 'A PIN is digits only (0-9).';
-  else if (pin.length < pinMinDigits || pin.length > pinMaxDigits)
-    errors.pin = `A PIN is ${pinMinDigits} to ${pinMaxDigits} digits.`;
+  else if (pin.length < min || pin.length > max)
+    errors.pin = `A PIN ${pinLength > 0 ? 'on this till has' : 'is'} ${pinLengthRule(pinLength)}.`;
   if (!errors.pin) {
     if (pinAgain === '') errors.pinAgain = 'Type the PIN again.';
     else if (pinAgain !== pin) errors.pinAgain = 'The two PINs are not the same.';
@@ -52,8 +59,9 @@ export type NewStaffErrors = PinErrors & { name?: string };
 
 export function newStaffRequest(
   form: NewStaffForm,
+  pinLength = 0,
 ): { ok: true; input: { name: string; role: Role; pin: string } } | { ok: false; errors: NewStaffErrors } {
-  const errors: NewStaffErrors = { ...pinErrors(form.pin, form.pinAgain) };
+  const errors: NewStaffErrors = { ...pinErrors(form.pin, form.pinAgain, pinLength) };
   const name = nameError(form.name);
   if (name) errors.name = name;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
