@@ -17,6 +17,7 @@ import { migration as fxCash } from './20261206T230000_fx_cash';
 import { migration as crypto } from './20261207T010000_crypto';
 import { migration as reports } from './20261207T020000_reports';
 import { migration as syncOutbox } from './20261207T030000_sync_outbox';
+import { migration as staffPinLength } from './20261207T040000_staff_pin_length';
 import { migration as paystackWebhooks } from './20261207T050000_paystack_webhooks';
 
 export const migrations: readonly Migration[] = [
@@ -34,5 +35,6 @@ export const migrations: readonly Migration[] = [
   crypto,
   reports,
   syncOutbox,
+  staffPinLength,
   paystackWebhooks,
 ];
