@@ -7,7 +7,8 @@ import { type BitcoinNetwork } from '../networks';
 import { startSimElectrumServer, type ElectrumServerOptions } from './electrumServer';
 import { startSimCoreRpc, type SimCoreRpcOptions } from './coreRpcServer';
 import { startSimEsploraServer, type EsploraFault } from './esploraServer';
-import { SimChainState, type SimPayOptions } from './simChainState';
+import { SimChainState } from './simChainState';
+import { SimWallet, simWalletKey, type SimPayOptions } from './simWallet';
 
 export interface BitcoinSimChainOptions {
   readonly network?: BitcoinNetwork;
@@ -61,7 +62,9 @@ export interface BitcoinSimChain {
 
 export async function createBitcoinSimChain(options: BitcoinSimChainOptions = {}): Promise<BitcoinSimChain> {
   const network = options.network ?? 'regtest';
-  const state = new SimChainState(network, options.seed);
+  const key = simWalletKey(network, options.seed);
+  const state = new SimChainState(network, key.script);
+  const wallet = new SimWallet(state, key.node, key.script);
   const esplora = await startSimEsploraServer(state);
   const electrum = await startSimElectrumServer(state);
   const electrumTls = options.electrumTls
@@ -76,14 +79,14 @@ export async function createBitcoinSimChain(options: BitcoinSimChainOptions = {}
     esploraUrl: esplora.url,
     electrum: { host: electrum.host, port: electrum.port },
     electrumTls: electrumTls ? { host: electrumTls.host, port: electrumTls.port } : null,
-    walletAddress: state.walletAddress,
-    pay: (address, sats, payOptions) => state.pay(address, sats, payOptions),
+    walletAddress: wallet.address,
+    pay: (address, sats, payOptions) => wallet.pay(address, sats, payOptions),
     mine: (blocks) => state.mine(blocks),
-    replace: (txid, replaceOptions) => state.replace(txid, replaceOptions),
+    replace: (txid, replaceOptions) => wallet.replace(txid, replaceOptions),
     reorg: (depth, reorgOptions) => state.reorg(depth, reorgOptions),
     tipHeight: () => state.tipHeight(),
     tipHash: () => state.tip().hash,
-    walletBalanceSats: () => state.walletBalanceSats(),
+    walletBalanceSats: () => wallet.balanceSats(),
     knows: (txid) => state.txs.has(txid),
     injectEsploraFault: (fault) => esplora.injectFault(fault),
     esploraRequestCount: () => esplora.requestCount(),
@@ -99,6 +102,7 @@ export async function createBitcoinSimChain(options: BitcoinSimChainOptions = {}
   };
 }
 
-export { SimChainState, type SimPayOptions } from './simChainState';
+export { SimChainState } from './simChainState';
+export { type SimPayOptions } from './simWallet';
 export { type EsploraFault } from './esploraServer';
 export { type SimCoreRpcOptions } from './coreRpcServer';

@@ -1,16 +1,12 @@
 /**
- * The state of a simulated Bitcoin chain: blocks with real headers, a mempool, and a wallet with
- * its own coins that builds and signs real transactions (bitcoinjs-lib PSBT, P2WPKH, a BIP-32 key;
- * no global ECC set-up is needed for that). Esplora and Electrum servers read the same state.
+ * The state of a simulated Bitcoin chain: blocks with real headers (bitcoinjs-lib `Block`), real
+ * transactions, a mempool, reorgs. The simulated wallet (simWallet.ts) pays from it; the Esplora,
+ * Electrum and Core servers read it.
  */
 import { createHash } from 'node:crypto';
-import ecc from '@bitcoinerlab/secp256k1';
-import { BIP32Factory, type BIP32Interface } from 'bip32';
-import { Block, Psbt, Transaction, crypto as bjsCrypto, script as bscript } from 'bitcoinjs-lib';
-import { bitcoinAddressScript, bitcoinScriptAddress, bytesToHex, electrumScripthash } from '../addresses';
-import { bitcoinjsNetwork, type BitcoinNetwork } from '../networks';
-
-const bip32 = BIP32Factory(ecc);
+import { Block, Transaction, crypto as bjsCrypto, script as bscript } from 'bitcoinjs-lib';
+import { bytesToHex, electrumScripthash } from '../addresses';
+import { type BitcoinNetwork } from '../networks';
 
 export interface SimBlock {
   readonly height: number;
@@ -29,25 +25,16 @@ export interface SimTx {
   readonly seq: number;
 }
 
-export interface SimPayOptions {
-  /** Signal BIP-125 replaceability (nSequence 0xfffffffd). Default false. */
-  readonly rbf?: boolean;
-  /** Spend an unconfirmed coin (change of an earlier payment) first, so the payment has an unconfirmed parent. */
-  readonly fromUnconfirmed?: boolean;
-}
-
 const coin = 100_000_000n;
 const subsidy = 50n * coin;
 const fundingOutputs = 20;
-const feeRateSatsPerVbyte = 2n;
 const finalSequence = 0xffffffff;
-const rbfSequence = 0xfffffffd;
 
 function hash256(bytes: Uint8Array): Uint8Array {
   return createHash('sha256').update(createHash('sha256').update(bytes).digest()).digest();
 }
 
-function reversedHex(bytes: Uint8Array): string {
+export function reversedHex(bytes: Uint8Array): string {
   return Buffer.from(bytes).reverse().toString('hex');
 }
 
@@ -61,9 +48,6 @@ export class SimChainState {
   readonly txs = new Map<string, SimTx>();
   readonly confirmedAt = new Map<string, number>();
   mempool: string[] = [];
-  readonly walletAddress: string;
-  private readonly walletNode: BIP32Interface;
-  private readonly walletScript: Uint8Array;
   private readonly minerScript: Uint8Array;
   private readonly listeners = new Set<() => void>();
   private seq = 0;
@@ -72,15 +56,12 @@ export class SimChainState {
   /** Electrum names scripts by hash; every script seen in an output is indexed. */
   readonly scriptsByScripthash = new Map<string, string>();
 
-  constructor(network: BitcoinNetwork, seed: Uint8Array = Buffer.alloc(32, 0x42)) {
+  /** The genesis block pays `fundingScript` (the simulated wallet) its coins. */
+  constructor(network: BitcoinNetwork, fundingScript: Uint8Array) {
     this.network = network;
-    const root = bip32.fromSeed(Buffer.from(seed), bitcoinjsNetwork(network));
-    this.walletNode = root.derivePath("m/84'/1'/0'/0/0");
-    this.walletScript = Uint8Array.from([0x00, 0x14, ...bjsCrypto.hash160(this.walletNode.publicKey)]);
-    this.walletAddress = bitcoinScriptAddress(this.walletScript, network) as string;
     const minerHash = bjsCrypto.hash160(Buffer.from('tillpoint simulated miner'));
     this.minerScript = Uint8Array.from([0x00, 0x14, ...minerHash]);
-    this.mineBlock([this.walletScript]); // genesis: funds the wallet
+    this.mineBlock([fundingScript]); // genesis: funds the wallet
     this.mineBlock([]);
   }
 
@@ -112,6 +93,14 @@ export class SimChainState {
       const scripthash = electrumScripthash(output.script);
       if (!this.scriptsByScripthash.has(scripthash)) this.scriptsByScripthash.set(scripthash, hex);
     }
+  }
+
+  /** Adds a transaction to the mempool and tells the servers. */
+  acceptToMempool(tx: Transaction): string {
+    const entry = this.addTx(tx);
+    this.mempool.push(entry.txid);
+    this.changed();
+    return entry.txid;
   }
 
   private addTx(tx: Transaction): SimTx {
@@ -184,94 +173,8 @@ export class SimChainState {
     return null;
   }
 
-  private walletUtxos(): { txid: string; vout: number; value: bigint; confirmed: boolean }[] {
-    const walletHex = bytesToHex(this.walletScript);
-    const spent = new Set<string>();
-    for (const entry of this.txs.values()) {
-      for (const input of entry.tx.ins) spent.add(`${reversedHex(input.hash)}:${input.index}`);
-    }
-    const utxos: { txid: string; vout: number; value: bigint; confirmed: boolean }[] = [];
-    for (const entry of this.txs.values()) {
-      entry.tx.outs.forEach((output, vout) => {
-        if (bytesToHex(output.script) === walletHex && !spent.has(`${entry.txid}:${vout}`)) {
-          utxos.push({
-            txid: entry.txid,
-            vout,
-            value: output.value,
-            confirmed: this.confirmedAt.has(entry.txid),
-          });
-        }
-      });
-    }
-    return utxos;
-  }
-
-  walletBalanceSats(): bigint {
-    return this.walletUtxos().reduce((sum, utxo) => sum + utxo.value, 0n);
-  }
-
-  private feeFor(inputs: number, outputs: number, rate: bigint): bigint {
-    return rate * BigInt(11 + 68 * inputs + 43 * outputs);
-  }
-
-  private buildAndSign(
-    inputs: { txid: string; vout: number; value: bigint }[],
-    outputs: { script: Uint8Array; value: bigint }[],
-    sequence: number,
-  ): Transaction {
-    const psbt = new Psbt({ network: bitcoinjsNetwork(this.network) });
-    for (const input of inputs) {
-      psbt.addInput({
-        hash: input.txid,
-        index: input.vout,
-        sequence,
-        witnessUtxo: { script: this.walletScript, value: input.value },
-      });
-    }
-    for (const output of outputs) psbt.addOutput({ script: output.script, value: output.value });
-    inputs.forEach((_input, i) => psbt.signInput(i, this.walletNode));
-    psbt.finalizeAllInputs();
-    return psbt.extractTransaction();
-  }
-
-  /** Pays an address from the simulated wallet; the transaction enters the mempool. */
-  pay(address: string, amountSats: bigint, options: SimPayOptions = {}): string {
-    if (typeof amountSats !== 'bigint' || amountSats <= 0n)
-      throw new Error('pay a positive whole number of sats');
-    const script = bitcoinAddressScript(address, this.network);
-    const utxos = this.walletUtxos().sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    // One confirmed coin big enough, else the largest coins first (confirmed before unconfirmed).
-    const needOne = amountSats + this.feeFor(1, 2, feeRateSatsPerVbyte);
-    let chosen = utxos
-      .filter((utxo) => utxo.confirmed !== Boolean(options.fromUnconfirmed) && utxo.value >= needOne)
-      .slice(0, 1);
-    if (chosen.length === 0) {
-      chosen = [];
-      let sum = 0n;
-      const ordered = [...utxos].sort(
-        (a, b) => Number(b.confirmed) - Number(a.confirmed) || (a.value < b.value ? 1 : -1),
-      );
-      for (const utxo of ordered) {
-        chosen.push(utxo);
-        sum += utxo.value;
-        if (sum >= amountSats + this.feeFor(chosen.length, 2, feeRateSatsPerVbyte)) break;
-      }
-    }
-    const total = chosen.reduce((sum, utxo) => sum + utxo.value, 0n);
-    const fee = this.feeFor(chosen.length, 2, feeRateSatsPerVbyte);
-    if (total < amountSats + fee) throw new Error('the simulated wallet has too few coins');
-    const outputs = [{ script, value: amountSats }];
-    const change = total - amountSats - fee;
-    if (change > 1000n) outputs.push({ script: this.walletScript, value: change });
-    const tx = this.buildAndSign(chosen, outputs, options.rbf ? rbfSequence : finalSequence);
-    const entry = this.addTx(tx);
-    this.mempool.push(entry.txid);
-    this.changed();
-    return entry.txid;
-  }
-
   /** Txids in the mempool that spend outputs of these (transitively), the given ones included. */
-  private withDescendants(txids: Iterable<string>, pool: readonly string[]): Set<string> {
+  withDescendants(txids: Iterable<string>, pool: readonly string[]): Set<string> {
     const out = new Set(txids);
     let grew = true;
     while (grew) {
@@ -288,45 +191,13 @@ export class SimChainState {
     return out;
   }
 
-  private forget(txids: Set<string>) {
+  /** Removes transactions from the mempool and from memory (replaced, or dropped by a reorg). */
+  forget(txids: Set<string>) {
     for (const txid of txids) {
       this.txs.delete(txid);
       this.confirmedAt.delete(txid);
     }
     this.mempool = this.mempool.filter((txid) => !txids.has(txid));
-  }
-
-  /**
-   * RBF: drops a mempool transaction (and what spends it) and puts a conflicting one spending the
-   * same coins, paying `toAddress` (default: back to the wallet) `sats` (default: the same amount).
-   */
-  replace(txid: string, options: { toAddress?: string; sats?: bigint } = {}): string {
-    const original = this.txs.get(txid);
-    if (!original || !this.mempool.includes(txid))
-      throw new Error('only a transaction in the mempool can be replaced');
-    const inputs = original.tx.ins.map((input) => {
-      const parentTxid = reversedHex(input.hash);
-      const value = this.txs.get(parentTxid)?.tx.outs[input.index]?.value ?? 0n;
-      return { txid: parentTxid, vout: input.index, value };
-    });
-    const total = inputs.reduce((sum, input) => sum + input.value, 0n);
-    const firstOutput = original.tx.outs[0];
-    const amount = options.sats ?? firstOutput?.value ?? 0n;
-    const script = options.toAddress
-      ? bitcoinAddressScript(options.toAddress, this.network)
-      : this.walletScript;
-    const fee = original.fee + this.feeFor(inputs.length, 2, feeRateSatsPerVbyte * 2n) + 1n;
-    if (amount <= 0n || total < amount + fee)
-      throw new Error('the replacement does not fit the coins it spends');
-    const outputs = [{ script, value: amount }];
-    const change = total - amount - fee;
-    if (change > 1000n) outputs.push({ script: this.walletScript, value: change });
-    this.forget(this.withDescendants([txid], this.mempool));
-    const tx = this.buildAndSign(inputs, outputs, rbfSequence);
-    const entry = this.addTx(tx);
-    this.mempool.push(entry.txid);
-    this.changed();
-    return entry.txid;
   }
 
   /**
