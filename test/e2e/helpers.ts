@@ -1,5 +1,5 @@
 /** Steps many end-to-end tests share: logging in by PIN, moving between sections. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const demoStaff = {
   owner: { name: 'Olivia Owner', pin: '2580' },
@@ -47,4 +47,46 @@ export async function approveAs(page: Page, approver: { name: string; pin: strin
 export async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByText('Tap your name, then type your PIN.')).toBeVisible();
+}
+
+/** Adds a product from the checkout's Items grid by its name ("Espresso"), as a tap on its tile. */
+export async function addProduct(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('button', { name: new RegExp(`^${name}\\b`) })
+    .first()
+    .click();
+}
+
+/**
+ * Settings › Store as the owner: `edit` changes fields in the panel, then Save changes; by default
+ * waits until the panel says everything is saved.
+ */
+export async function saveStoreSettings(
+  page: Page,
+  edit: (panel: Locator) => Promise<void>,
+  options: { expectSaved?: boolean } = {},
+): Promise<void> {
+  await goTo(page, 'Settings');
+  await expect(page.getByRole('tab', { name: 'Store' })).toHaveAttribute('aria-selected', 'true');
+  const panel = page.getByRole('tabpanel');
+  await edit(panel);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  if (options.expectSaved !== false) {
+    await expect(panel.getByRole('status').filter({ hasText: /change/ })).toHaveText('All changes saved');
+  }
+}
+
+/**
+ * From the Shift screen with a shift open: Close shift, fills the counts (label → count, e.g.
+ * ["Count of $100 bills", "1"]), Close shift again, and waits for the Z report.
+ */
+export async function closeShiftCounting(
+  page: Page,
+  counts: readonly (readonly [string, string])[],
+): Promise<void> {
+  await goTo(page, 'Shift');
+  await page.getByRole('button', { name: 'Close shift' }).click();
+  for (const [label, count] of counts) await page.getByLabel(label, { exact: true }).fill(count);
+  await page.getByRole('button', { name: 'Close shift' }).click();
+  await expect(page.getByTestId('z-report')).toBeVisible();
 }
