@@ -1,6 +1,7 @@
 /**
  * `npm run bench` runs every `bench/*.bench.ts`, each in its own process (so one's memory does not
  * count against another's); `npm run bench -- NAME` runs `bench/NAME.bench.ts` alone.
+ * `watcher` (the EVM watcher) starts its own Hardhat node on a free loopback port and stops it.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -5,7 +5,7 @@
  * payment keyed `evm:<chainId>:balance:<address>:<block>`. Running apart from the scan, a slow
  * node's answer for many addresses never delays the payments found in transactions and logs.
  */
-import { decodeAggregate3, decodeUint256, encodeAggregate3, encodeGetEthBalance } from './abi';
+import { decodeAggregate3Fast, decodeUint256, encodeEthBalanceBatch } from './abi';
 import { type EvmRpc, EvmRpcError, toHex } from './rpc';
 import { type ScanConfig, type ScanState, type WatchedAddress, recordPayment } from './scanner';
 
@@ -91,19 +91,16 @@ export async function balancesAt(
   targets: readonly WatchedAddress[],
   height: number | 'latest',
 ): Promise<Map<string, bigint>> {
-  const data = encodeAggregate3(
-    targets.map((target) => ({
-      target: multicall,
-      allowFailure: false,
-      callData: encodeGetEthBalance(target.checksummed),
-    })),
+  const data = encodeEthBalanceBatch(
+    multicall,
+    targets.map((target) => target.checksummed),
   );
   const answer = await rpc.call<string>('eth_call', [
     { to: multicall, data },
     typeof height === 'number' ? toHex(height) : height,
   ]);
   if (answer === '0x') throw new Error('Empty answer from Multicall3 (no contract at its address?).');
-  const results = decodeAggregate3(answer);
+  const results = decodeAggregate3Fast(answer);
   return new Map(
     targets.map((target, index) => [target.lower, decodeUint256(results[index]?.returnData ?? '0x')]),
   );

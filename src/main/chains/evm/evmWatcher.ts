@@ -52,6 +52,9 @@ export interface EvmWatcherStats extends EvmRpcStats {
   readonly wsConnected: boolean;
   readonly wsReconnects: number;
   readonly balanceCheck: 'on' | 'unavailable';
+  /** The last block scanned, and the last whose balances were checked (that lane may lag). */
+  readonly scannedTo: number | null;
+  readonly balanceCheckedTo: number | null;
 }
 
 export interface EvmWatcher extends ChainWatcher {
@@ -332,6 +335,8 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
         wsConnected: heads?.connected() ?? false,
         wsReconnects: heads?.reconnects() ?? 0,
         balanceCheck: state.balanceCheck,
+        scannedTo: state.cursor,
+        balanceCheckedTo: state.balanceCursor,
       };
     },
   };

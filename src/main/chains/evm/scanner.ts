@@ -283,7 +283,7 @@ async function scanRange(
 
   for (const log of logs) {
     if (log.removed || log.topics.length !== 3 || log.topics[0] !== transferTopic) continue;
-    const to = topicAddress(log.topics[2] as string).toLowerCase();
+    const to = `0x${(log.topics[2] as string).slice(-40).toLowerCase()}`;
     const target = byLower.get(to);
     const height = fromHex(log.blockNumber);
     if (!target || height < target.fromHeight) continue;
