@@ -188,39 +188,6 @@ describe('coins as a tender', () => {
   });
 });
 
-describe('top-up refunds', () => {
-  it('refunds a top-up only while its coins are unspent', async () => {
-    const ann = await till.customer('Ann');
-    const bob = await till.customer('Bob');
-    const orderId = await till.topUp(ann, 'Reader');
-    const { order } = await till.core.call('orders.get', { orderId }, till.cashier.session);
-    const lineId = order.lines[0]?.id ?? '';
-    await till.core.call(
-      'coins.gift',
-      { fromCustomerId: ann, toCustomerId: bob, coins: '1' },
-      till.cashier.session,
-    );
-    const refund = { orderId, lines: [{ lineId, quantity: 1 }], reason: 'changed mind' };
-    const refunds = count('refunds');
-    const e = await refusal(till.core.call('orders.refund', refund, till.manager.session));
-    expect(e.code).toBe('insufficient_funds');
-    expect(e.details).toMatchObject({ requiredMinor: '525', availableMinor: '524' });
-    expect(count('refunds')).toBe(refunds);
-
-    await till.core.call(
-      'coins.gift',
-      { fromCustomerId: bob, toCustomerId: ann, coins: '1' },
-      till.cashier.session,
-    );
-    await till.core.call('orders.refund', refund, till.manager.session);
-    const after = await till.coins(ann);
-    expect(after.balance).toBe('0');
-    expect(after.lifetime.refunded).toBe('525');
-    expect(till.balance('coins_liability')).toBe(0n);
-    expect(till.ledger.checkInvariants().ok).toBe(true);
-  });
-});
-
 describe('gifts, expiry', () => {
   it('gifts and tips coins with a message; a short balance is refused', async () => {
     const ann = await till.customer('Ann');

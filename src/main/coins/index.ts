@@ -21,7 +21,8 @@ import { createExpiryService } from './expiry';
 import { mergeCoins } from './gifts';
 import { createCoinsHandlers } from './handlers';
 import { defaultPackages } from './packages';
-import { refundTopUps, settleTopUps, type HookLine } from './topUp';
+import { settleTopUps, type HookLine } from './topUp';
+import { refundTopUps, topUpRefundValue } from './topUpRefund';
 
 export { bonusCoinsOf, totalCoinsOf, defaultPackages } from './packages';
 export { expireCoins, addMonthsUtc } from './expiry';
@@ -49,6 +50,12 @@ export interface CoinsModule extends DomainModule {
       staffId: string;
     }): NewTransferInput[];
     customerNote(orderId: string): string | null;
+    refundValue(input: {
+      orderId: string;
+      lineId: string;
+      quantity: number;
+      netMinor: bigint;
+    }): bigint | null;
   };
 }
 
@@ -79,6 +86,7 @@ export function createCoinsModule(
         onSettle: (input) => settleTopUps(cc, input),
         onRefund: (input) => refundTopUps(cc, input),
         customerNote: (orderId) => coinBalanceNote(cc, orderId),
+        refundValue: (input) => topUpRefundValue(cc, input),
       };
     },
     // The first start of a store: coin value 1 minor unit, no expiry, and the default packages.

@@ -9,9 +9,7 @@
  *   not revenue until the coins are spent or expire), and the bonus (face value − net revenue) from
  *   coins_bonus_expense (`coins_bonus`; the other way round when the line sold above face value).
  *
- * A refund of a top-up line takes its coins back (pending, with the refund's other transfers, posted or
- * voided with them): only while the customer still has them (the unspent part); otherwise
- * insufficient_funds with the coins required and available, and nothing is written.
+ * A refund of a top-up line gives back its unspent part only (topUpRefund.ts).
  */
 import { TillpointError } from '../../shared/api/errors';
 import { type StaffCallContext } from '../kernel';
@@ -23,7 +21,6 @@ import {
   issuedAccount,
   liabilityCode,
   moneyAccount,
-  requireCoins,
 } from './coinLedger';
 import { getPackage, insertTopUp, markTopUpPosted, readCoinSettings, topUpsOfOrder } from './coinsStore';
 import { type CoinsContext } from './context';
@@ -152,70 +149,5 @@ export function settleTopUps(
     markTopUpPosted(db, topUp.lineId, at);
     touchCoinsActive(db, topUp.customerId, at);
   }
-  return transfers;
-}
-
-/** The refund hook: a refunded top-up line takes its coins back, pending with the refund. */
-export function refundTopUps(
-  cc: CoinsContext,
-  input: {
-    orderId: string;
-    refundId: string;
-    currency: string;
-    lines: readonly { lineId: string; quantity: number; netMinor: bigint }[];
-    staffId: string;
-  },
-): NewTransferInput[] {
-  const { db } = cc.deps;
-  const { ledger } = cc;
-  const topUps = topUpsOfOrder(db, input.orderId).filter((t) => t.postedAt !== null);
-  if (topUps.length === 0) return [];
-  const { coinValueMinor } = readCoinSettings(db);
-  const transfers: NewTransferInput[] = [];
-  const ref = `refund:${input.refundId}`;
-  const push = (debit: string, credit: string, amount: bigint, asset: string, code: string) => {
-    if (amount > 0n) {
-      transfers.push({
-        id: cc.newId(),
-        debitAccountId: debit,
-        creditAccountId: credit,
-        amount,
-        asset,
-        code,
-        ref,
-        staffId: input.staffId,
-        pending: true,
-      });
-    }
-  };
-  const needed = new Map<string, bigint>();
-  for (const topUp of topUps) {
-    const line = input.lines.find((l) => l.lineId === topUp.lineId);
-    if (!line || line.quantity <= 0) continue;
-    const coins = (topUp.coins + topUp.bonus) * BigInt(line.quantity);
-    needed.set(topUp.customerId, (needed.get(topUp.customerId) ?? 0n) + coins);
-    const faceMinor = coins * coinValueMinor;
-    const liability = moneyAccount(ledger, liabilityCode, input.currency).id;
-    push(
-      customerAccount(ledger, topUp.customerId).id,
-      issuedAccount(ledger).id,
-      coins,
-      COIN,
-      'coins_topup_refund',
-    );
-    push(
-      liability,
-      moneyAccount(ledger, 'sales_returns', input.currency).id,
-      line.netMinor,
-      input.currency,
-      'coins_sold_return',
-    );
-    const gap = faceMinor - line.netMinor;
-    const bonusExpense = moneyAccount(ledger, bonusExpenseCode, input.currency).id;
-    if (gap > 0n) push(liability, bonusExpense, gap, input.currency, 'coins_bonus_return');
-    if (gap < 0n) push(bonusExpense, liability, -gap, input.currency, 'coins_bonus_return');
-  }
-  // Only the unspent part: the customer must still hold every coin the refunded lines gave.
-  for (const [customerId, coins] of needed) requireCoins(ledger, customerId, coins);
   return transfers;
 }

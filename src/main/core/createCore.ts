@@ -198,7 +198,10 @@ function buildDomains(
     currency: () => settings.service.get().currency,
     orders: () => orders.service,
   });
-  orders.service.addHooks({ onSettle: (input) => memberships.service.onSettle(input) });
+  orders.service.addHooks({
+    onSettle: (input) => memberships.service.onSettle(input),
+    onRefundDone: (input) => memberships.service.onRefundDone(input),
+  });
   fx.connect({ payments: payments.service, orderView: (orderId) => orders.service.view(orderId) });
   crypto.connect({ payments: payments.service, orderView: (orderId) => orders.service.view(orderId) });
   // Reports: rollups kept in each sale's transaction (its settle hook runs after the others').

@@ -7,7 +7,7 @@ import { createIntervalService, type PartialHandlerImpls, type CoreDeps, type Do
 import { countTiers, moveMembership } from './membershipsStore';
 import { createMembershipsService, type MembershipsPorts, type MembershipsService } from './service';
 
-export { nextPeriod, type MembershipsService } from './service';
+export { nextPeriod, shortenedPeriod, type MembershipsService } from './service';
 
 export interface MembershipsModule extends DomainModule {
   readonly handlers: PartialHandlerImpls;

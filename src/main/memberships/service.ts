@@ -64,6 +64,28 @@ export function nextPeriod(
   return { validFrom: from, validUntil: addMonthsUtc(base, tier.periodMonths * periods).toISOString() };
 }
 
+/**
+ * The membership after `periods` periods of `tier` sold on a line are refunded: its end moves back by
+ * them, never before its start; an end now past turns auto-renew off (the refund must not be renewed
+ * at once from coins). A membership of another tier now (the sale's period was replaced) is left as
+ * it is; null: nothing to change.
+ */
+export function shortenedPeriod(
+  current: Pick<MembershipRecord, 'tierId' | 'validFrom' | 'validUntil' | 'autoRenew'> | null,
+  tier: Pick<TierRecord, 'id' | 'periodMonths'>,
+  periods: number,
+  now: Date,
+): { validUntil: string; autoRenew: boolean } | null {
+  if (!current || current.tierId !== tier.id || periods <= 0) return null;
+  const back = addMonthsUtc(new Date(current.validUntil), -tier.periodMonths * periods);
+  const from = new Date(current.validFrom);
+  const until = back.getTime() < from.getTime() ? from : back;
+  return {
+    validUntil: until.toISOString(),
+    autoRenew: current.autoRenew && until.getTime() > now.getTime(),
+  };
+}
+
 export type MembershipsService = ReturnType<typeof createMembershipsService>;
 
 export function createMembershipsService(deps: CoreDeps, ports: MembershipsPorts) {
@@ -255,6 +277,34 @@ export function createMembershipsService(deps: CoreDeps, ports: MembershipsPorts
         markSaleApplied(db, sale.lineId, nowIso());
       }
       return [];
+    },
+
+    /** Refund-done hook: refunded periods of a membership line shorten the membership by them. */
+    onRefundDone(input: {
+      orderId: string;
+      refundId: string;
+      lines: readonly { lineId: string; quantity: number }[];
+      staffId: string;
+    }): void {
+      for (const sale of salesOfOrder(db, input.orderId)) {
+        const line = input.lines.find((l) => l.lineId === sale.lineId);
+        if (!line || sale.appliedAt === null) continue;
+        const current = getMembership(db, sale.customerId);
+        const shorter = shortenedPeriod(current, requireTier(sale.tierId), line.quantity, deps.now());
+        if (!current || !shorter) continue;
+        writeMembership(db, { ...current, ...shorter }, nowIso());
+        ports.audit.record({
+          staffId: input.staffId,
+          action: 'memberships.shortenedByRefund',
+          ref: sale.customerId,
+          details: {
+            orderId: input.orderId,
+            refundId: input.refundId,
+            periods: line.quantity,
+            validUntil: shorter.validUntil,
+          },
+        });
+      }
     },
 
     renewWithCoins(

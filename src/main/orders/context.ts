@@ -81,8 +81,24 @@ export interface OrderHooks {
     lines: readonly { lineId: string; quantity: number; netMinor: bigint }[];
     staffId: string;
   }): NewTransferInput[];
+  /**
+   * When a refund's money went back (all or part; not when none did), in that answer's transaction:
+   * what the refunded lines gave is taken back (a membership's periods). Writes no transfers.
+   */
+  onRefundDone?(input: {
+    orderId: string;
+    refundId: string;
+    lines: readonly { lineId: string; quantity: number }[];
+    staffId: string;
+  }): void;
   /** A sentence for the customer on the display and the receipt (the coins domain: their coin balance). */
   customerNote?(orderId: string): string | null;
+  /**
+   * What refunding `quantity` units of an untaxed line gives back, when less than their price
+   * (`netMinor`): a top-up whose coins are partly spent gives back the unspent part (refundValues.ts);
+   * null: the price. May refuse the refund (throws).
+   */
+  refundValue?(input: { orderId: string; lineId: string; quantity: number; netMinor: bigint }): bigint | null;
 }
 
 /** The hooks' sentences for the customer of an order, joined; null when none has one. */

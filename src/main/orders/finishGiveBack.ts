@@ -106,6 +106,15 @@ export function finishGiveBack(
       staffId: refund.createdBy,
     });
   }
+  // Other domains take back what the refunded lines gave (a membership's periods), as stock is.
+  for (const hooks of oc.hooks) {
+    hooks.onRefundDone?.({
+      orderId: order.id,
+      refundId,
+      lines: refund.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity })),
+      staffId: refund.createdBy,
+    });
+  }
   oc.audit.record({
     staffId: refund.createdBy,
     action: 'orders.refund',

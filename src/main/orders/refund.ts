@@ -22,6 +22,7 @@ import { paidMinorOf } from './orderView';
 import { refundPostings } from './postings';
 import { lineRevenueMinor, priceOrder } from './priced';
 import { planLineRefund, refundedSoFar, refundMoney } from './refundRules';
+import { applyRefundValues, forfeitedMinor } from './refundValues';
 import { transfersOf } from './settle';
 
 interface RefundPlan {
@@ -45,16 +46,23 @@ function planRefund(oc: OrdersContext, input: ApiParsedInput<'orders.refund'>): 
   const lineRows = orderLines(db, order.id);
   const { result } = priceOrder(order, lineRows, oc.settings.get());
   const refunds = orderRefunds(db, order.id);
-  const lines = planLineRefund(
-    result.lines.map((line, index) => ({
-      lineId: line.lineId,
-      name: lineRows[index]?.name ?? line.lineId,
-      quantity: line.quantity,
-      netMinor: lineRevenueMinor(line),
-      taxes: line.taxes.map((tax) => ({ taxId: tax.taxId, amountMinor: tax.amountMinor })),
+  const pricedLines = result.lines.map((line, index) => ({
+    lineId: line.lineId,
+    name: lineRows[index]?.name ?? line.lineId,
+    quantity: line.quantity,
+    netMinor: lineRevenueMinor(line),
+    taxes: line.taxes.map((tax) => ({ taxId: tax.taxId, amountMinor: tax.amountMinor })),
+  }));
+  const earlier = refundedSoFar(refunds);
+  // A hook may lower what a line gives back (a partly spent top-up); the rest is forfeited.
+  const lines = applyRefundValues(oc.hooks, order.id, planLineRefund(pricedLines, earlier, input.lines));
+  const forfeited = forfeitedMinor(
+    pricedLines.map((line) => ({
+      ...line,
+      amountMinor: line.netMinor + line.taxes.reduce((sum, tax) => sum + tax.amountMinor, 0n),
     })),
-    refundedSoFar(refunds),
-    input.lines,
+    earlier,
+    lines.lines,
   );
   const payments = oc.payments.listForOrder(order.id);
   const keeping = payments.filter((p) => p.amountMinor > p.refundedMinor && p.status !== 'refunded');
@@ -67,7 +75,7 @@ function planRefund(oc: OrdersContext, input: ApiParsedInput<'orders.refund'>): 
   const money = refundMoney({
     owedMinor: lines.linesMinor + tipMinor,
     completes: lines.completes,
-    paidMinor: paidMinorOf(payments),
+    paidMinor: paidMinorOf(payments) - forfeited,
     refundedMinor: refunds.reduce((sum, refund) => sum + refund.amountMinor, 0n),
     cashIncrementMinor:
       tender === 'cash' && keeping.some((p) => p.kind === 'cash')
