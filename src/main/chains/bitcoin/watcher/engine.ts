@@ -202,7 +202,7 @@ export function createWatcherEngine(options: EngineOptions): ChainWatcher {
     } catch (error) {
       failures += 1;
       lastError = errorText(error);
-      if (full) dirtyAll = true;
+      dirtyAll = true; // what this round missed, the next one asks again
       throw error;
     }
   }
@@ -358,7 +358,7 @@ export function createWatcherEngine(options: EngineOptions): ChainWatcher {
       if (timer) clearTimeout(timer);
       timer = null;
       await queue;
-      if (opened) await backend.close();
+      await backend.close(); // also a backend still trying its first connection
     },
   };
 }
