@@ -8,7 +8,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createCore, type Core } from '../../src/main/core';
 import { addTill, pgClientConfig } from '../../src/main/sync';
-import { type CentralDb } from './centralDb';
+import type { CentralDb } from './centralDb';
 
 export interface TestTill {
   readonly core: Core;

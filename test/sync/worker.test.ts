@@ -112,8 +112,9 @@ describe('the push worker', () => {
       proxy.setFaults({ down: false });
       worker.retryNow();
       expect(await worker.drained(30_000)).toBe(true);
+      // The round that confirmed the last rows ends, and with it the offline state.
+      await expect.poll(() => worker.status().state, { timeout: 10_000 }).toBe('synced');
       expect(worker.status()).toMatchObject({
-        state: 'synced',
         pendingRows: 0,
         offlineSince: null,
         lastError: null,

@@ -21,8 +21,8 @@ describe('adaptive batch size', () => {
   it.each([
     { current: 500, outcome: { kind: 'ok', rows: 500, tookMs: 100 } as const, next: 1000 },
     { current: 500, outcome: { kind: 'ok', rows: 20, tookMs: 10 } as const, next: 500 },
-    { current: 500, outcome: { kind: 'ok', rows: 500, tookMs: 900 } as const, next: 500 },
-    { current: 500, outcome: { kind: 'ok', rows: 500, tookMs: 5_000 } as const, next: 250 },
+    { current: 500, outcome: { kind: 'ok', rows: 500, tookMs: 3_000 } as const, next: 500 },
+    { current: 500, outcome: { kind: 'ok', rows: 500, tookMs: 6_000 } as const, next: 250 },
     { current: 500, outcome: { kind: 'failed' } as const, next: 250 },
     { current: 60, outcome: { kind: 'failed' } as const, next: defaultBatchPolicy.minRows },
     {

@@ -36,7 +36,7 @@ export interface BatchPolicy {
   readonly fastMs: number;
 }
 
-export const defaultBatchPolicy: BatchPolicy = { minRows: 50, maxRows: 10_000, slowMs: 2_000, fastMs: 500 };
+export const defaultBatchPolicy: BatchPolicy = { minRows: 50, maxRows: 20_000, slowMs: 5_000, fastMs: 2_000 };
 
 export type BatchOutcome =
   { readonly kind: 'ok'; readonly rows: number; readonly tookMs: number } | { readonly kind: 'failed' };

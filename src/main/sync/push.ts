@@ -2,24 +2,30 @@
 import { type ClientBase } from 'pg';
 import { type OutboxRow } from './outboxStore';
 
+/**
+ * The batch as one JSON text: [[seq, table, row id, op, payload, committed at], ...]. The payload is
+ * already JSON (SQLite's json_object), so it is put in as it is, never parsed and written again.
+ */
+export function batchJson(rows: readonly OutboxRow[]): string {
+  const parts = rows.map(
+    (row) =>
+      `[${row.seq},${JSON.stringify(row.tableName)},${JSON.stringify(row.rowId)},${JSON.stringify(row.op)},` +
+      `${row.payload},${JSON.stringify(row.committedAt)}]`,
+  );
+  return `[${parts.join(',')}]`;
+}
+
 /** Pushes the rows (contiguous seqs, oldest first); returns the till's head as the server now has it. */
 export async function pushBatch(
   client: ClientBase,
   till: { storeId: string; tillId: string },
   rows: readonly OutboxRow[],
 ): Promise<number> {
+  const first = rows[0]?.seq ?? 1;
+  const last = rows[rows.length - 1]?.seq ?? 0;
   const result = await client.query<{ head: string }>(
-    'SELECT tillpoint.push_changes($1, $2, $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS head',
-    [
-      till.storeId,
-      till.tillId,
-      rows.map((row) => row.seq),
-      rows.map((row) => row.tableName),
-      rows.map((row) => row.rowId),
-      rows.map((row) => row.op),
-      rows.map((row) => row.payload),
-      rows.map((row) => row.committedAt),
-    ],
+    'SELECT tillpoint.push_changes($1, $2, $3, $4, $5::jsonb) AS head',
+    [till.storeId, till.tillId, first, last, batchJson(rows)],
   );
   return Number(result.rows[0]?.head ?? 0);
 }

@@ -69,7 +69,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   let client: Client | null = null;
   let wake: (() => void) | null = null;
   let failures = 0;
-  let batchSize = 500;
+  let batchSize = 1_000;
   let lastError: string | null = null;
   let lastErrorIsRefusal = false;
   let offlineSince: Date | null = null;
@@ -127,18 +127,26 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const round = async (): Promise<boolean> => {
     const pg = await connect();
     let worked = false;
-    const sizeBefore = batchSize;
-    const batch = readBatch(db, confirmedSeq(db), sizeBefore);
-    if (batch.length > 0) {
+    // Pipelined: while the server takes one batch, the next is read from the outbox and the last
+    // confirmation is written, so neither side waits for the other. At most 10 batches per round.
+    let rows = readBatch(db, confirmedSeq(db), batchSize);
+    let toConfirm: number | null = null;
+    for (let sent = 0; rows.length > 0 && sent < 10; sent += 1) {
+      const size = batchSize;
       const started = Date.now();
-      const head = await pushBatch(pg, till, batch);
-      confirm(db, Math.min(head, batch[batch.length - 1]?.seq ?? head), now().toISOString());
-      const tookMs = Date.now() - started;
+      const pushing = pushBatch(pg, till, rows);
+      if (toConfirm !== null) confirm(db, toConfirm, now().toISOString());
+      const lastSeq = rows[rows.length - 1]?.seq ?? 0;
+      const next = rows.length >= size ? readBatch(db, lastSeq, size) : [];
+      const head = await pushing;
+      toConfirm = Math.min(head, lastSeq);
       counters.batches += 1;
-      counters.rowsPushed += batch.length;
-      batchSize = nextBatchSize(batchSize, { kind: 'ok', rows: batch.length, tookMs });
-      worked = batch.length >= sizeBefore;
+      counters.rowsPushed += rows.length;
+      batchSize = nextBatchSize(size, { kind: 'ok', rows: rows.length, tookMs: Date.now() - started });
+      worked = rows.length >= size;
+      rows = next.length > batchSize ? next.slice(0, batchSize) : next;
     }
+    if (toConfirm !== null) confirm(db, toConfirm, now().toISOString());
     const nowMs = now().getTime();
     if (nowMs - lastPullMs >= pullEveryMs) {
       for (;;) {

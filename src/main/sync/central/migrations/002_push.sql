@@ -67,24 +67,32 @@ END $$;
 
 -- One batch in one statement (one round trip, one transaction): the gap check, the rows (a row already
 -- there is skipped: a resent batch changes nothing), the head moved. Runs as the caller, so row-level
--- security judges every row. Returns the till's new head.
-CREATE FUNCTION tillpoint.push_changes(
-  p_store text, p_till text,
-  p_seq bigint[], p_table text[], p_row text[], p_op text[], p_payload text[], p_committed text[]
-) RETURNS bigint
+-- security judges every row. The rows come as one JSON array of [seq, table, row id, op, payload,
+-- committed at] (parsed once; the payload is kept as it came). Only seqs from p_first to p_last are
+-- taken, and end_push checks every one of them is there. Returns the till's new head.
+CREATE FUNCTION tillpoint.push_changes(p_store text, p_till text, p_first bigint, p_last bigint, p_rows jsonb)
+RETURNS bigint
 LANGUAGE plpgsql SET search_path = tillpoint, pg_temp AS $$
-DECLARE
-  first_seq bigint;
-  last_seq bigint;
+DECLARE head bigint;
 BEGIN
-  IF cardinality(p_seq) = 0 THEN
+  IF p_last < p_first THEN
     RETURN tillpoint.till_head(p_store, p_till);
   END IF;
-  SELECT min(s), max(s) INTO first_seq, last_seq FROM unnest(p_seq) AS s;
-  PERFORM tillpoint.begin_push(p_store, p_till, first_seq);
-  INSERT INTO tillpoint.changes (store_id, till_id, seq, table_name, row_id, op, payload, committed_at)
-  SELECT p_store, p_till, u.s, u.t, u.r, u.o, u.p::jsonb, u.c::timestamptz
-  FROM unnest(p_seq, p_table, p_row, p_op, p_payload, p_committed) AS u(s, t, r, o, p, c)
-  ON CONFLICT DO NOTHING;
-  RETURN tillpoint.end_push(p_store, p_till, first_seq, last_seq);
+  head := tillpoint.begin_push(p_store, p_till, p_first);
+  IF p_first > head THEN
+    -- Nothing of this batch can be there yet (no row lies beyond the head): a plain insert, cheaper
+    -- than ON CONFLICT's speculative one. A duplicate transfer id would fail the batch loudly.
+    INSERT INTO tillpoint.changes (store_id, till_id, seq, table_name, row_id, op, payload, committed_at)
+    SELECT p_store, p_till, (e->>0)::bigint, e->>1, e->>2, e->>3, e->4, (e->>5)::timestamptz
+    FROM jsonb_array_elements(p_rows) AS e
+    WHERE (e->>0)::bigint BETWEEN p_first AND p_last;
+  ELSE
+    -- A resent batch (its answer was lost): what is there already is skipped.
+    INSERT INTO tillpoint.changes (store_id, till_id, seq, table_name, row_id, op, payload, committed_at)
+    SELECT p_store, p_till, (e->>0)::bigint, e->>1, e->>2, e->>3, e->4, (e->>5)::timestamptz
+    FROM jsonb_array_elements(p_rows) AS e
+    WHERE (e->>0)::bigint BETWEEN p_first AND p_last
+    ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN tillpoint.end_push(p_store, p_till, p_first, p_last);
 END $$;
