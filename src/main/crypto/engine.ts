@@ -15,6 +15,7 @@ import { type ChainAsset, type ChainConfig, type CryptoLibs, type RateQuote, Rat
 import { allChains, readCryptoSettings, type CryptoSettings } from './settings';
 import { type CryptoStore, type InvoiceRecord, type WalletRecord } from './store';
 import { cryptoAmountFor, unitsToDecimal } from './units';
+import { checkHintOf } from './checkHint';
 
 export interface InvoiceIntent {
   readonly chainKey: string;
@@ -287,20 +288,43 @@ export function createEngine(options: EngineOptions) {
         message: describeState(after, state),
       });
     }
-    deps.events.emit('invoice.updated', {
-      invoiceId,
-      orderId: after.orderId,
-      paymentId: after.paymentId,
-      status: after.status,
-      exception: after.exception,
-      phase: after.phase,
-      paidUnits: after.paidUnits.toString(),
-      confirmations: after.confirmations,
-      confirmationsRequired: after.confirmationsRequired,
-      message: describeState(after, state),
-    });
+    emitInvoice(after, state);
     if (after.status === 'settled' && before.status !== 'settled') options.onSettled?.(after);
     return after;
+  }
+
+  function emitInvoice(invoice: InvoiceRecord, state: LifecycleState) {
+    const chain = chainOf(invoice.chainKey);
+    const network = chain?.label ?? invoice.chainKey;
+    const chainId = chain?.family === 'evm' ? Number(chain.network) : null;
+    deps.events.emit('invoice.updated', {
+      invoiceId: invoice.id,
+      orderId: invoice.orderId,
+      paymentId: invoice.paymentId,
+      status: invoice.status,
+      exception: invoice.exception,
+      phase: invoice.phase,
+      paidUnits: invoice.paidUnits.toString(),
+      confirmations: invoice.confirmations,
+      confirmationsRequired: invoice.confirmationsRequired,
+      message: describeState(invoice, state),
+      customer: {
+        network,
+        chainId,
+        asset: invoice.asset,
+        tokenContract: invoice.tokenContract,
+        amount: unitsToDecimal(invoice.amountUnits, invoice.decimals),
+        amountUnits: invoice.amountUnits.toString(),
+        decimals: invoice.decimals,
+        address: invoice.address,
+        uri: invoice.uri,
+        qrStyle: chain?.qrStyle ?? 'uri',
+        checkHint: checkHintOf(invoice, network, chainId),
+        expiresAt: invoice.expiresAt,
+        currency: invoice.currency,
+        fiatAmountMinor: invoice.fiatAmountMinor.toString(),
+      },
+    });
   }
 
   /** The exchange rate to lock, or a clear `rate_unavailable`. */
@@ -421,6 +445,7 @@ export function createEngine(options: EngineOptions) {
       store.setNextIndex(wallet.id, Math.max(wallet.nextIndex, index + 1));
     })();
     watchInvoice(record);
+    emitInvoice(record, lifecycleOf(record));
     return record;
   }
 

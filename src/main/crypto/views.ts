@@ -4,6 +4,7 @@ import { type CryptoEngine } from './engine';
 import { type ChainConfig, type CryptoLibs } from './libs';
 import { type CryptoRefundRecord, type InvoiceRecord } from './store';
 import { unitsToDecimal } from './units';
+import { checkHintOf } from './checkHint';
 
 type InvoiceView = ApiOutput<'invoices.get'>['invoice'];
 type RefundView = ApiOutput<'cryptoRefunds.create'>['refund'];
@@ -21,16 +22,6 @@ export function explorerUrl(libs: CryptoLibs, chain: ChainConfig | null, txid: s
   } catch {
     return null;
   }
-}
-
-/** What the customer must check when the QR holds the address alone. */
-export function checkHintOf(invoice: InvoiceRecord, network: string, chainId: number | null): string {
-  const amount = `${unitsToDecimal(invoice.amountUnits, invoice.decimals)} ${invoice.asset}`;
-  const where = chainId === null ? `on ${network}` : `on ${network} (chain id ${chainId})`;
-  const token = invoice.tokenContract
-    ? `, the token ${invoice.asset} (contract ${invoice.tokenContract})`
-    : '';
-  return `The code holds the address only: in the wallet, choose ${invoice.asset} ${where}${token}, and send exactly ${amount}.`;
 }
 
 export function refundView(libs: CryptoLibs, engine: CryptoEngine, refund: CryptoRefundRecord): RefundView {

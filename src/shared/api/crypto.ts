@@ -473,6 +473,24 @@ export const cryptoEvents = [
       confirmations: z.number().int(),
       confirmationsRequired: z.number().int(),
       message: z.string(),
+      customer: z
+        .object({
+          network: z.string(),
+          chainId: z.number().int().nullable(),
+          asset: z.string(),
+          tokenContract: z.string().nullable(),
+          amount: z.string(),
+          amountUnits: z.string(),
+          decimals: z.number().int(),
+          address: z.string(),
+          uri: z.string(),
+          qrStyle: z.enum(['uri', 'address']),
+          checkHint: z.string(),
+          expiresAt: z.string(),
+          currency: z.string(),
+          fiatAmountMinor: z.string(),
+        })
+        .describe('what the customer display shows (nothing private: the address is meant to be seen)'),
     }),
   }),
 ] as const;

@@ -7,6 +7,7 @@
 import { type EventName, type EventPayload, type TillpointClient } from '../../../shared/api';
 import { type MoneyValue } from '../ui/formatAmount';
 import { type DisplayAction, type DisplayCart } from './displayState';
+import { invoiceDisplayBinding } from './invoiceBinding';
 
 export interface DisplayBinding {
   event: EventName;
@@ -84,6 +85,7 @@ export const displayEventBindings: readonly DisplayBinding[] = [
     locale: update.locale,
     timeZone: update.timeZone ?? null,
   })),
+  invoiceDisplayBinding,
 ];
 
 /** Subscribes every binding; returns the function that unsubscribes them all. */

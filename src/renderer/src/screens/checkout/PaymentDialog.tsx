@@ -10,13 +10,14 @@ import { CardReaderStep } from './CardReaderStep';
 import { CashStep, type LastCashPayment } from './CashStep';
 import { CoinsStep } from './CoinsStep';
 import { ForeignCashStep } from '../fx/ForeignCashStep';
+import { CryptoStep } from '../crypto/CryptoStep';
 import { DoneStep } from './DoneStep';
 import { InFlightStep } from './InFlightStep';
 import { TenderStep, type TenderInfo } from './TenderStep';
 import { type OrderView } from './types';
 import './payment.css';
 
-type Step = 'tender' | 'cash' | 'coins' | 'fx' | 'reader' | 'inflight' | 'done';
+type Step = 'tender' | 'cash' | 'coins' | 'fx' | 'reader' | 'crypto' | 'inflight' | 'done';
 
 export interface PaymentDialogProps {
   open: boolean;
@@ -67,6 +68,7 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
     coins: 'Store coins',
     fx: 'Foreign cash',
     reader: 'Card reader',
+    crypto: 'Crypto',
     inflight: tender?.label ?? 'Payment',
     done: 'Paid',
   };
@@ -102,7 +104,9 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
                   ? 'fx'
                   : chosen.kind === 'card'
                     ? 'reader'
-                    : 'inflight',
+                    : chosen.kind === 'crypto'
+                      ? 'crypto'
+                      : 'inflight',
             );
           }}
         />
@@ -116,6 +120,9 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
           onBack={() => setStep('tender')}
           onBusyChange={setBusy}
         />
+      )}
+      {step === 'crypto' && (
+        <CryptoStep order={order} onOrder={followed} onBack={() => setStep('tender')} onBusyChange={setBusy} />
       )}
       {step === 'coins' && (
         <CoinsStep

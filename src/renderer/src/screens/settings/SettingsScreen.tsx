@@ -14,6 +14,9 @@ import { useCan } from '../../app/useCan';
 import { PageHeader, type TabOption, tabPanelProps, Tabs } from '../../ui';
 import { CoinsPanel } from '../customers/CoinsPanel';
 import { FxRatesPanel } from '../fx/FxRatesPanel';
+import { ChainsPanel } from '../crypto/ChainsPanel';
+import { InvoiceHistoryPanel } from '../crypto/InvoiceHistoryPanel';
+import { WalletsPanel } from '../crypto/WalletsPanel';
 import { SyncPanel } from '../sync';
 import { AppearancePanel } from './AppearancePanel';
 import { DevicePanel } from './DevicePanel';
@@ -59,6 +62,9 @@ export function SettingsScreen() {
             <PaystackPanel />
             <CoinsPanel />
             <FxRatesPanel />
+            <WalletsPanel />
+            <ChainsPanel />
+            <InvoiceHistoryPanel />
           </>
         )}
         {tab === 'sync' && <SyncPanel />}
