@@ -12,6 +12,11 @@
  *    the same sale written by the baseline in its own commit (the disk's floor at that moment).
  *
  * Target: ledger rows/s at least half the baseline's, single-sale p99 under 2 ms.
+ *
+ * 3. Long run (opt-in, several minutes: `LEDGER_BENCH_LONG=10000000 npm run bench -- ledger`, or
+ *    `-- ledger --long`): that many transfers (sales as in 1.) into a fresh ledger, the throughput of
+ *    each million printed as it goes, then a single sale's p99 on the big ledger. Target: the last
+ *    million at least 0.9× the first (a big history must not slow the till).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -317,5 +322,73 @@ function main(): void {
   }
 }
 
+/** The long run: throughput per million transfers into one growing ledger, then a sale's p99 on it. */
+function longRun(transfersTotal: number): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-bench-ledger-long-'));
+  const db = openBenchDb(dir, 'long');
+  try {
+    const ledger = createLedger(db);
+    const accounts = ledgerAccounts(ledger);
+    const random = prng(20261207);
+    const newId = monotonicFactory();
+    const perMillion: number[] = [];
+    let transfers = 0;
+    let order = 0;
+    let millionStart = nowMs();
+    let nextMark = 1_000_000;
+    console.log(`\n== ledger long run: ${transfersTotal.toLocaleString('en-US')} transfers ==`);
+    while (transfers < transfersTotal) {
+      const groups: NewTransferInput[][] = [];
+      for (let i = 0; i < salesPerBatch; i += 1) groups.push(makeSale(random, newId, accounts, (order += 1)));
+      ledger.submit(groups);
+      for (const group of groups) transfers += group.length;
+      if (transfers >= nextMark) {
+        const rate = Math.round((transfers - (nextMark - 1_000_000)) / ((nowMs() - millionStart) / 1000));
+        perMillion.push(rate);
+        console.log(`  million ${perMillion.length}: ${rate.toLocaleString('en-US')} transfers/s`);
+        millionStart = nowMs();
+        nextMark += 1_000_000;
+      }
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const latencies: number[] = [];
+    for (let i = 0; i < warmUpSales + singleSales; i += 1) {
+      const group = makeSale(random, newId, accounts, (order += 1));
+      const start = nowMs();
+      ledger.submitOne(group);
+      if (i >= warmUpSales) latencies.push(nowMs() - start);
+    }
+    const first = perMillion[0] ?? 0;
+    const last = perMillion.at(-1) ?? 0;
+    const ratio = round(last / first, 3);
+    const p99 = round(percentile(latencies, 99), 3);
+    report({
+      name: 'ledger-long',
+      figures: {
+        transfers,
+        ...Object.fromEntries(perMillion.map((rate, i) => [`million${i + 1}TransfersPerSec`, rate])),
+        singleSaleP50Ms: round(percentile(latencies, 50), 3),
+        singleSaleP99Ms: p99,
+        databaseMB: Math.round(fs.statSync(path.join(dir, 'long', 'tillpoint.sqlite')).size / 2 ** 20),
+        peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      },
+      baseline: { firstMillionTransfersPerSec: first },
+      ratio,
+      ratioMeaning: 'last million transfers/s ÷ first million (higher is better)',
+      target: { lastToFirstAtLeast: 0.9, singleSaleP99MsBelow: 2 },
+      met: ratio >= 0.9 && p99 < 2,
+      machine: machineFacts(),
+    });
+  } finally {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const longTransfers = process.argv.includes('--long')
+  ? 10_000_000
+  : Number(process.env.LEDGER_BENCH_LONG ?? 0);
+
 main();
+if (longTransfers > 0) longRun(longTransfers);
 console.log(`  (${Object.keys(accountCodes).length} accounts, ${salesPerBatch} sales per commit)`);

@@ -9,6 +9,8 @@ import path from 'node:path';
 
 const dir = import.meta.dirname;
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+/** Flags go to each benchmark (`npm run bench -- ledger --long`). */
+const flags = process.argv.slice(2).filter((arg) => arg.startsWith('-'));
 const all = fs
   .readdirSync(dir)
   .filter((file) => file.endsWith('.bench.ts'))
@@ -22,10 +24,14 @@ if (unknown.length > 0) {
 }
 let failed = 0;
 for (const name of names) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, `${name}.bench.ts`)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(dir, `${name}.bench.ts`), ...flags],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (result.status !== 0) {
     console.error(`benchmark ${name} failed (exit ${result.status ?? result.signal})`);
     failed += 1;

@@ -142,6 +142,25 @@ describe('a demo day with every tender', () => {
     expect(summary).toContain(`Net sales,${usd(report.summary.netMinor)},,0.00,,USD\r\n`);
   });
 
+  it('bundles the CSV files in one ZIP for a single download', async () => {
+    const { files } = await d.core.call(
+      'reports.export',
+      { period: { from: d.day, to: d.day }, format: 'csv', csvAs: 'zip' },
+      d.owner,
+    );
+    expect(files).toHaveLength(1);
+    const file = path.join(work, files[0]!.fileName);
+    fs.writeFileSync(file, Buffer.from(files[0]!.base64, 'base64'));
+    execFileSync('unzip', ['-tq', file]);
+    const summary = execFileSync('unzip', ['-p', file, `tillpoint-${d.day}-to-${d.day}-summary.csv`], {
+      encoding: 'utf8',
+    });
+    expect(summary).toContain(`Net sales,${usd(report.summary.netMinor)},`);
+    expect(execFileSync('zipinfo', ['-1', file], { encoding: 'utf8' }).trim().split('\n')).toHaveLength(
+      (await download('csv')).length,
+    );
+  });
+
   it('writes the same files from the command line (tillpoint export)', async () => {
     expect(() =>
       parseExportCommand([

@@ -4,6 +4,7 @@ import { TillpointError } from '../../shared/api/errors';
 import { type PartialHandlerImpls } from '../kernel';
 import { cardTables } from './cardReport';
 import { exportFiles } from './exports/files';
+import { zipStored } from './exports/zip';
 import { buildReport, dayOrders, type ReportContext } from './report';
 
 export interface ReportsHandlerDeps {
@@ -22,6 +23,14 @@ export function createReportsHandlers(deps: ReportsHandlerDeps): PartialHandlerI
     'reports.export': async (input) => {
       try {
         const files = await exportFiles(deps.context(), input.period, input.format);
+        if (input.format === 'csv' && input.csvAs === 'zip') {
+          const zip = zipStored(
+            files.map((f) => ({ name: f.fileName, bytes: f.bytes })),
+            new Date(),
+          );
+          const name = `tillpoint-${input.period.from}-to-${input.period.to}-csv.zip`;
+          return { files: [{ fileName: name, mimeType: 'application/zip', base64: zip.toString('base64') }] };
+        }
         return {
           files: files.map((f) => ({
             fileName: f.fileName,

@@ -26,6 +26,11 @@ export { hledgerJournal } from './exports/hledger';
 export { type CryptoFactsPort, type CryptoFact } from './saleReader';
 export { type CryptoRatesPort } from './otherTables';
 export { saleFacts, type SaleRecord } from './facts';
+// For the benchmark: the bulk path of the rollups and the report queries it times.
+export { createRollupAccumulator } from './rollupStore';
+export { writeMeta } from './rollups';
+export { summaryOf, salesReport, dimRows } from './salesReport';
+export { refundsOfPeriod } from './rawRefunds';
 
 export interface ReportsModuleServices {
   /** The store's settings as reports need them. */

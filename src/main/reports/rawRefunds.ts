@@ -1,8 +1,8 @@
 /**
  * Refunds of a period, read from the raw rows (they are few beside sales: the refunds table is
- * indexed by time), grouped by store day and hour, product, category, staff, tender, tax and vendor.
- * A refund counts when its sale reversal is posted: status succeeded or partially_failed, dated
- * when it was recorded.
+ * indexed by time), grouped by store day and hour; with `detail`, also by product, category, staff,
+ * tender, tax and vendor. A refund counts when its sale reversal is posted: status succeeded or
+ * partially_failed, dated when it was recorded. Three queries whatever the number of refunds.
  */
 import { type Db } from '../kernel';
 import { tenderKey } from './facts';
@@ -18,28 +18,25 @@ export interface RefundFigures {
   paidBack: bigint;
 }
 
+export interface RefundDimRow {
+  label: string;
+  quantity: number;
+  net: bigint;
+  tax: bigint;
+  amount: bigint;
+}
+
 export interface RefundsOfPeriod {
   readonly total: RefundFigures;
   /** By "day|hour". */
   readonly byHour: Map<string, RefundFigures>;
-  /** By dimension then key: quantity and net (tax for `tax`, amount paid back for `tender`, vendor part for `vendor`). */
-  readonly dims: Map<
-    string,
-    Map<string, { label: string; quantity: number; net: bigint; tax: bigint; amount: bigint }>
-  >;
+  /** By dimension then key (with `detail` only): quantity, net, tax; tender: paid back; vendor: their part. */
+  readonly dims: Map<string, Map<string, RefundDimRow>>;
 }
 
-interface RefundRow {
-  id: string;
-  order_id: string;
-  lines: string;
-  net: string;
-  tax: string;
-  tip: string;
-  created_at: string;
-  staff_id: string;
-  staff_name: string | null;
-}
+const counted = `r.created_at >= ? AND r.created_at < ? AND r.purpose = 'refund'
+  AND r.status IN ('succeeded', 'partially_failed') AND o.currency = ? AND (? IS NULL OR s.till_id = ?)`;
+const from = `FROM refunds r JOIN orders o ON o.id = r.order_id LEFT JOIN shifts s ON s.id = r.shift_id`;
 
 function zero(): RefundFigures {
   return { count: 0, net: 0n, tax: 0n, tip: 0n, paidBack: 0n };
@@ -47,7 +44,9 @@ function zero(): RefundFigures {
 
 function big(value: unknown): bigint {
   try {
-    return typeof value === 'string' || typeof value === 'number' ? BigInt(value) : 0n;
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+      ? BigInt(value)
+      : 0n;
   } catch {
     return 0n;
   }
@@ -58,30 +57,14 @@ export function refundsOfPeriod(
   time: StoreTime,
   period: { from: string; to: string; tillId?: string | undefined },
   currency: string,
+  options: { detail?: boolean } = {},
 ): RefundsOfPeriod {
   const { startIso, endIso } = time.range(period.from, period.to);
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.order_id, r.lines, r.net, r.tax, r.tip, r.created_at, o.created_by AS staff_id, st.name AS staff_name
-       FROM refunds r JOIN orders o ON o.id = r.order_id LEFT JOIN shifts s ON s.id = r.shift_id
-       LEFT JOIN staff st ON st.id = o.created_by
-       WHERE r.created_at >= ? AND r.created_at < ? AND r.purpose = 'refund'
-         AND r.status IN ('succeeded', 'partially_failed') AND o.currency = ? AND (? IS NULL OR s.till_id = ?)
-       ORDER BY r.created_at`,
-    )
-    .all(startIso, endIso, currency, period.tillId ?? null, period.tillId ?? null) as RefundRow[];
+  const params = [startIso, endIso, currency, period.tillId ?? null, period.tillId ?? null];
   const total = zero();
   const byHour = new Map<string, RefundFigures>();
-  const dims = new Map<
-    string,
-    Map<string, { label: string; quantity: number; net: bigint; tax: bigint; amount: bigint }>
-  >();
-  const add = (
-    dim: string,
-    key: string,
-    label: string,
-    d: { quantity?: number; net?: bigint; tax?: bigint; amount?: bigint },
-  ) => {
+  const dims = new Map<string, Map<string, RefundDimRow>>();
+  const add = (dim: string, key: string, label: string, d: Partial<Omit<RefundDimRow, 'label'>>) => {
     let map = dims.get(dim);
     if (!map) dims.set(dim, (map = new Map()));
     const row = map.get(key) ?? { label, quantity: 0, net: 0n, tax: 0n, amount: 0n };
@@ -91,20 +74,22 @@ export function refundsOfPeriod(
     row.amount += d.amount ?? 0n;
     map.set(key, row);
   };
-  if (rows.length === 0) return { total, byHour, dims };
-  const lineOf = db.prepare(
-    `SELECT l.variant_id, l.name, p.category_id, c.name AS category FROM order_lines l
-     LEFT JOIN catalog_variants v ON v.id = l.variant_id LEFT JOIN catalog_products p ON p.id = v.product_id
-     LEFT JOIN catalog_categories c ON c.id = p.category_id WHERE l.id = ?`,
-  );
-  const sharesOf = db.prepare(
-    `SELECT s.amount, p.kind, p.details FROM refund_shares s JOIN payments p ON p.id = s.payment_id
-     WHERE s.refund_id = ? AND s.status = 'succeeded'`,
-  );
-  const vendorOf = db.prepare(
-    `SELECT vs.vendor_id, v.name, vr.vendor_part FROM vendor_refunds vr JOIN vendor_sales vs ON vs.line_id = vr.line_id
-     LEFT JOIN vendors v ON v.id = vs.vendor_id WHERE vr.refund_id = ? AND vr.line_id = ?`,
-  );
+
+  const rows = db
+    .prepare(
+      `SELECT r.net, r.tax, r.tip, r.created_at, o.created_by AS staff_id, st.name AS staff_name,
+         (SELECT SUM(CAST(sh.amount AS INTEGER)) FROM refund_shares sh WHERE sh.refund_id = r.id AND sh.status = 'succeeded') AS paid_back
+       ${from} LEFT JOIN staff st ON st.id = o.created_by WHERE ${counted}`,
+    )
+    .all(...params) as {
+    net: string;
+    tax: string;
+    tip: string;
+    created_at: string;
+    staff_id: string;
+    staff_name: string | null;
+    paid_back: number | null;
+  }[];
   for (const row of rows) {
     const at = time.local(row.created_at);
     const hourKey = `${at.day}|${at.hour}`;
@@ -112,19 +97,7 @@ export function refundsOfPeriod(
     const net = big(row.net);
     const tax = big(row.tax);
     const tip = big(row.tip);
-    let paidBack = 0n;
-    for (const share of sharesOf.all(row.id) as { amount: string; kind: string; details: string }[]) {
-      const amount = big(share.amount);
-      paidBack += amount;
-      let details: Record<string, unknown> = {};
-      try {
-        details = JSON.parse(share.details) as Record<string, unknown>;
-      } catch {
-        /* no details */
-      }
-      const detail = tenderDetailOf(share.kind, details);
-      add('tender', tenderKey(share.kind, detail), detail || share.kind, { amount });
-    }
+    const paidBack = big(row.paid_back ?? 0);
     for (const f of [figures, total]) {
       f.count += 1;
       f.net += net;
@@ -133,44 +106,78 @@ export function refundsOfPeriod(
       f.paidBack += paidBack;
     }
     byHour.set(hourKey, figures);
-    add('staff', row.staff_id, row.staff_name ?? 'A former member', { net, tax, amount: tip });
-    let lines: {
-      lineId: string;
-      quantity: number;
-      netMinor: string;
-      taxes?: { taxId: string; amountMinor: string }[];
-    }[] = [];
+    if (options.detail)
+      add('staff', row.staff_id, row.staff_name ?? 'A former member', { net, tax, amount: tip });
+  }
+  if (!options.detail || rows.length === 0) return { total, byHour, dims };
+
+  const shares = db
+    .prepare(
+      `SELECT p.kind, p.details, sh.amount ${from} JOIN refund_shares sh ON sh.refund_id = r.id AND sh.status = 'succeeded'
+       JOIN payments p ON p.id = sh.payment_id WHERE ${counted}`,
+    )
+    .all(...params) as { kind: string; details: string; amount: string }[];
+  for (const share of shares) {
+    let details: Record<string, unknown> = {};
     try {
-      lines = JSON.parse(row.lines) as typeof lines;
+      details = JSON.parse(share.details) as Record<string, unknown>;
     } catch {
-      lines = [];
+      /* no details */
     }
-    for (const line of lines) {
-      const info = lineOf.get(line.lineId) as
-        | { variant_id: string | null; name: string; category_id: string | null; category: string | null }
-        | undefined;
-      const name = info?.name ?? 'Item';
-      const lineNet = big(line.netMinor);
-      const lineTax = (line.taxes ?? []).reduce((sum, t) => sum + big(t.amountMinor), 0n);
-      add('product', info?.variant_id ?? `custom:${name}`, name, {
-        quantity: line.quantity,
-        net: lineNet,
-        tax: lineTax,
+    const detail = tenderDetailOf(share.kind, details);
+    add('tender', tenderKey(share.kind, detail), detail || share.kind, { amount: big(share.amount) });
+  }
+
+  const lines = db
+    .prepare(
+      `SELECT json_extract(j.value, '$.quantity') AS quantity, json_extract(j.value, '$.netMinor') AS net,
+         json_extract(j.value, '$.taxes') AS taxes, l.variant_id, l.name, p.category_id, c.name AS category,
+         vs.vendor_id, v.name AS vendor, vr.vendor_part
+       ${from} JOIN json_each(r.lines) j
+       LEFT JOIN order_lines l ON l.id = json_extract(j.value, '$.lineId')
+       LEFT JOIN catalog_variants cv ON cv.id = l.variant_id LEFT JOIN catalog_products p ON p.id = cv.product_id
+       LEFT JOIN catalog_categories c ON c.id = p.category_id
+       LEFT JOIN vendor_refunds vr ON vr.refund_id = r.id AND vr.line_id = l.id
+       LEFT JOIN vendor_sales vs ON vs.line_id = vr.line_id LEFT JOIN vendors v ON v.id = vs.vendor_id
+       WHERE ${counted}`,
+    )
+    .all(...params) as {
+    quantity: number;
+    net: string | number;
+    taxes: string | null;
+    variant_id: string | null;
+    name: string | null;
+    category_id: string | null;
+    category: string | null;
+    vendor_id: string | null;
+    vendor: string | null;
+    vendor_part: string | null;
+  }[];
+  for (const line of lines) {
+    const name = line.name ?? 'Item';
+    const net = big(line.net);
+    let taxes: { taxId: string; amountMinor: string }[] = [];
+    try {
+      taxes = line.taxes ? (JSON.parse(line.taxes) as typeof taxes) : [];
+    } catch {
+      taxes = [];
+    }
+    const tax = taxes.reduce((sum, t) => sum + big(t.amountMinor), 0n);
+    const quantity = Number(line.quantity) || 0;
+    add('product', line.variant_id ?? `custom:${name}`, name, { quantity, net, tax });
+    add(
+      'category',
+      line.variant_id ? (line.category_id ?? '') : '',
+      line.variant_id ? (line.category ?? 'Uncategorised') : 'Custom items',
+      { quantity, net, tax },
+    );
+    for (const t of taxes) add('tax', t.taxId, t.taxId, { tax: big(t.amountMinor) });
+    if (line.vendor_id)
+      add('vendor', line.vendor_id, line.vendor ?? line.vendor_id, {
+        quantity,
+        net,
+        amount: big(line.vendor_part),
       });
-      const categoryKey = info?.variant_id ? (info.category_id ?? '') : '';
-      const categoryLabel = info?.variant_id ? (info.category ?? 'Uncategorised') : 'Custom items';
-      add('category', categoryKey, categoryLabel, { quantity: line.quantity, net: lineNet, tax: lineTax });
-      for (const t of line.taxes ?? []) add('tax', t.taxId, t.taxId, { tax: big(t.amountMinor) });
-      const vendor = vendorOf.get(row.id, line.lineId) as
-        { vendor_id: string; name: string | null; vendor_part: string } | undefined;
-      if (vendor) {
-        add('vendor', vendor.vendor_id, vendor.name ?? vendor.vendor_id, {
-          quantity: line.quantity,
-          net: lineNet,
-          amount: big(vendor.vendor_part),
-        });
-      }
-    }
   }
   return { total, byHour, dims };
 }

@@ -130,9 +130,10 @@ export function summaryOf(
   time: StoreTime,
   period: ReportPeriod,
   currency: string,
+  detail = false,
 ): { summary: SalesSummary; hours: HourRow[]; refunds: RefundsOfPeriod } {
   const hours = hourRows(db, period, currency);
-  const refunds = refundsOfPeriod(db, time, period, currency);
+  const refunds = refundsOfPeriod(db, time, period, currency, { detail });
   let orders = 0;
   let gross = 0n;
   let discounts = 0n;
@@ -208,8 +209,15 @@ function timeCells(b: TimeBucket) {
   };
 }
 
-export function salesReport(db: Db, time: StoreTime, period: ReportPeriod, currency: string): SalesReport {
-  const { summary, hours, refunds } = summaryOf(db, time, period, currency);
+/** The summary and the tables by time; `detail` also reads the refunds' lines for the dimension tables. */
+export function salesReport(
+  db: Db,
+  time: StoreTime,
+  period: ReportPeriod,
+  currency: string,
+  detail = true,
+): SalesReport {
+  const { summary, hours, refunds } = summaryOf(db, time, period, currency, detail);
   const byDay = new Map<string, TimeBucket>();
   const byHour = new Map<number, TimeBucket>();
   const byWeekday = new Map<number, TimeBucket>();

@@ -4,7 +4,7 @@
  * then the local day and hour are plain arithmetic. Periods of store days map to UTC instants with
  * `dayStartIn` of the one clock (src/shared/time).
  */
-import { addDays, dayStartIn, isTimeZone } from '../../shared/time';
+import { addDays, isTimeZone } from '../../shared/time';
 
 export interface LocalMoment {
   /** "2026-12-07" in the store's zone. */
@@ -13,17 +13,24 @@ export interface LocalMoment {
   readonly hour: number;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function offsetMsAt(atMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(atMs));
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(atMs));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(
     part('year'),
@@ -56,7 +63,15 @@ export function createStoreTime(timeZone: string): StoreTime {
     }
     return offset;
   };
-  const startOf = (day: string): Date => dayStartIn(day, { timeZone: zone }) ?? new Date(`${day}T00:00:00Z`);
+  const offsetAt = (ms: number) => offsetOfHour(ms - (((ms % 3_600_000) + 3_600_000) % 3_600_000));
+  // The instant a store day starts: its wall-clock midnight less the zone's offset then (found
+  // twice, so a day that starts just after a change of offset is right).
+  const startOf = (day: string): Date => {
+    const wall = Date.parse(`${day}T00:00:00Z`);
+    if (Number.isNaN(wall)) return new Date(0);
+    const guess = wall - offsetAt(wall);
+    return new Date(wall - offsetAt(guess));
+  };
   return {
     timeZone: zone,
     local(iso) {

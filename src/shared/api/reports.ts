@@ -164,7 +164,16 @@ export const reportsHandlers = [
       'The period as files to download: csv (one file per report), xlsx (one sheet per report), pdf (the ' +
       'summary with its charts), or hledger (a journal of every posted ledger transfer of the period).',
     permission: 'reports.read',
-    input: z.object({ period: reportPeriodSchema, format: z.enum(exportFormats) }).strict(),
+    input: z
+      .object({
+        period: reportPeriodSchema,
+        format: z.enum(exportFormats),
+        csvAs: z
+          .enum(['files', 'zip'])
+          .default('files')
+          .describe('csv only: one file per report, or the same files in one ZIP (one download)'),
+      })
+      .strict(),
     output: z.object({ files: z.array(exportFileSchema) }),
   }),
 ] as const;

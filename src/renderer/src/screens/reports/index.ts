@@ -1,2 +1,2 @@
-/** The Reports section: sales figures, Z reports and exports. */
+/** The Reports section: sales figures of any period with charts, drill-down, and exports. */
 export { ReportsScreen } from './ReportsScreen';
