@@ -201,6 +201,18 @@ export function describeBackendScenarios(name: string, options: ScenarioOptions)
       expect(watcher.watchedCount()).toBe(1);
     });
 
+    it('an address handed over in upper case (as in a QR) is watched and reported as handed', async () => {
+      const { sim, recorder } = rig;
+      const address = freshAddress().toUpperCase();
+      rig.watcher.watch(address);
+      await recorder.until(address, 'the first report', (p) => p.length === 0);
+      const txid = sim.pay(address.toLowerCase(), 8_000n);
+      await rig.settle();
+      const [seen] = await recorder.until(address, 'the payment', (p) => p.length === 1);
+      expect(seen).toMatchObject({ txid, address });
+      expect(await rig.watcher.hasHistory(address)).toBe(true);
+    });
+
     it('two outputs to the same address are two payments; other addresses are not mixed in', async () => {
       const { sim, recorder } = rig;
       const address = await watched();

@@ -30,7 +30,10 @@ export interface BackendTx {
 }
 
 export interface WatchedAddress {
+  /** As handed to `watch` (payments are reported under it). */
   readonly address: string;
+  /** The form to send a backend: bech32 in lower case. */
+  readonly canonical: string;
   /** Output script, lower-case hex. */
   readonly scriptHex: string;
   readonly scripthash: string;

@@ -225,10 +225,10 @@ export function createCoreBackend(options: CoreBackendOptions): BitcoinBackend {
       return lastTip;
     },
     async addWatch(watched: WatchedAddress) {
-      if (imported.has(watched.address)) return;
+      if (imported.has(watched.canonical)) return;
       const info = await parse(
         z.object({ descriptor: z.string() }),
-        rpc('getdescriptorinfo', [`addr(${watched.address})`]),
+        rpc('getdescriptorinfo', [`addr(${watched.canonical})`]),
         'getdescriptorinfo',
       );
       const results = await parse(
@@ -241,25 +241,25 @@ export function createCoreBackend(options: CoreBackendOptions): BitcoinBackend {
           `Bitcoin Core did not import the address: ${results[0]?.error?.message ?? 'no answer'}`,
         );
       }
-      imported.add(watched.address);
+      imported.add(watched.canonical);
     },
     async removeWatch() {
       // A descriptor wallet cannot forget a descriptor; it stays, unwatched here.
     },
     async listTransactions(watched: WatchedAddress, fromHeight: number | undefined) {
       const txs: BackendTx[] = [];
-      for (const txid of await txidsOf(watched.address)) {
+      for (const txid of await txidsOf(watched.canonical)) {
         const tx = await walletTx(txid, fromHeight);
         if (tx) txs.push(tx);
       }
       return txs;
     },
     async hasHistory(watched: WatchedAddress) {
-      if (imported.has(watched.address) && (await txidsOf(watched.address)).length > 0) return true;
+      if (imported.has(watched.canonical) && (await txidsOf(watched.canonical)).length > 0) return true;
       // Not in the wallet: the node's set of unspent outputs (coins since spent are not seen).
       const scan = await parse(
         z.object({ success: z.boolean().optional(), unspents: z.array(z.unknown()) }),
-        rpc('scantxoutset', ['start', [`addr(${watched.address})`]]),
+        rpc('scantxoutset', ['start', [`addr(${watched.canonical})`]]),
         'scantxoutset',
       );
       return scan.unspents.length > 0;

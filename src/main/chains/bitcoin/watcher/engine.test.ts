@@ -17,7 +17,10 @@ const mine = 'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu';
 const other = 'bc1qnjg0jd8228aq7egyzacy8cys3knf9xvrerkf9g';
 const mineHex = bytesToHex(bitcoinAddressScript(mine, 'mainnet'));
 const otherHex = bytesToHex(bitcoinAddressScript(other, 'mainnet'));
-const watched = { watched: { address: mine, scriptHex: mineHex, scripthash: '' }, fromHeight: undefined };
+const watched = {
+  watched: { address: mine, canonical: mine, scriptHex: mineHex, scripthash: '' },
+  fromHeight: undefined,
+};
 
 function tx(partial: Partial<BackendTx> & { txid: string }): BackendTx {
   return { blockHeight: null, blockHash: null, outputs: [], replaceable: false, from: [], ...partial };

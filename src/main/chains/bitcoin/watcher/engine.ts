@@ -282,7 +282,13 @@ export function createWatcherEngine(options: EngineOptions): ChainWatcher {
   function watchedOf(address: string): WatchedAddress {
     const decoded = typeof address === 'string' ? decodeBitcoinAddress(address, network) : null;
     if (!decoded) throw new ChainKeyError('bad_address', `Not a Bitcoin ${network} address.`);
-    return { address, scriptHex: bytesToHex(decoded.script), scripthash: electrumScripthash(decoded.script) };
+    const canonical = decoded.type === 'p2pkh' || decoded.type === 'p2sh' ? address : address.toLowerCase();
+    return {
+      address,
+      canonical,
+      scriptHex: bytesToHex(decoded.script),
+      scripthash: electrumScripthash(decoded.script),
+    };
   }
 
   function stateNow(): WatcherHealth['state'] {

@@ -199,7 +199,7 @@ export function createEsploraBackend(options: EsploraBackendOptions): BitcoinBac
     async addWatch() {},
     async removeWatch() {},
     async listTransactions(watched: WatchedAddress, fromHeight: number | undefined) {
-      const address = encodeURIComponent(watched.address);
+      const address = encodeURIComponent(watched.canonical);
       const first = await getJson(`/address/${address}/txs`, z.array(txSchema));
       let mempool = first.filter((tx) => !tx.status.confirmed);
       const chain = first.filter((tx) => tx.status.confirmed);
@@ -217,7 +217,7 @@ export function createEsploraBackend(options: EsploraBackendOptions): BitcoinBac
       return txs;
     },
     async hasHistory(watched: WatchedAddress) {
-      const stats = await getJson(`/address/${encodeURIComponent(watched.address)}`, addressSchema);
+      const stats = await getJson(`/address/${encodeURIComponent(watched.canonical)}`, addressSchema);
       return stats.chain_stats.tx_count + stats.mempool_stats.tx_count > 0;
     },
   };
