@@ -28,7 +28,7 @@ import { createMembershipsModule } from '../memberships';
 import { createFxModule } from '../fx';
 import { createCryptoModule, type CryptoModuleOptions } from '../crypto';
 import { createReportsModule } from '../reports';
-import { createSyncModule, type SyncModuleOptions, type SyncService } from '../sync';
+import { createSyncModule, guardCoinsTender, type SyncModuleOptions, type SyncService } from '../sync';
 import {
   cashDrawerAccountCode,
   createPaymentsModule,
@@ -152,7 +152,8 @@ function buildDomains(
     { audit: audit.service, currency: () => settings.service.get().currency },
     cryptoOptions,
   );
-  const ownTenders = [...card.tenders, coins.tender, fx.tender, crypto.tender].filter(
+  // The coins tender says the coin rule's refusal in words when sync is on (src/main/sync/coinRule.ts).
+  const ownTenders = [...card.tenders, guardCoinsTender(coins.tender), fx.tender, crypto.tender].filter(
     (own) => !tenders.some((t) => t.kind === own.kind),
   );
   const payments = createPaymentsModule(deps, {

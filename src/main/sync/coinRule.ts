@@ -8,7 +8,12 @@
  * needs the central database. Pure part here; the lease round below runs in the sync worker.
  */
 import { type ClientBase } from 'pg';
+import { TillpointError } from '../../shared/api/errors';
 import { type Db } from '../kernel';
+import { type TenderAdapter } from '../payments';
+
+/** The ledger trigger's refusal (migration 20261207T030000). */
+export const coinAllowanceShort = 'coin_allowance_short';
 
 export type CoinSpendDecision =
   | { readonly allowed: true; readonly allowanceLeftAfterUnits: bigint }
@@ -86,4 +91,35 @@ export async function leaseRound(
     }
   }
   return moved;
+}
+
+/**
+ * The coins tender with the coin rule's refusal in words: the ledger trigger refuses a spend beyond
+ * this till's allowance (the spend's transaction rolls back, nothing is written); the cashier reads
+ * `insufficient_funds` saying why, instead of an internal error.
+ */
+export function guardCoinsTender(tender: TenderAdapter): TenderAdapter {
+  const decide = tender.decideAtOnce;
+  if (!decide) return tender;
+  return {
+    ...tender,
+    decideAtOnce: {
+      payment(request, plan) {
+        try {
+          return decide.payment(request, plan);
+        } catch (error) {
+          if (error instanceof Error && error.message.includes(coinAllowanceShort)) {
+            throw new TillpointError(
+              'insufficient_funds',
+              'This till may spend only the coins the central database has set aside for it, and this ' +
+                'payment needs more: try again once the till is back online (Settings › Sync), or take another tender.',
+              { reason: 'coin_allowance', asset: 'COIN' },
+            );
+          }
+          throw error;
+        }
+      },
+      refund: (request) => decide.refund(request),
+    },
+  };
 }

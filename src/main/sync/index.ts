@@ -15,7 +15,7 @@ export { readSyncConfig, pgClientConfig, redactUrl, syncConfigSchema, type SyncC
 export { migrateCentral, loadCentralMigrations } from './centralMigrate';
 export { addTill, tillRoleName } from './tills';
 export { createSyncWorker, type SyncWorker } from './worker';
-export { decideCoinSpend } from './coinRule';
+export { decideCoinSpend, guardCoinsTender } from './coinRule';
 export { startSyncDemo } from './demo';
 export { runDbCommand, dbUsage } from './dbCommand';
 
