@@ -93,6 +93,7 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
     logger,
   };
   const state = newScanState(maxBlockRange);
+  if (config.multicall3Address === null) state.balanceCheck = 'unavailable';
   const paymentListeners = new Set<PaymentsListener>();
   const tipListeners = new Set<TipListener>();
   const reported = new Map<string, string>();
@@ -109,6 +110,7 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
   let balanceQueued: Promise<void> | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   let heads: HeadSubscription | null = null;
+  let lastHeadAtMs = 0;
 
   function tokenKey(address: string): string {
     if (!isValidEvmAddress(address)) throw new Error('A token address is not a valid EVM address.');
@@ -211,7 +213,9 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
 
   function schedulePoll(): void {
     if (!running) return;
-    const interval = heads?.connected() ? wsPollIntervalMs : pollIntervalMs;
+    // Poll slowly only while heads really arrive over the WebSocket.
+    const headsFlowing = heads?.connected() && Date.now() - lastHeadAtMs < wsPollIntervalMs;
+    const interval = headsFlowing ? wsPollIntervalMs : pollIntervalMs;
     pollTimer = setTimeout(() => {
       void schedule().finally(schedulePoll);
     }, interval);
@@ -307,7 +311,10 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
       if (options.wsUrls && options.wsUrls.length > 0) {
         heads = subscribeHeads({
           urls: options.wsUrls,
-          onHead: (header) => void schedule(header),
+          onHead: (header) => {
+            lastHeadAtMs = Date.now();
+            void schedule(header);
+          },
           onConnectedChange: (connected) => logger.info({ connected }, 'EVM watcher: WebSocket subscription'),
           count: (method) => rpc.count(method),
           logger,

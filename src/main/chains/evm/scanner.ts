@@ -384,6 +384,7 @@ async function fetchTokenLogs(
 }
 
 export function recordPayment(state: ScanState, lower: string, payment: PaymentRecord): void {
+  if (!state.watched.has(lower)) return; // unwatched while the round was asking
   let payments = state.payments.get(lower);
   if (!payments) state.payments.set(lower, (payments = new Map()));
   payments.set(payment.key, payment);
