@@ -76,6 +76,7 @@ export function createCoreBackend(options: CoreBackendOptions): BitcoinBackend {
   const imported = new Set<string>();
   const rawCache = new Map<string, DecodedTx>();
   let lastTip: BackendTip | null = null;
+  let confirmedAtTip = new Map<string, BackendTx>();
   let nextId = 1;
 
   async function rpc(method: string, params: unknown[], onWallet = false): Promise<unknown> {
@@ -159,14 +160,16 @@ export function createCoreBackend(options: CoreBackendOptions): BitcoinBackend {
     return decoded;
   }
 
-  async function walletTx(txid: string, fromHeight: number | undefined): Promise<BackendTx | null> {
+  async function walletTx(txid: string): Promise<BackendTx | null> {
+    // While the tip stays, a confirmed transaction stays where it is: no need to ask again.
+    const known = confirmedAtTip.get(txid);
+    if (known) return known;
     const tx = await parse(walletTxSchema, rpc('gettransaction', [txid, true], true), 'gettransaction');
     if (tx.confirmations < 0) return null; // conflicted: another transaction spent its coins
     const decoded = await rawOf(txid, tx.hex);
     if (tx.confirmations > 0) {
       if (tx.blockheight === undefined || tx.blockhash === undefined) return null;
-      if (fromHeight !== undefined && tx.blockheight < fromHeight) return null;
-      return {
+      const confirmed: BackendTx = {
         txid,
         blockHeight: tx.blockheight,
         blockHash: tx.blockhash,
@@ -174,6 +177,8 @@ export function createCoreBackend(options: CoreBackendOptions): BitcoinBackend {
         replaceable: false,
         from: [],
       };
+      if (lastTip && tx.blockheight <= lastTip.height) confirmedAtTip.set(txid, confirmed);
+      return confirmed;
     }
     let entry: z.infer<typeof mempoolEntrySchema>;
     try {
@@ -216,6 +221,7 @@ export function createCoreBackend(options: CoreBackendOptions): BitcoinBackend {
     async getTip() {
       const hash = await parse(hex64, rpc('getbestblockhash', []), 'getbestblockhash');
       if (lastTip?.hash === hash) return lastTip;
+      confirmedAtTip = new Map();
       const header = await parse(
         z.object({ height: z.number().int().nonnegative() }),
         rpc('getblockheader', [hash, true]),
@@ -249,8 +255,10 @@ export function createCoreBackend(options: CoreBackendOptions): BitcoinBackend {
     async listTransactions(watched: WatchedAddress, fromHeight: number | undefined) {
       const txs: BackendTx[] = [];
       for (const txid of await txidsOf(watched.canonical)) {
-        const tx = await walletTx(txid, fromHeight);
-        if (tx) txs.push(tx);
+        const tx = await walletTx(txid);
+        if (!tx) continue;
+        if (tx.blockHeight !== null && fromHeight !== undefined && tx.blockHeight < fromHeight) continue;
+        txs.push(tx);
       }
       return txs;
     },
