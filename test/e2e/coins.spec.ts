@@ -158,3 +158,68 @@ test('foreign cash at a manager-set rate pays a sale, with change in the store c
   await page.getByRole('button', { name: 'Take foreign cash' }).click();
   await expect(page.getByTestId('change-due')).toHaveText('$1.89');
 });
+
+test('coins bought inside a sale, and the cart’s balance follows each payment', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.manager);
+  await openShiftWithFloat(page, '100.00');
+  await goTo(page, 'Customers');
+  await addCustomer(page, 'Ada Lovelace', '555 0101');
+
+  // An espresso and, in the same sale, the Reader pack for Ada: 3.54 + 4.99 = 8.53.
+  await goTo(page, 'Checkout');
+  await page
+    .getByRole('button', { name: /^Espresso\b/ })
+    .first()
+    .click();
+  const cartCustomer = page.getByTestId('cart-customer');
+  await cartCustomer.getByRole('button', { name: 'Add customer' }).click();
+  const picker = page.getByRole('dialog', { name: 'Customer of this sale' });
+  await picker.getByLabel('Find a customer').fill('Ada');
+  await picker
+    .getByRole('list', { name: 'Customers found' })
+    .getByRole('button', { name: /Ada Lovelace/ })
+    .click();
+  await expect(page.getByTestId('cart-coin-balance')).toHaveText('0 coins');
+  await cartCustomer.getByRole('button', { name: 'Add coins' }).click();
+  const grid = page
+    .getByRole('dialog', { name: 'Add coins to this sale' })
+    .getByRole('list', { name: 'Coin packages' });
+  await grid.getByRole('button', { name: /^Reader: 525 coins/ }).click();
+  await expect(page.getByTestId('cart-total')).toHaveText('$8.53');
+  await shot(page, 'coins-topup-in-sale');
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page.getByRole('button', { name: /^Cash/ }).click();
+  await page.keyboard.type('10');
+  await page.getByRole('button', { name: 'Take cash' }).click();
+  await expect(page.getByTestId('change-due')).toHaveText('$1.47');
+  await page.getByRole('button', { name: 'New sale' }).click();
+
+  // The next sale for Ada: 200 coins pay part of it, and the cart shows what is left at once.
+  await page
+    .getByRole('button', { name: /^Espresso\b/ })
+    .first()
+    .click();
+  await cartCustomer.getByRole('button', { name: 'Add customer' }).click();
+  await picker.getByLabel('Find a customer').fill('Ada');
+  await picker
+    .getByRole('list', { name: 'Customers found' })
+    .getByRole('button', { name: /Ada Lovelace/ })
+    .click();
+  await expect(page.getByTestId('cart-coin-balance')).toHaveText('525 coins');
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page.getByRole('button', { name: 'Store coins' }).click();
+  await expect(page.getByTestId('coins-balance')).toContainText('525 coins');
+  await page.getByLabel('Or pay this much with coins').fill('2.00');
+  await page.getByRole('button', { name: 'Pay part with coins' }).click();
+  await expect(page.getByTestId('amount-due')).toHaveText('$1.54');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Take payment' })).toBeHidden();
+  await expect(page.getByTestId('cart-coin-balance')).toHaveText('325 coins');
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page.getByRole('button', { name: /^Cash/ }).click();
+  await page.keyboard.type('2');
+  await page.getByRole('button', { name: 'Take cash' }).click();
+  await expect(page.getByTestId('change-due')).toHaveText('$0.46');
+});

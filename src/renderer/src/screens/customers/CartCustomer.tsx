@@ -1,10 +1,13 @@
 /**
  * The customer of the sale on the cart: their name and coin balance, or a button to choose one
- * (`orders.setCustomer`); changing or clearing it while the sale is open.
+ * (`orders.setCustomer`); changing or clearing it while the sale is open; adding a coin package to
+ * the sale for them. The balance is read again after every payment of the sale (payment.updated)
+ * and every change of the order, so it is never left stale.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
 import { Button, Dialog, toast, useDisplayLocale } from '../../ui';
+import { CartTopUpDialog } from './CartTopUpDialog';
 import { CustomerPicker, formatCoins, type CustomerView } from './CustomerPicker';
 import './customers.css';
 
@@ -14,6 +17,7 @@ export function CartCustomer({ orderId, version }: { orderId: string; version?: 
   const [coins, setCoins] = useState<string | null>(null);
   const [member, setMember] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
+  const [toppingUp, setToppingUp] = useState(false);
 
   const load = useCallback(async () => {
     const { customer: found } = await client.invoke('customers.ofOrder', { orderId });
@@ -39,6 +43,19 @@ export function CartCustomer({ orderId, version }: { orderId: string; version?: 
     load().catch(() => undefined);
   }, [load, version]);
 
+  // A payment (coins spent, a top-up paid) or another change of this sale: read the balance again.
+  useEffect(() => {
+    const reload = (payload: { orderId: string }) => {
+      if (payload.orderId === orderId) load().catch(() => undefined);
+    };
+    const stopPayments = client.on('payment.updated', reload);
+    const stopOrders = client.on('order.updated', reload);
+    return () => {
+      stopPayments();
+      stopOrders();
+    };
+  }, [load, orderId]);
+
   const set = async (customerId: string | null) => {
     try {
       await client.invoke('orders.setCustomer', { orderId, customerId });
@@ -55,8 +72,16 @@ export function CartCustomer({ orderId, version }: { orderId: string; version?: 
         <>
           <span>
             <strong>{customer.name}</strong>
-            {coins !== null && ` · ${formatCoins(coins, locale)}`}
+            {coins !== null && (
+              <>
+                {' · '}
+                <span data-testid="cart-coin-balance">{formatCoins(coins, locale)}</span>
+              </>
+            )}
           </span>
+          <Button variant="ghost" onClick={() => setToppingUp(true)}>
+            Add coins
+          </Button>
           {member && (
             <Button variant="ghost" onClick={() => void applyMemberDiscount()}>
               {member} discount
@@ -73,6 +98,9 @@ export function CartCustomer({ orderId, version }: { orderId: string; version?: 
         <Button variant="ghost" onClick={() => setPicking(true)}>
           Add customer
         </Button>
+      )}
+      {toppingUp && customer && (
+        <CartTopUpDialog orderId={orderId} customer={customer} onClose={() => setToppingUp(false)} />
       )}
       {picking && (
         <Dialog open onClose={() => setPicking(false)} title="Customer of this sale" size="md">
