@@ -70,6 +70,17 @@ describe('EVM watcher on the simulator', () => {
     expect(payments().map((p) => [p.confirmations, p.final])).toEqual([[3, true]]);
   });
 
+  it('subscribes again after the WebSocket drops, and hears the next blocks', async () => {
+    const { watcher, address, payments } = await watching({ wsUrls: [driver.wsUrl], confirmations: 1 });
+    await until(() => watcher.stats().wsConnected);
+    driver.sim.dropWebSockets();
+    await until(() => watcher.stats().wsReconnects >= 1 && watcher.stats().wsConnected);
+    expect(watcher.stats().byMethod.eth_subscribe).toBe(2);
+    driver.sim.pay(address, 10n ** 15n);
+    driver.sim.mine();
+    await until(() => payments().length === 1);
+  });
+
   it('says so in its health when the chain has no Multicall3, and still finds transactions', async () => {
     const { watcher, address, payments } = await watching({
       multicall3Address: Wallet.createRandom().address,
@@ -86,3 +97,11 @@ describe('EVM watcher on the simulator', () => {
     });
   });
 });
+
+async function until(condition: () => boolean, limitMs = 20_000): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('the condition did not come true');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

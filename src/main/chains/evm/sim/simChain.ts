@@ -51,6 +51,8 @@ export interface EvmSimChain {
   tipHeight(): number;
   /** JSON-RPC requests answered so far, by method. */
   requests(): Readonly<Record<string, number>>;
+  /** Drops every WebSocket connection (a node restart, a proxy timeout); clients must reconnect. */
+  dropWebSockets(): void;
   close(): Promise<void>;
 }
 
@@ -198,6 +200,9 @@ export async function createEvmSimChain(options: EvmSimChainOptions): Promise<Ev
     },
     tipHeight: () => ledger.tip().number,
     requests: () => ({ ...counts }),
+    dropWebSockets() {
+      for (const socket of subscriptions.keys()) socket.terminate();
+    },
     async close() {
       if (timer) clearInterval(timer);
       for (const socket of subscriptions.keys()) socket.terminate();
