@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createBitcoinSimChain,
@@ -88,6 +90,35 @@ describe('Esplora: paging, errors and back-off', () => {
     );
     expect(health.detail).not.toContain('secret');
     expect(recorder.reports(address)).toEqual([]);
+  });
+
+  it('a user name and password in the URL travel as basic auth, never in the URL or the health text', async () => {
+    const seen: { authorization: string | undefined; url: string | undefined }[] = [];
+    const server = http.createServer((request, response) => {
+      seen.push({ authorization: request.headers.authorization, url: request.url });
+      response.writeHead(503, { 'content-type': 'text/plain' });
+      response.end('maintenance');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      watcher = createBitcoinWatcher({
+        network: 'regtest',
+        backend: { kind: 'esplora', url: `http://shop:p%40ss@127.0.0.1:${port}/api/` },
+        pollIntervalMs: 600_000,
+      });
+      await watcher.start();
+      expect(seen[0]).toEqual({
+        authorization: `Basic ${Buffer.from('shop:p@ss').toString('base64')}`,
+        url: '/api/blocks/tip/hash',
+      });
+      expect(watcher.health().detail).toBe(
+        `Esplora http://127.0.0.1:${port}/api — last error: Esplora answered HTTP 503 to /blocks/tip: maintenance`,
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('refuses to watch an address of another network', async () => {
