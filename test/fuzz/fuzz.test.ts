@@ -87,6 +87,8 @@ beforeAll(async () => {
     logger: pino({ level: 'silent' }),
     config: { door: 'host' },
     card: { stripeApi: stripeSim.clientOptions, paystackApi: paystackSim.baseUrl, env: {} },
+    // Crypto: the simulated chains only (in this process) and the demo rates.
+    crypto: { simulatedChains: true },
   });
   token = loadOrCreateToken(dataDir);
   const app = await createHostServer({ core, token, rendererDir: null });

@@ -28,7 +28,7 @@ export type DemoPayKind = 'full' | 'partial' | 'over' | 'late';
 
 export interface CryptoDemo {
   /** The libraries with the simulated chains as presets and the demo rates. */
-  libs(base: CryptoLibs): CryptoLibs;
+  libs(base: CryptoLibs, onlySimulated?: boolean): CryptoLibs;
   pay(invoiceId: string, kind: DemoPayKind): Promise<string>;
   readonly bitcoin: BitcoinSimChain;
   readonly evm: EvmSimChain;
@@ -130,12 +130,12 @@ export async function startCryptoDemo(options: {
   return {
     bitcoin,
     evm,
-    libs: (base) => ({
+    libs: (base, onlySimulated = false) => ({
       ...base,
-      presets: () => [
-        ...base.presets().filter((p) => !chains.some((c) => c.chainKey === p.chainKey)),
-        ...chains,
-      ],
+      presets: () =>
+        onlySimulated
+          ? chains
+          : [...base.presets().filter((p) => !chains.some((c) => c.chainKey === p.chainKey)), ...chains],
       async quote(asset, currency) {
         try {
           const quote = await rates.quote(asset, currency);

@@ -332,7 +332,8 @@ export function createEngine(options: EngineOptions) {
     try {
       return await options.libs().quote(asset, currency);
     } catch (error) {
-      const manual = settings().manualRates[asset];
+      const rates = settings().manualRates;
+      const manual = Object.hasOwn(rates, asset) ? rates[asset] : undefined;
       if (manual) return { rate: manual, source: 'manual', atMs: deps.now().getTime() };
       const why = error instanceof RateUnavailable || error instanceof Error ? error.message : String(error);
       throw new TillpointError(

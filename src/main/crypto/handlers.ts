@@ -466,7 +466,10 @@ export function createCryptoHandlers(ports: CryptoHandlerPorts): PartialHandlerI
     'rates.settings': (input) => {
       const current = readCryptoSettings(store);
       if (input.manualRates) {
-        const manualRates: Record<string, string> = { ...current.manualRates };
+        const manualRates: Record<string, string> = Object.assign(
+          Object.create(null) as Record<string, string>,
+          current.manualRates,
+        );
         for (const [asset, rate] of Object.entries(input.manualRates)) {
           if (rate === '') delete manualRates[asset];
           else manualRates[asset] = rate;

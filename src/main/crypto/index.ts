@@ -45,6 +45,11 @@ export interface CryptoModuleOptions {
   readonly tickMs?: number;
   /** Demo mode without the simulated chains (tests that bring their own). */
   readonly noDemoChains?: boolean;
+  /**
+   * Outside demo mode too, the chains are the simulated ones only (and the rates the demo's): for
+   * tests and the fuzz run, where no call may wait on the network. `crypto.demoPay` stays demo-only.
+   */
+  readonly simulatedChains?: boolean;
 }
 
 export interface CryptoModule extends DomainModule {
@@ -157,10 +162,11 @@ export function createCryptoModule(
       linked = ports;
     },
     async start() {
-      if (deps.config.mode !== 'demo' || options.noDemoChains) return;
+      const simulatedOnly = options.simulatedChains === true;
+      if ((deps.config.mode !== 'demo' && !simulatedOnly) || options.noDemoChains) return;
       try {
         demo = await startCryptoDemo({ deps, store, engine });
-        libs = demo.libs(libs);
+        libs = demo.libs(libs, simulatedOnly);
       } catch (error) {
         deps.logger.warn(
           { err: error },
