@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minorToDecimalString } from '../../shared/money';
 import { type ReportOutput } from '../../shared/api/reports';
 import { parseExportCommand, runExport } from '../host/exportCommand';
-import { openDemoDay, ringDemoDay, type DemoDay } from './demoDayKit';
+import { openDemoDay, ringDemoDay, type DemoDay } from './demoDayTestKit';
 
 function hasTool(name: string, flag = '--version'): boolean {
   try {
