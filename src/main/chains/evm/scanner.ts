@@ -15,6 +15,9 @@ import { addressTopic, topicAddress, transferTopic } from './abi';
 import { type EvmConfirmationPolicy } from './chains';
 import { type EvmLogger, type EvmRpc, fromHex, fromHexBig, isRangeTooLarge, toHex } from './rpc';
 
+/** Blocks asked at once while catching up. */
+const blocksInFlight = 8;
+
 export interface WatchedAddress {
   /** As handed to `watch`. */
   readonly address: string;
@@ -235,17 +238,26 @@ async function scanRange(
   to: number,
 ): Promise<void> {
   const fetched: RpcBlock[] = [];
-  for (let height = from; height <= to; height += 1) {
-    const block = await rpc.call<RpcBlock | null>('eth_getBlockByNumber', [toHex(height), true]);
-    if (!block) break;
-    const parent = state.blocks.get(height - 1);
-    if (parent && parent.hash !== block.parentHash) {
-      const fork = await findFork(rpc, state, block);
-      dropAbove(state, fork);
-      return; // the caller's loop goes on from the fork point
+  // Blocks are asked a few at a time (catching up after a pause), then linked in order.
+  for (let start = from; start <= to; start += blocksInFlight) {
+    const heights = Array.from({ length: Math.min(blocksInFlight, to - start + 1) }, (_, i) => start + i);
+    const blocks = await Promise.all(
+      heights.map((height) => rpc.call<RpcBlock | null>('eth_getBlockByNumber', [toHex(height), true])),
+    );
+    for (const [index, block] of blocks.entries()) {
+      const height = heights[index] as number;
+      if (!block || fromHex(block.number) !== height) break;
+      const parent = state.blocks.get(height - 1);
+      if (parent && parent.hash !== block.parentHash) {
+        if (fetched.length > 0) break; // scan what links up; the next range finds the fork
+        const fork = await findFork(rpc, state, block);
+        dropAbove(state, fork);
+        return; // the caller's loop goes on from the fork point
+      }
+      state.blocks.set(height, { hash: block.hash, parentHash: block.parentHash });
+      fetched.push(block);
     }
-    state.blocks.set(height, { hash: block.hash, parentHash: block.parentHash });
-    fetched.push(block);
+    if (fetched.length < start - from + heights.length) break;
   }
   if (fetched.length === 0) return;
   const last = from + fetched.length - 1;
