@@ -12,6 +12,16 @@ import { useSyncStatus } from './SyncStatusPill';
 import { syncPillView, tableLabel } from './syncView';
 import './sync.css';
 
+/** "1 batch", "3 batches": a count and its noun, for the counts since start. */
+function plural(count: number, noun: string, locale: string): string {
+  const many = noun.endsWith('ch')
+    ? `${noun}es`
+    : noun.endsWith('try')
+      ? `${noun.slice(0, -1)}ies`
+      : `${noun}s`;
+  return `${count.toLocaleString(locale)} ${count === 1 ? noun : many}`;
+}
+
 export function SyncPanel() {
   const locale = useDisplayLocale();
   const { status, refresh } = useSyncStatus(2_000);
@@ -100,9 +110,9 @@ export function SyncPanel() {
           <div className="facts__row">
             <dt>Sent since start</dt>
             <dd>
-              {status.rowsPushed.toLocaleString(locale)} changes in {status.batches.toLocaleString(locale)}{' '}
-              batches · {status.rowsPulled.toLocaleString(locale)} catalog changes received ·{' '}
-              {status.errors.toLocaleString(locale)} failed tries
+              {plural(status.rowsPushed, 'change', locale)} in {plural(status.batches, 'batch', locale)} ·{' '}
+              {plural(status.rowsPulled, 'catalog change', locale)} received ·{' '}
+              {plural(status.errors, 'failed try', locale)}
             </dd>
           </div>
         </dl>
