@@ -6,6 +6,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { withApproval } from '../../app/approval';
+import { checkout } from '../checkout/instance';
 import { Button, Dialog, toast, useDisplayLocale } from '../../ui';
 import { CartTopUpDialog } from './CartTopUpDialog';
 import { CustomerPicker, formatCoins, type CustomerView } from './CustomerPicker';
@@ -29,10 +31,22 @@ export function CartCustomer({ orderId, version }: { orderId: string; version?: 
     setMember(status?.valid ? `${status.tier.name} ${status.tier.discountPercent}%` : null);
   }, [orderId]);
 
-  // The member discount goes through the cart's rules; a refusal (a limit) is shown as the core says.
+  // The member discount goes through the cart's rules: over the store's limit, a manager approves it
+  // in the approval dialog (discount_over_limit, bound to this order); other refusals are shown.
   const applyMemberDiscount = async () => {
     try {
-      const result = await client.invoke('memberships.applyDiscount', { orderId });
+      const result = await withApproval(
+        (approval) =>
+          client.invoke('memberships.applyDiscount', { orderId, ...(approval ? { approval } : {}) }),
+        {
+          action: 'discount_over_limit',
+          ref: orderId,
+          reason: `Member discount${member ? ` (${member})` : ''} for ${customer?.name ?? 'the customer'}.`,
+          facts: member ? [{ label: 'Membership', value: member }] : [],
+        },
+      );
+      if (!result) return;
+      await checkout.refresh();
       toast.success(`Member discount of ${result.discountPercent}% applied.`);
     } catch (failure) {
       toast.error(failure, { title: 'The member discount was not applied' });
