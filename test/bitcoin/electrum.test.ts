@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -93,6 +94,28 @@ describe('Electrum: reconnection and TLS', () => {
       p.every((x) => x.confirmations === 1),
     );
     expect([...recorder.keysEver(address)].sort()).toEqual([`btc:${first}:0`, `btc:${second}:0`].sort());
+  });
+
+  it('a server that accepts the connection but never answers is down, with the reason', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      watcher = createBitcoinWatcher({
+        network: 'regtest',
+        backend: { kind: 'electrum', host: '127.0.0.1', port, tls: false },
+        requestTimeoutMs: 200,
+        reconnectBaseMs: 60_000,
+      });
+      await watcher.start();
+      expect(watcher.health().state).toBe('down');
+      expect(watcher.health().detail).toMatch(/did not answer server\.version/);
+      expect(watcher.health().tip).toBeNull();
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('over TLS with a pinned self-signed certificate; refuses it unpinned or with another pin', async () => {
