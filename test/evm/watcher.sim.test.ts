@@ -81,6 +81,21 @@ describe('EVM watcher on the simulator', () => {
     await until(() => payments().length === 1);
   });
 
+  it('starts again after a stop, and keeps what it found', async () => {
+    const { watcher, address, payments } = await watching({ confirmations: 1 });
+    driver.sim.pay(address, 10n ** 15n);
+    driver.sim.mine();
+    await watcher.refresh();
+    await watcher.stop();
+    expect(watcher.health().state).toBe('stopped');
+    driver.sim.pay(address, 2n * 10n ** 15n);
+    driver.sim.mine();
+    await watcher.start();
+    await watcher.refresh();
+    expect(payments().map((p) => p.amountUnits)).toEqual([10n ** 15n, 2n * 10n ** 15n]);
+    expect(watcher.health().state).toBe('ok');
+  });
+
   it('says so in its health when the chain has no Multicall3, and still finds transactions', async () => {
     const { watcher, address, payments } = await watching({
       multicall3Address: Wallet.createRandom().address,

@@ -307,6 +307,7 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
     async start(): Promise<void> {
       if (running) return;
       running = true;
+      rpc.open();
       watcherState = 'starting';
       if (options.wsUrls && options.wsUrls.length > 0) {
         heads = subscribeHeads({

@@ -58,7 +58,9 @@ export interface EvmRpc {
   count(method: string): void;
   /** The URL in use and the last problem seen, for health. */
   status(): { url: string; lastError: string | null; downUrls: number };
+  /** Stops: calls in flight or waiting for a back-off give up. `open()` allows calls again. */
   close(): void;
+  open(): void;
 }
 
 interface UrlState {
@@ -215,6 +217,9 @@ export function createEvmRpc(options: EvmRpcOptions): EvmRpc {
       lastError,
       downUrls: urls.filter((state) => state.coolUntilMs > Date.now()).length,
     }),
+    open: () => {
+      closed = false;
+    },
     close: () => {
       closed = true;
       for (const timer of timers) clearTimeout(timer);

@@ -150,6 +150,8 @@ export async function scanRound(
     for (let guard = 0; (state.cursor as number) < latest && guard < 16; guard += 1) {
       const from = (state.cursor as number) + 1;
       await scanRange(rpc, config, state, from, Math.min(latest, from + config.maxBlockRange - 1));
+      // No progress (the node does not serve the block yet, or the chain moved): try next round.
+      if (state.cursor === from - 1) break;
     }
   }
   if (config.policy === 'safe' || config.policy === 'finalized') {
