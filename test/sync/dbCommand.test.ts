@@ -1,6 +1,7 @@
 /** `tillpoint db migrate` and `tillpoint db add-till` against the test's central database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDbCommand } from '../../src/main/sync';
+import { Client } from 'pg';
 import { pgClientConfig } from '../../src/main/sync/syncConfig';
 import { createCentralDb, runStoreId, type CentralDb } from './centralDb';
 
@@ -57,5 +58,21 @@ describe('tillpoint db', () => {
     });
     expect(ca.ssl).toMatchObject({ rejectUnauthorized: true, ca: expect.stringContaining('tillpoint db') });
     expect(ca.connectionString).not.toContain('sslrootcert');
+  });
+
+  it('asks the server for TLS when sslmode says so (this test server: TLS only if it has it on)', async () => {
+    const admin = await central.admin();
+    const ssl =
+      central.kind === 'postgresql' ? (await admin.query<{ ssl: string }>('SHOW ssl')).rows[0]?.ssl : 'off';
+    await admin.end();
+    const client = new Client(pgClientConfig({ databaseUrl: `${central.url}?sslmode=require` }));
+    const connected = client.connect().then(
+      () => 'connected',
+      (error: unknown) => (error as Error).message,
+    );
+    const outcome = await connected;
+    await client.end().catch(() => undefined);
+    if (ssl === 'on') expect(outcome).toBe('connected');
+    else expect(outcome).toMatch(/does not support SSL/);
   });
 });

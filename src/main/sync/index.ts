@@ -31,6 +31,8 @@ export interface SyncService {
 export interface SyncModuleOptions {
   /** The set-up; undefined: read TILLPOINT_DATABASE_URL / DIR/sync.json; null: off. */
   config?: SyncConfig | null;
+  /** Told what a pull applied (the composition root drops the settings' cache when settings came down). */
+  onPulled?: (applied: { tables: string[]; productIds: string[] }) => void;
   /** Worker options for tests (a fault proxy's client options, faster pacing). */
   worker?: Partial<Omit<SyncWorkerOptions, 'db' | 'logger' | 'now' | 'config'>>;
 }
@@ -41,7 +43,19 @@ export function createSyncModule(
 ): DomainModule & { service: SyncService } {
   const config = options.config === undefined ? readSyncConfig(deps.dataDir) : options.config;
   const worker = config
-    ? createSyncWorker({ db: deps.db, logger: deps.logger, now: deps.now, config, ...options.worker })
+    ? createSyncWorker({
+        db: deps.db,
+        logger: deps.logger,
+        now: deps.now,
+        config,
+        onPulled: (applied) => {
+          // Screens showing products read them again; other caches are the composition root's to drop.
+          if (applied.productIds.length > 0)
+            deps.events.emit('catalog.updated', { productIds: applied.productIds });
+          options.onPulled?.(applied);
+        },
+        ...options.worker,
+      })
     : null;
   if (!config) setCoinRule(deps.db, false);
 

@@ -42,6 +42,8 @@ export interface SyncWorkerOptions {
   pullEveryMs?: number;
   leaseEveryMs?: number;
   random?: () => number;
+  /** Told what a pull applied (tables, and the products among them), so caches and screens refresh. */
+  onPulled?: (applied: { tables: string[]; productIds: string[] }) => void;
 }
 
 function isServerRefusal(error: unknown): boolean {
@@ -154,6 +156,14 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         if (rows.length === 0) break;
         const report = applyPulled(db, rows);
         counters.rowsPulled += report.applied;
+        if (report.applied > 0) {
+          const skipped = new Set(report.skipped.map((row) => `${row.tableName}:${row.rowId}`));
+          const applied = rows.filter((row) => !skipped.has(`${row.tableName}:${row.rowId}`));
+          options.onPulled?.({
+            tables: [...new Set(applied.map((row) => row.tableName))],
+            productIds: applied.filter((row) => row.tableName === 'catalog_products').map((row) => row.rowId),
+          });
+        }
         if (report.skipped.length > 0)
           logger.warn({ skipped: report.skipped.slice(0, 5) }, 'sync: pulled rows skipped');
         if (rows.length < 500) break;
