@@ -29,7 +29,7 @@ export { saleFacts, type SaleRecord } from './facts';
 // For the benchmark: the bulk path of the rollups and the report queries it times.
 export { createRollupAccumulator } from './rollupStore';
 export { writeMeta } from './rollups';
-export { summaryOf, salesReport, dimRows } from './salesReport';
+export { summaryOf, salesReport, dimRows, byDayTable } from './salesReport';
 export { refundsOfPeriod } from './rawRefunds';
 
 export interface ReportsModuleServices {

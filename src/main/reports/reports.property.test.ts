@@ -157,6 +157,39 @@ describe('reports', () => {
             net += BigInt(buildReport(rc, { from: day, to: day }, false).summary.netMinor);
           }
           expect(net).toBe(BigInt(s.netMinor));
+          // Each tender's net is what its payments took less what went back through them.
+          const db = till.core.db;
+          const byKind = new Map<string, bigint>();
+          for (const p of db
+            .prepare(
+              "SELECT kind, amount FROM payments WHERE status IN ('succeeded', 'partially_refunded', 'refunded')",
+            )
+            .all() as { kind: string; amount: string }[]) {
+            byKind.set(p.kind, (byKind.get(p.kind) ?? 0n) + BigInt(p.amount));
+          }
+          for (const r of db
+            .prepare("SELECT kind, amount FROM refund_shares WHERE status = 'succeeded'")
+            .all() as { kind: string; amount: string }[]) {
+            byKind.set(r.kind, (byKind.get(r.kind) ?? 0n) - BigInt(r.amount));
+          }
+          const tenderRows = report.tables.find((t) => t.id === 'by_tender')!.rows;
+          expect(tenderRows.find((r) => r.tender === 'Cash')?.net ?? '0').toBe(
+            (byKind.get('cash') ?? 0n).toString(),
+          );
+          // Each product's quantity sold is the sum of its paid lines; refunded units likewise.
+          const sold = new Map<string, number>();
+          for (const l of db
+            .prepare(
+              'SELECT l.name, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.paid_at IS NOT NULL',
+            )
+            .all() as { name: string; quantity: number }[]) {
+            sold.set(l.name, (sold.get(l.name) ?? 0) + l.quantity);
+          }
+          for (const row of report.tables.find((t) => t.id === 'by_product')!.rows) {
+            expect(row.quantity, String(row.product)).toBe(sold.get(String(row.product)));
+          }
+          // The heat map holds every order once.
+          expect(report.heatmap.reduce((sum, c) => sum + c.orders, 0)).toBe(s.orders);
           // The live rollups equal a rebuild from the raw rows.
           const live = rollupSnapshot(till);
           rebuildRollups(till.core.db, createStoreTime(zone));

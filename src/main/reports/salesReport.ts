@@ -5,7 +5,7 @@
 import { type ReportTable, type SalesSummary } from '../../shared/api/reports';
 import { type Db } from '../kernel';
 import { type ReportDim } from './facts';
-import { refundsOfPeriod, type RefundsOfPeriod } from './rawRefunds';
+import { refundsOfPeriod, type RefundFigures, type RefundsOfPeriod } from './rawRefunds';
 import { splitPeriod, weekdayNames, weekdayOf, type StoreTime } from './storeTime';
 import { col, moneyCell } from './table';
 
@@ -13,18 +13,6 @@ export interface ReportPeriod {
   readonly from: string;
   readonly to: string;
   readonly tillId?: string | undefined;
-}
-
-interface HourRow {
-  day: string;
-  hour: number;
-  orders: number;
-  gross: number;
-  discounts: number;
-  net: number;
-  tax: number;
-  tips: number;
-  collected: number;
 }
 
 export interface DimRow {
@@ -37,15 +25,44 @@ export interface DimRow {
   amount: bigint;
 }
 
-export function hourRows(db: Db, period: ReportPeriod, currency: string): HourRow[] {
+interface TimeRow {
+  key: string | number | null;
+  hour: number | null;
+  orders: number;
+  gross: number;
+  discounts: number;
+  net: number;
+  tax: number;
+  tips: number;
+  collected: number;
+}
+
+/** How the hour rows of a period are summed: all together, by day, by hour, or by weekday (0 Monday) and hour. */
+export type TimeGrouping = 'total' | 'day' | 'hour' | 'weekdayHour';
+
+const groupings: Record<TimeGrouping, { key: string; hour: string; group: string }> = {
+  total: { key: 'NULL', hour: 'NULL', group: '' },
+  day: { key: 'day', hour: 'NULL', group: 'GROUP BY day' },
+  hour: { key: 'hour', hour: 'hour', group: 'GROUP BY hour' },
+  // strftime %w: 0 Sunday … 6 Saturday, turned to 0 Monday … 6 Sunday.
+  weekdayHour: {
+    key: "(CAST(strftime('%w', day) AS INTEGER) + 6) % 7",
+    hour: 'hour',
+    group: 'GROUP BY 1, 2',
+  },
+};
+
+/** The period's sales from the hour rollups, summed in SQL (a year is a few thousand rows read, a few returned). */
+export function timeRows(db: Db, period: ReportPeriod, currency: string, grouping: TimeGrouping): TimeRow[] {
+  const g = groupings[grouping];
   return db
     .prepare(
-      `SELECT day, hour, SUM(orders) AS orders, SUM(gross) AS gross, SUM(discounts) AS discounts, SUM(net) AS net,
-         SUM(tax) AS tax, SUM(tips) AS tips, SUM(collected) AS collected
-       FROM report_sales_hours WHERE day >= ? AND day <= ? AND currency = ? AND (? IS NULL OR till_id = ?)
-       GROUP BY day, hour ORDER BY day, hour`,
+      `SELECT ${g.key} AS key, ${g.hour} AS hour, COALESCE(SUM(orders), 0) AS orders, COALESCE(SUM(gross), 0) AS gross,
+         COALESCE(SUM(discounts), 0) AS discounts, COALESCE(SUM(net), 0) AS net, COALESCE(SUM(tax), 0) AS tax,
+         COALESCE(SUM(tips), 0) AS tips, COALESCE(SUM(collected), 0) AS collected
+       FROM report_sales_hours WHERE day >= ? AND day <= ? AND currency = ? AND (? IS NULL OR till_id = ?) ${g.group}`,
     )
-    .all(period.from, period.to, currency, period.tillId ?? null, period.tillId ?? null) as HourRow[];
+    .all(period.from, period.to, currency, period.tillId ?? null, period.tillId ?? null) as TimeRow[];
 }
 
 /** One dimension's rows over the period: month rows for whole months, day rows for the rest. */
@@ -131,40 +148,25 @@ export function summaryOf(
   period: ReportPeriod,
   currency: string,
   detail = false,
-): { summary: SalesSummary; hours: HourRow[]; refunds: RefundsOfPeriod } {
-  const hours = hourRows(db, period, currency);
+): { summary: SalesSummary; refunds: RefundsOfPeriod } {
+  const [sold] = timeRows(db, period, currency, 'total');
   const refunds = refundsOfPeriod(db, time, period, currency, { detail });
-  let orders = 0;
-  let gross = 0n;
-  let discounts = 0n;
-  let net = 0n;
-  let tax = 0n;
-  let tips = 0n;
-  let collected = 0n;
-  for (const h of hours) {
-    orders += h.orders;
-    gross += BigInt(h.gross);
-    discounts += BigInt(h.discounts);
-    net += BigInt(h.net);
-    tax += BigInt(h.tax);
-    tips += BigInt(h.tips);
-    collected += BigInt(h.collected);
-  }
+  const orders = sold?.orders ?? 0;
+  const net = BigInt(sold?.net ?? 0);
   const r = refunds.total;
   const netAfter = net - r.net;
   return {
-    hours,
     refunds,
     summary: {
       orders,
       refunds: r.count,
-      grossMinor: gross.toString(),
-      discountsMinor: discounts.toString(),
+      grossMinor: BigInt(sold?.gross ?? 0).toString(),
+      discountsMinor: BigInt(sold?.discounts ?? 0).toString(),
       refundsMinor: r.net.toString(),
       netMinor: netAfter.toString(),
-      taxMinor: (tax - r.tax).toString(),
-      tipsMinor: (tips - r.tip).toString(),
-      collectedMinor: (collected - r.paidBack).toString(),
+      taxMinor: (BigInt(sold?.tax ?? 0) - r.tax).toString(),
+      tipsMinor: (BigInt(sold?.tips ?? 0) - r.tip).toString(),
+      collectedMinor: (BigInt(sold?.collected ?? 0) - r.paidBack).toString(),
       averageOrderMinor: divideHalfUp(netAfter, BigInt(orders)).toString(),
     },
   };
@@ -209,6 +211,63 @@ function timeCells(b: TimeBucket) {
   };
 }
 
+function bucketOf(row: TimeRow): TimeBucket {
+  return {
+    orders: row.orders,
+    gross: BigInt(row.gross),
+    discounts: BigInt(row.discounts),
+    refunds: 0n,
+    net: BigInt(row.net),
+    tax: BigInt(row.tax),
+    tips: BigInt(row.tips),
+    collected: BigInt(row.collected),
+  };
+}
+
+function addTo(b: TimeBucket, d: Partial<TimeBucket>): void {
+  b.orders += d.orders ?? 0;
+  b.gross += d.gross ?? 0n;
+  b.discounts += d.discounts ?? 0n;
+  b.refunds += d.refunds ?? 0n;
+  b.net += d.net ?? 0n;
+  b.tax += d.tax ?? 0n;
+  b.tips += d.tips ?? 0n;
+  b.collected += d.collected ?? 0n;
+}
+
+function refundDelta(r: RefundFigures): Partial<TimeBucket> {
+  return { refunds: r.net, net: -r.net, tax: -r.tax, tips: -r.tip, collected: -r.paidBack };
+}
+
+function into<K>(map: Map<K, TimeBucket>, key: K): TimeBucket {
+  let b = map.get(key);
+  if (!b) map.set(key, (b = bucket()));
+  return b;
+}
+
+/** Sales by store day, refunds taken off the day they were made. */
+export function byDayTable(
+  db: Db,
+  period: ReportPeriod,
+  currency: string,
+  refunds: RefundsOfPeriod,
+): ReportTable {
+  const days = new Map<string, TimeBucket>();
+  for (const row of timeRows(db, period, currency, 'day')) days.set(String(row.key), bucketOf(row));
+  for (const [key, r] of refunds.byHour) addTo(into(days, key.slice(0, 10)), refundDelta(r));
+  const total = bucket();
+  for (const b of days.values()) addTo(total, b);
+  return {
+    id: 'by_day',
+    title: 'Sales by day',
+    columns: [col('day', 'Day', 'day'), col('weekday', 'Weekday', 'text'), ...timeColumns],
+    rows: [...days.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([day, b]) => ({ day, weekday: weekdayNames[weekdayOf(day)] ?? '', ...timeCells(b) })),
+    totals: { day: 'Total', weekday: null, ...timeCells(total) },
+  };
+}
+
 /** The summary and the tables by time; `detail` also reads the refunds' lines for the dimension tables. */
 export function salesReport(
   db: Db,
@@ -217,89 +276,38 @@ export function salesReport(
   currency: string,
   detail = true,
 ): SalesReport {
-  const { summary, hours, refunds } = summaryOf(db, time, period, currency, detail);
-  const byDay = new Map<string, TimeBucket>();
+  const { summary, refunds } = summaryOf(db, time, period, currency, detail);
   const byHour = new Map<number, TimeBucket>();
+  for (const row of timeRows(db, period, currency, 'hour')) byHour.set(Number(row.hour), bucketOf(row));
   const byWeekday = new Map<number, TimeBucket>();
   const heat = new Map<string, { weekday: number; hour: number; orders: number; net: bigint }>();
-  const into = (map: Map<string | number, TimeBucket>, key: string | number) => {
-    let b = map.get(key);
-    if (!b) map.set(key, (b = bucket()));
-    return b;
+  const heatCell = (weekday: number, hour: number) => {
+    const key = `${weekday}|${hour}`;
+    let cell = heat.get(key);
+    if (!cell) heat.set(key, (cell = { weekday, hour, orders: 0, net: 0n }));
+    return cell;
   };
-  const addTo = (b: TimeBucket, d: Partial<TimeBucket>) => {
-    b.orders += d.orders ?? 0;
-    b.gross += d.gross ?? 0n;
-    b.discounts += d.discounts ?? 0n;
-    b.refunds += d.refunds ?? 0n;
-    b.net += d.net ?? 0n;
-    b.tax += d.tax ?? 0n;
-    b.tips += d.tips ?? 0n;
-    b.collected += d.collected ?? 0n;
-  };
-  const touch = (day: string, hour: number, d: Partial<TimeBucket>) => {
-    const weekday = weekdayOf(day);
-    addTo(into(byDay as Map<string | number, TimeBucket>, day), d);
-    addTo(into(byHour as Map<string | number, TimeBucket>, hour), d);
-    addTo(into(byWeekday as Map<string | number, TimeBucket>, weekday), d);
-    const heatKey = `${weekday}|${hour}`;
-    const cell = heat.get(heatKey) ?? { weekday, hour, orders: 0, net: 0n };
-    cell.orders += d.orders ?? 0;
-    cell.net += d.net ?? 0n;
-    heat.set(heatKey, cell);
-  };
-  for (const h of hours) {
-    touch(h.day, h.hour, {
-      orders: h.orders,
-      gross: BigInt(h.gross),
-      discounts: BigInt(h.discounts),
-      net: BigInt(h.net),
-      tax: BigInt(h.tax),
-      tips: BigInt(h.tips),
-      collected: BigInt(h.collected),
-    });
+  for (const row of timeRows(db, period, currency, 'weekdayHour')) {
+    const weekday = Number(row.key);
+    addTo(into(byWeekday, weekday), bucketOf(row));
+    const cell = heatCell(weekday, Number(row.hour));
+    cell.orders += row.orders;
+    cell.net += BigInt(row.net);
   }
   for (const [key, r] of refunds.byHour) {
-    const [day, hour] = key.split('|') as [string, string];
-    touch(day, Number(hour), {
-      refunds: r.net,
-      net: -r.net,
-      tax: -r.tax,
-      tips: -r.tip,
-      collected: -r.paidBack,
-    });
+    const day = key.slice(0, 10);
+    const hour = Number(key.slice(11));
+    const delta = refundDelta(r);
+    addTo(into(byHour, hour), delta);
+    addTo(into(byWeekday, weekdayOf(day)), delta);
+    heatCell(weekdayOf(day), hour).net -= r.net;
   }
-  const total = bucket();
-  for (const b of byDay.values()) addTo(total, b);
-  const tables: ReportTable[] = [
-    {
-      id: 'by_day',
-      title: 'Sales by day',
-      columns: [col('day', 'Day', 'day'), col('weekday', 'Weekday', 'text'), ...timeColumns],
-      rows: [...byDay.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([day, b]) => ({ day, weekday: weekdayNames[weekdayOf(day)] ?? '', ...timeCells(b) })),
-      totals: { day: 'Total', weekday: null, ...timeCells(total) },
-    },
-    {
-      id: 'by_hour',
-      title: 'Sales by hour of day',
-      columns: [col('hour', 'Hour', 'text'), ...timeColumns],
-      rows: [...byHour.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([hour, b]) => ({ hour: `${String(hour).padStart(2, '0')}:00`, ...timeCells(b) })),
-      totals: { hour: 'Total', ...timeCells(total) },
-    },
-    {
-      id: 'by_weekday',
-      title: 'Sales by weekday',
-      columns: [col('weekday', 'Weekday', 'text'), ...timeColumns],
-      rows: [...byWeekday.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([weekday, b]) => ({ weekday: weekdayNames[weekday] ?? '', ...timeCells(b) })),
-      totals: { weekday: 'Total', ...timeCells(total) },
-    },
-  ];
+  const dayTable = byDayTable(db, period, currency, refunds);
+  const totalOf = (map: Map<number, TimeBucket>) => {
+    const total = bucket();
+    for (const b of map.values()) addTo(total, b);
+    return timeCells(total);
+  };
   return {
     summary,
     refunds,
@@ -309,6 +317,26 @@ export function salesReport(
       orders: c.orders,
       netMinor: c.net.toString(),
     })),
-    tables,
+    tables: [
+      dayTable,
+      {
+        id: 'by_hour',
+        title: 'Sales by hour of day',
+        columns: [col('hour', 'Hour', 'text'), ...timeColumns],
+        rows: [...byHour.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([hour, b]) => ({ hour: `${String(hour).padStart(2, '0')}:00`, ...timeCells(b) })),
+        totals: { hour: 'Total', ...totalOf(byHour) },
+      },
+      {
+        id: 'by_weekday',
+        title: 'Sales by weekday',
+        columns: [col('weekday', 'Weekday', 'text'), ...timeColumns],
+        rows: [...byWeekday.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([weekday, b]) => ({ weekday: weekdayNames[weekday] ?? '', ...timeCells(b) })),
+        totals: { weekday: 'Total', ...totalOf(byWeekday) },
+      },
+    ],
   };
 }

@@ -212,7 +212,7 @@ export function ReportsScreen() {
               {tab === 'card_fees' ? (
                 <CardFees period={period} />
               ) : shown ? (
-                <ReportTableView table={shown} currency={report.currency} onDay={setDay} />
+                <ReportTableView key={shown.id} table={shown} currency={report.currency} onDay={setDay} />
               ) : null}
             </div>
           </Card>
