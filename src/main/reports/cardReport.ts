@@ -46,12 +46,32 @@ export async function cardTables(
   }
   const orderOf = db.prepare(
     `SELECT o.number FROM payments p JOIN orders o ON o.id = p.order_id
-     WHERE p.kind IN ('card', 'phone') AND (json_extract(p.details, '$.chargeId') = ? OR p.external_id = ?) LIMIT 1`,
+     WHERE p.kind IN ('card', 'phone') AND (json_extract(p.details, '$.chargeId') = ?
+       OR json_extract(p.details, '$.paymentIntentId') = ? OR p.external_id = ?) LIMIT 1`,
   );
+  // A charge the card tender did not keep (pay by phone keeps its PaymentIntent): its PaymentIntent
+  // from Stripe, at most `maxLookups` charges per report.
+  const maxLookups = 200;
   const intentOfCharge = new Map<string, string>();
+  let lookups = 0;
+  const find = (charge: string, intent: string) =>
+    orderOf.get(charge, intent, intent) as { number: number } | undefined;
+  for (const t of txns) {
+    const charge = typeof t.source === 'string' ? t.source : (t.source?.id ?? null);
+    if (!charge?.startsWith('ch_') || t.created < start || find(charge, charge) || lookups >= maxLookups)
+      continue;
+    lookups += 1;
+    try {
+      const made = await stripe.charges.retrieve(charge);
+      const intent = typeof made.payment_intent === 'string' ? made.payment_intent : made.payment_intent?.id;
+      if (intent) intentOfCharge.set(charge, intent);
+    } catch {
+      /* left unmatched */
+    }
+  }
   const chargeOrder = (source: string | null): string => {
     if (!source) return '';
-    const row = orderOf.get(source, intentOfCharge.get(source) ?? source) as { number: number } | undefined;
+    const row = find(source, intentOfCharge.get(source) ?? source);
     return row ? `#${row.number}` : '';
   };
   const sorted = [...txns].sort((a, b) => a.created - b.created);

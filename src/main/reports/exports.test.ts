@@ -91,6 +91,26 @@ describe('a demo day with every tender', () => {
     expect(report.previousSummary?.orders).toBe(0);
   });
 
+  it('matches card fees from Stripe balance transactions to the orders they paid', async () => {
+    const card = await d.core.call('reports.card', { period: { from: d.day, to: d.day } }, d.owner);
+    const fees = card.tables.find((t) => t.id === 'card_fees')!;
+    const charges = fees.rows.filter((r) => r.type === 'charge');
+    expect(charges).toHaveLength(2);
+    const paidByCard = d.core.db
+      .prepare(
+        "SELECT o.number, p.amount FROM payments p JOIN orders o ON o.id = p.order_id WHERE p.kind IN ('card', 'phone') AND p.status = 'succeeded' ORDER BY o.number",
+      )
+      .all() as { number: number; amount: string }[];
+    for (const paid of paidByCard) {
+      const row = charges.find((r) => r.order === `#${paid.number}`);
+      expect(row?.amount).toBe(paid.amount);
+      // Stripe's in-person fee: 2.7 % + 5 cents.
+      expect(row?.fee).toBe(String(Math.floor((Number(paid.amount) * 27 + 500) / 1000) + 5));
+    }
+    expect(fees.totals?.net).toBe(String(charges.reduce((sum, r) => sum + Number(r.net), 0)));
+    expect(card.tables.find((t) => t.id === 'stripe_payouts')!.rows).toEqual([]);
+  });
+
   it.skipIf(without('hledger'))(
     'exports an hledger journal that passes the strict checks, whose balances equal the report',
     async () => {
