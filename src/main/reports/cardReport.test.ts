@@ -19,7 +19,7 @@ async function charge(readerId: string, amount: number): Promise<string> {
   const pi = await kit.stripe.paymentIntents.create({
     amount,
     currency: 'usd',
-    payment_method_types: ['card_present'],
+    allowed_payment_method_types: ['card_present'],
     capture_method: 'manual',
   });
   await kit.stripe.terminal.readers.processPaymentIntent(readerId, { payment_intent: pi.id });
