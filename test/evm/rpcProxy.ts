@@ -11,6 +11,8 @@ export interface RpcProxy {
   rateLimitNext(count: number): void;
   /** Refuse `eth_getLogs` over more than `blocks` blocks (null: no limit). */
   limitLogRange(blocks: number | null): void;
+  /** Answer the next `count` calls of `method` with a JSON-RPC error saying `message`. */
+  refuseNext(method: string, count: number, message: string): void;
   /** The block ranges of the `eth_getLogs` calls forwarded so far. */
   readonly logRanges: number[];
   readonly served: { total: number; rateLimited: number; refusedRanges: number };
@@ -20,6 +22,7 @@ export interface RpcProxy {
 export async function startRpcProxy(targetUrl: string): Promise<RpcProxy> {
   let rateLimited = 0;
   let logLimit: number | null = null;
+  const refusals = new Map<string, { count: number; message: string }>();
   const logRanges: number[] = [];
   const served = { total: 0, rateLimited: 0, refusedRanges: 0 };
   const server = http.createServer((req, res) => {
@@ -41,6 +44,20 @@ export async function startRpcProxy(targetUrl: string): Promise<RpcProxy> {
         method: string;
         params: { fromBlock?: string; toBlock?: string }[];
       };
+      const refusal = refusals.get(request.method);
+      if (refusal && refusal.count > 0) {
+        refusal.count -= 1;
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({
+              jsonrpc: '2.0',
+              id: request.id,
+              error: { code: -32000, message: refusal.message },
+            }),
+          );
+        return;
+      }
       if (request.method === 'eth_getLogs') {
         const filter = request.params[0] ?? {};
         const range =
@@ -71,6 +88,9 @@ export async function startRpcProxy(targetUrl: string): Promise<RpcProxy> {
     url: `http://127.0.0.1:${port}`,
     rateLimitNext: (count) => {
       rateLimited = count;
+    },
+    refuseNext: (method, count, message) => {
+      refusals.set(method, { count, message });
     },
     limitLogRange: (blocks) => {
       logLimit = blocks;

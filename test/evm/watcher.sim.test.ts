@@ -3,11 +3,12 @@
  * the simulator can stage: a reorg that mines the same transaction again in another block, the
  * chain's `finalized` block as the policy, a chain without Multicall3.
  */
-import { Wallet } from 'ethers';
+import { Wallet, getAddress } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvmWatcher, type EvmWatcher } from '../../src/main/chains/evm';
 import { type ObservedPayment } from '../../src/main/chains/watcher';
 import { type ChainDriver, simDriver } from './drivers';
+import { startRpcProxy } from './rpcProxy';
 import { defineWatcherScenarios } from './watcherScenarios';
 
 describe('EVM watcher on the simulator', () => {
@@ -94,6 +95,27 @@ describe('EVM watcher on the simulator', () => {
     await watcher.refresh();
     expect(payments().map((p) => p.amountUnits)).toEqual([10n ** 15n, 2n * 10n ** 15n]);
     expect(watcher.health().state).toBe('ok');
+  });
+
+  it('skips blocks whose balances the node refuses, and keeps checking the next ones', async () => {
+    const proxy = await startRpcProxy(driver.rpcUrl);
+    try {
+      const { watcher, address, payments } = await watching({ rpcUrls: [proxy.url], confirmations: 1 });
+      proxy.refuseNext('eth_call', 2, 'missing trie node 0x1234 (path )');
+      driver.sim.pay(address, 10n ** 15n, { viaContract: true }); // in a refused block: not seen
+      driver.sim.mine();
+      await watcher.refresh();
+      expect(payments()).toEqual([]);
+      expect(watcher.stats().balanceCheck).toBe('on');
+      driver.sim.pay(address, 3n * 10n ** 15n, { viaContract: true });
+      const height = driver.sim.mine();
+      await watcher.refresh();
+      expect(payments().map((p) => [p.key, p.amountUnits])).toEqual([
+        [`evm:${driver.chainId}:balance:${getAddress(address)}:${height}`, 3n * 10n ** 15n],
+      ]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('says so in its health when the chain has no Multicall3, and still finds transactions', async () => {

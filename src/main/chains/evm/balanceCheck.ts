@@ -37,12 +37,25 @@ export async function checkBalances(rpc: EvmRpc, config: ScanConfig, state: Scan
         ...heights.map((height) => balancesAt(rpc, multicall, targets, height)),
       ]);
     } catch (error) {
-      if (error instanceof EvmRpcError || (error as Error).message.startsWith('Empty')) {
+      if ((error as Error).message.startsWith('Empty')) {
         state.balanceCheck = 'unavailable';
         config.logger.warn(
           { error: (error as Error).message },
-          'EVM watcher: Multicall3 did not answer; coin transfers from contract wallets will not be seen',
+          'EVM watcher: no Multicall3 on this chain; coin transfers from contract wallets will not be seen',
         );
+        continue;
+      }
+      if (error instanceof EvmRpcError) {
+        // The node refused these blocks (e.g. state pruned, "missing trie node", far behind after a
+        // pause): skip them rather than stop checking; transactions and logs still found them.
+        config.logger.warn(
+          { from, to, error: error.message },
+          'EVM watcher: the balance check of these blocks was refused; skipped',
+        );
+        if (state.balanceCursor !== checked) continue;
+        for (const height of heights) state.explained.delete(height);
+        state.balances.clear();
+        state.balanceCursor = to;
         continue;
       }
       throw error;
