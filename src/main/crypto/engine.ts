@@ -10,12 +10,13 @@ import { monotonicFactory } from 'ulid';
 import { TillpointError } from '../../shared/api/errors';
 import { type CoreDeps } from '../kernel';
 import { type ChainWatcher, type ObservedPayment } from '../chains/watcher';
-import { invoiceLifecycle, paymentReportFor, type LifecycleState } from './lifecycle';
+import { paymentReportFor, type LifecycleState } from './lifecycle';
 import { type ChainAsset, type ChainConfig, type CryptoLibs, type RateQuote, RateUnavailable } from './libs';
 import { allChains, readCryptoSettings, type CryptoSettings } from './settings';
 import { type CryptoStore, type InvoiceRecord, type WalletRecord } from './store';
-import { cryptoAmountFor, unitsToDecimal } from './units';
-import { checkHintOf } from './checkHint';
+import { cryptoAmountFor } from './units';
+import { describeState, invoiceEvent } from './words';
+import { lifecycleOfRecord, recordSeen } from './seen';
 
 export interface InvoiceIntent {
   readonly chainKey: string;
@@ -44,36 +45,6 @@ export interface EngineOptions {
 }
 
 const systemActorId = 'system';
-
-export function describeState(invoice: InvoiceRecord, state: LifecycleState): string {
-  const amount = (units: bigint) => `${unitsToDecimal(units, invoice.decimals)} ${invoice.asset}`;
-  switch (state.phase) {
-    case 'paid':
-      return state.exception === 'paid_over'
-        ? `Paid, ${amount(state.overUnits)} more than asked (refundable).`
-        : 'Paid.';
-    case 'canceled':
-      return 'Cancelled.';
-    case 'expired':
-      if (state.exception === 'paid_late')
-        return 'Paid after the invoice expired: a manager can accept or refund it.';
-      if (state.exception === 'paid_partial')
-        return `Expired, underpaid: ${amount(state.paidUnits)} received (refundable).`;
-      return state.paidUnits > 0n
-        ? `Expired with ${amount(state.paidUnits)} received (refundable).`
-        : 'Expired.';
-    case 'waiting':
-      return `Waiting for ${amount(invoice.amountUnits)}.`;
-    case 'seen':
-      return state.dueUnits > 0n
-        ? `Underpaid: ${amount(state.paidUnits)} seen, ${amount(state.dueUnits)} still due.`
-        : 'Seen, not confirmed yet.';
-    case 'confirming':
-      return state.dueUnits > 0n
-        ? `Underpaid: ${amount(state.dueUnits)} still due.`
-        : `Confirming ${state.confirmations}/${state.confirmationsRequired}.`;
-  }
-}
 
 export function createEngine(options: EngineOptions) {
   const { deps, store } = options;
@@ -174,31 +145,7 @@ export function createEngine(options: EngineOptions) {
       .filter((i) => i.status !== 'settled' && i.status !== 'invalid');
     for (const invoice of invoices) {
       const mine = payments.filter((p) => matchesAsset(invoice, p));
-      deps.db.transaction(() => {
-        const keys = new Set(mine.map((p) => p.key));
-        for (const p of mine) {
-          const known = store.paymentByKey(p.key);
-          store.upsertPayment(
-            {
-              key: p.key,
-              invoiceId: invoice.id,
-              asset: p.asset,
-              amountUnits: p.amountUnits,
-              txid: p.txid,
-              blockHeight: p.blockHeight,
-              blockHash: p.blockHash,
-              confirmations: p.confirmations,
-              replaceable: p.replaceable,
-              senders: p.from,
-              firstSeenAt: known?.firstSeenAt ?? at,
-            },
-            at,
-          );
-        }
-        for (const known of store.invoicePayments(invoice.id)) {
-          if (known.goneAt === null && !keys.has(known.key)) store.markPaymentGone(known.key, at);
-        }
-      })();
+      deps.db.transaction(() => recordSeen(store, invoice.id, mine, at))();
       recompute(invoice.id);
     }
     seenForRefunds(chainKey, address, payments);
@@ -232,29 +179,9 @@ export function createEngine(options: EngineOptions) {
   }
 
   const lifecycleOf = (invoice: InvoiceRecord): LifecycleState =>
-    invoiceLifecycle(
-      {
-        status: invoice.status,
-        exception: invoice.exception,
-        amountUnits: invoice.amountUnits,
-        expiresAtMs: Date.parse(invoice.expiresAt),
-        monitoringUntilMs: Date.parse(invoice.monitoringUntil),
-        confirmationsRequired: invoice.confirmationsRequired,
-        toleranceBp: invoice.toleranceBp,
-        acceptedLate: invoice.acceptedLate,
-        canceled: invoice.canceled,
-      },
-      store
-        .invoicePayments(invoice.id)
-        .filter((p) => p.goneAt === null)
-        .map((p) => ({
-          key: p.key,
-          amountUnits: p.amountUnits,
-          blockHeight: p.blockHeight,
-          confirmations: p.confirmations,
-          replaceable: p.replaceable,
-          firstSeenAtMs: Date.parse(p.firstSeenAt),
-        })),
+    lifecycleOfRecord(
+      invoice,
+      store.invoicePayments(invoice.id),
       tipOf(invoice.chainKey),
       deps.now().getTime(),
     );
@@ -293,39 +220,8 @@ export function createEngine(options: EngineOptions) {
     return after;
   }
 
-  function emitInvoice(invoice: InvoiceRecord, state: LifecycleState) {
-    const chain = chainOf(invoice.chainKey);
-    const network = chain?.label ?? invoice.chainKey;
-    const chainId = chain?.family === 'evm' ? Number(chain.network) : null;
-    deps.events.emit('invoice.updated', {
-      invoiceId: invoice.id,
-      orderId: invoice.orderId,
-      paymentId: invoice.paymentId,
-      status: invoice.status,
-      exception: invoice.exception,
-      phase: invoice.phase,
-      paidUnits: invoice.paidUnits.toString(),
-      confirmations: invoice.confirmations,
-      confirmationsRequired: invoice.confirmationsRequired,
-      message: describeState(invoice, state),
-      customer: {
-        network,
-        chainId,
-        asset: invoice.asset,
-        tokenContract: invoice.tokenContract,
-        amount: unitsToDecimal(invoice.amountUnits, invoice.decimals),
-        amountUnits: invoice.amountUnits.toString(),
-        decimals: invoice.decimals,
-        address: invoice.address,
-        uri: invoice.uri,
-        qrStyle: chain?.qrStyle ?? 'uri',
-        checkHint: checkHintOf(invoice, network, chainId),
-        expiresAt: invoice.expiresAt,
-        currency: invoice.currency,
-        fiatAmountMinor: invoice.fiatAmountMinor.toString(),
-      },
-    });
-  }
+  const emitInvoice = (invoice: InvoiceRecord, state: LifecycleState) =>
+    deps.events.emit('invoice.updated', invoiceEvent(invoice, state, chainOf(invoice.chainKey)));
 
   /** The exchange rate to lock, or a clear `rate_unavailable`. */
   async function quote(asset: string, currency: string): Promise<RateQuote> {
