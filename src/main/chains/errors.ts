@@ -22,10 +22,7 @@ export type ChainKeyErrorCode =
   /** An address that is not valid for the network (or whose checksum is wrong). */
   | 'bad_address';
 
-/**
- * Shared by both families so the crypto domain needs one `instanceof`; the Bitcoin library's own
- * `bitcoin/errors.ts` has the same shape and can become `export * from '../errors'`.
- */
+/** Shared by both families (`bitcoin/errors.ts` re-exports it), so the crypto domain needs one `instanceof`. */
 export class ChainKeyError extends Error {
   override readonly name = 'ChainKeyError';
   constructor(
