@@ -21,7 +21,10 @@ function isCalendarDay(value: string): boolean {
 export const reportDaySchema = z
   .string()
   .max(10)
-  .refine(isCalendarDay, { message: 'must be a day as YYYY-MM-DD (e.g. 2026-12-07)' });
+  .regex(/^(19|20|21)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: 'must be a day as YYYY-MM-DD (e.g. 2026-12-07), from 1900 to 2199',
+  })
+  .refine(isCalendarDay, { message: 'must be a day of the calendar (e.g. not 2026-02-30)' });
 
 /** The longest period a report covers: 10 years of days. */
 export const maxReportDays = 3660;
