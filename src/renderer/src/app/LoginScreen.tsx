@@ -5,19 +5,16 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../api';
-import { Avatar, Button, errorMessage, LockIcon, Spinner, useDisplayLocale } from '../ui';
+import { useCoreData } from '../api/coreData';
+import { Avatar, Button, LockIcon, Spinner, useDisplayLocale } from '../ui';
 import { AuthLayout } from './AuthLayout';
 import { roleLabels } from './format';
 import { app } from './instance';
 import { isStillLocked, lockedMessage } from './loginErrors';
 import { PinStep } from './PinStep';
-import { type StaffCard } from './session';
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  /** `pinLength`: the store's fixed PIN length (the pad submits by itself at it), or null. */
-  | { kind: 'loaded'; staff: StaffCard[]; pinLength: number | null };
+/** The staff and the store's fixed PIN length (the pad submits by itself at it), or null. */
+const loadStaff = () => client.invoke('staff.list', {});
 
 export function LoginScreen({
   preselectStaffId,
@@ -26,34 +23,30 @@ export function LoginScreen({
   preselectStaffId: string | null;
   notice: string | null;
 }) {
-  const [list, setList] = useState<ListState>({ kind: 'loading' });
+  // Loaded through useCoreData, following staff.updated; a lockout learned from a refused PIN shows
+  // at once, before the next list.
+  const loaded = useCoreData(loadStaff, { refreshOn: ['staff.updated'] });
+  const [lockedNow, setLockedNow] = useState<ReadonlyMap<string, string>>(new Map());
   const [selectedId, setSelectedId] = useState<string | null>(preselectStaffId);
   const locale = useDisplayLocale();
-
-  const load = useCallback(async () => {
-    try {
-      const { staff, pinLength } = await client.invoke('staff.list', {});
-      setList({ kind: 'loaded', staff, pinLength });
-    } catch (error) {
-      setList({ kind: 'error', message: errorMessage(error) });
-    }
-  }, []);
-
-  useEffect(() => {
-    // Load once on mount, then follow staff.updated events.
-    void load();
-    return client.on('staff.updated', () => void load());
-  }, [load]);
+  const load = loaded.reload;
+  const loadedData = loaded.kind === 'ready' ? loaded.data : null;
+  // A new list says each lockout as the core holds it now.
+  useEffect(() => setLockedNow(new Map()), [loadedData]);
+  const list =
+    loaded.kind === 'ready'
+      ? {
+          kind: 'loaded' as const,
+          pinLength: loaded.data.pinLength,
+          staff: loaded.data.staff.map((member) => {
+            const until = lockedNow.get(member.staffId);
+            return until ? { ...member, lockedUntil: until } : member;
+          }),
+        }
+      : loaded;
 
   const markLocked = useCallback((staffId: string, lockedUntil: string) => {
-    setList((current) =>
-      current.kind === 'loaded'
-        ? {
-            ...current,
-            staff: current.staff.map((s) => (s.staffId === staffId ? { ...s, lockedUntil } : s)),
-          }
-        : current,
-    );
+    setLockedNow((current) => new Map(current).set(staffId, lockedUntil));
   }, []);
 
   const selected = list.kind === 'loaded' ? list.staff.find((s) => s.staffId === selectedId) : undefined;
@@ -97,7 +90,7 @@ export function LoginScreen({
         {list.kind === 'error' && (
           <div className="login__error" role="alert">
             <p>{list.message}</p>
-            <Button variant="primary" onClick={() => void load()}>
+            <Button variant="primary" onClick={() => load()}>
               Try again
             </Button>
           </div>

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { ApiCallError } from '../../../../shared/api/errors';
 import { formatMoney } from '../../../../shared/money';
 import {
@@ -52,31 +53,40 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
   const locale = useDisplayLocale();
   const requesterId = useAppState((state) => state.staffSession?.staff.staffId ?? null);
   const askerName = useAppState((state) => state.staffSession?.staff.name ?? null);
-  const [list, setList] = useState<ApproversState>({ kind: 'loading' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  /** The store's fixed PIN length (staff.list): the pad submits by itself at it. */
-  const [pinLength, setPinLength] = useState<number | null>(null);
   const firstApproverRef = useRef<HTMLButtonElement>(null);
 
-  const load = useCallback(async () => {
-    setList({ kind: 'loading' });
-    try {
-      const { staff, pinLength } = await client.invoke('staff.list', {});
-      const approvers = approversOf(staff, requesterId);
-      setList({ kind: 'loaded', approvers });
-      setPinLength(pinLength);
-      // With one approver there is nothing to choose: straight to their PIN.
-      const only = approvers.length === 1 ? approvers[0] : undefined;
-      if (only && !isStillLocked(only.lockedUntil, new Date())) setSelectedId(only.staffId);
-    } catch (caught) {
-      setList({ kind: 'error', message: errorMessage(caught, 'The staff list could not be loaded.') });
-    }
+  // The approvers (and the store's fixed PIN length: the pad submits by itself at it), through
+  // useCoreData; a lockout learned from a refused PIN shows at once.
+  const loadApprovers = useCallback(async () => {
+    const { staff, pinLength } = await client.invoke('staff.list', {});
+    return { approvers: approversOf(staff, requesterId), pinLength };
   }, [requesterId]);
-
+  const loaded = useCoreData(loadApprovers);
+  const load = loaded.reload;
+  const [lockedNow, setLockedNow] = useState<ReadonlyMap<string, string>>(new Map());
+  const list: ApproversState =
+    loaded.kind === 'ready'
+      ? {
+          kind: 'loaded',
+          approvers: loaded.data.approvers.map((member) => {
+            const until = lockedNow.get(member.staffId);
+            return until ? { ...member, lockedUntil: until } : member;
+          }),
+        }
+      : loaded.kind === 'error'
+        ? { kind: 'error', message: loaded.message }
+        : { kind: 'loading' };
+  const pinLength = loaded.kind === 'ready' ? loaded.data.pinLength : null;
+  const loadedData = loaded.kind === 'ready' ? loaded.data : null;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!loadedData) return;
+    setLockedNow(new Map());
+    // With one approver there is nothing to choose: straight to their PIN.
+    const only = loadedData.approvers.length === 1 ? loadedData.approvers[0] : undefined;
+    if (only && !isStillLocked(only.lockedUntil, new Date())) setSelectedId(only.staffId);
+  }, [loadedData]);
 
   const approvers = list.kind === 'loaded' ? list.approvers : [];
   const selected = approvers.find((member) => member.staffId === selectedId);
@@ -108,16 +118,7 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
         setError(approvalRefusalMessage(caught, locale, new Date()));
         const until = (caught.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
         if (caught.code === 'locked' && typeof until === 'string') {
-          setList((state) =>
-            state.kind === 'loaded'
-              ? {
-                  kind: 'loaded',
-                  approvers: state.approvers.map((member) =>
-                    member.staffId === selected.staffId ? { ...member, lockedUntil: until } : member,
-                  ),
-                }
-              : state,
-          );
+          setLockedNow((current) => new Map(current).set(selected.staffId, until));
         }
       } else {
         setError(errorMessage(caught, 'The PIN could not be checked.'));
@@ -176,7 +177,7 @@ function ApprovalDialog({ pending }: { pending: PendingApproval }) {
       {list.kind === 'error' && (
         <div className="approval__problem" role="alert">
           <p>{list.message}</p>
-          <Button variant="primary" onClick={() => void load()}>
+          <Button variant="primary" onClick={() => load()}>
             Try again
           </Button>
         </div>

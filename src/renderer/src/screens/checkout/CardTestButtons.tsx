@@ -4,27 +4,25 @@
  * expired. The core says whether the reader is simulated (`stripe.testCards`); on a real reader
  * nothing is shown. The payment's outcome arrives as usual, through `payment.updated`.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
 import { Button, errorMessage } from '../../ui';
 
 type TestCard = ApiOutput<'stripe.testCards'>['cards'][number];
 
+/** The simulated reader's test cards; none on a real reader (or when the answer fails). */
+const loadTestCards = async () => {
+  const result = await client.invoke('stripe.testCards', {});
+  return result.available ? result.cards : [];
+};
+
 export function CardTestButtons() {
-  const [cards, setCards] = useState<TestCard[]>([]);
+  const loaded = useCoreData(loadTestCards);
+  const cards: TestCard[] = loaded.kind === 'ready' ? loaded.data : [];
   const [error, setError] = useState<string | null>(null);
   const [tapping, setTapping] = useState(false);
-  useEffect(() => {
-    let live = true;
-    client.invoke('stripe.testCards', {}).then(
-      (result) => live && setCards(result.available ? result.cards : []),
-      () => live && setCards([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
   if (cards.length === 0) return null;
 
   const tap = (card: TestCard['card']) => {

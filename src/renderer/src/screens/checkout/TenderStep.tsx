@@ -4,10 +4,11 @@
  * `payments.tenders` (each with its state: ready, or why not). Cash has its own step; every other
  * tender starts through the same flow and is followed by the in-flight step.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
-import { CardIcon, CashIcon, CoinsIcon, CryptoIcon, Money, errorMessage } from '../../ui';
+import { CardIcon, CashIcon, CoinsIcon, CryptoIcon, Money } from '../../ui';
 import { type LastCashPayment } from './CashStep';
 import { type OrderView } from './types';
 
@@ -28,20 +29,14 @@ const stateWords: Record<TenderInfo['state'], string> = {
 
 /** The tenders the core reports, reloaded when the step opens. */
 function useTenders(): { tenders: TenderInfo[]; error: string | null } {
-  const [tenders, setTenders] = useState<TenderInfo[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    client.invoke('payments.tenders', {}).then(
-      (result) => live && setTenders(result.tenders),
-      (failure: unknown) => live && setError(errorMessage(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return { tenders, error };
+  const tenders = useCoreData(loadTenders);
+  return {
+    tenders: tenders.kind === 'ready' ? tenders.data : [],
+    error: tenders.kind === 'error' ? tenders.message : null,
+  };
 }
+
+const loadTenders = async () => (await client.invoke('payments.tenders', {})).tenders;
 
 export interface TenderStepProps {
   order: OrderView;

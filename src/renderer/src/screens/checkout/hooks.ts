@@ -1,39 +1,47 @@
 /**
  * What the checkout reads from the core besides the cart: the store settings (currency, tips,
- * discount limit) and the till's shift from the page's shared store, and the catalog (categories,
- * products, images), each kept up to date by the core's events.
+ * discount limit) and the till's shift from the page's shared store, and the catalog (categories and
+ * products through useCoreData; images, cached), each kept up to date by the core's events.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { type CoreData, useCoreData } from '../../api/coreData';
 import { type Loadable } from '../../api/sharedData';
-import { errorMessage } from '../../ui';
 import { type Category, type Product } from './types';
 
 // Settings and the shift come from the page's one shared store (api/sharedData.ts).
 export { type Loadable, useCurrentShift, useStoreSettings } from '../../api/sharedData';
 
+/** useCoreData's state as the checkout's Loadable (a refresh keeps what is shown). */
+function loadableOf<T>(data: CoreData<T>): Loadable<T> {
+  if (data.kind === 'ready') return { kind: 'loaded', value: data.data };
+  if (data.kind === 'error') return { kind: 'error', message: data.message };
+  return { kind: 'loading' };
+}
+
+const loadCategories = async () => (await client.invoke('catalog.categories', {})).categories;
+
 /** The active categories, by sort order. */
 export function useCategories(): Loadable<Category[]> {
-  const [categories, setCategories] = useState<Loadable<Category[]>>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      client.invoke('catalog.categories', {}).then(
-        (result) => live && setCategories({ kind: 'loaded', value: result.categories }),
-        (error: unknown) => live && setCategories({ kind: 'error', message: errorMessage(error) }),
-      );
-    void load();
-    const stop = client.on('catalog.updated', () => void load());
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
-  return categories;
+  return loadableOf(useCoreData(loadCategories, { refreshOn: ['catalog.updated'] }));
 }
 
 /** The largest page the grid asks for: a till's catalog fits, a warehouse's is searched. */
 export const productPageSize = 200;
+
+/** `value`, once it has stayed the same for `delayMs` (at once when it becomes empty). */
+function useSettledValue(value: string, delayMs: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (value === '') {
+      setSettled(value);
+      return;
+    }
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
 
 /**
  * The products for sale in a category (null: all) matching a search. While a new query loads, the
@@ -43,49 +51,20 @@ export function useProducts(
   categoryId: string | null,
   search: string,
 ): { products: Loadable<{ items: Product[]; total: number }>; stale: boolean } {
-  const [products, setProducts] = useState<Loadable<{ items: Product[]; total: number }>>({
-    kind: 'loading',
-  });
-  const [stale, setStale] = useState(false);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => client.on('catalog.updated', () => setVersion((v) => v + 1)), []);
-
-  useEffect(() => {
-    let live = true;
-    setStale(true);
-    const trimmed = search.trim();
-    // A short pause while typing, so each keystroke does not ask the core.
-    const timer = setTimeout(
-      () => {
-        client
-          .invoke('catalog.products', {
-            limit: productPageSize,
-            ...(categoryId ? { categoryId } : {}),
-            ...(trimmed ? { search: trimmed } : {}),
-          })
-          .then(
-            (result) => {
-              if (!live) return;
-              setProducts({ kind: 'loaded', value: { items: result.products, total: result.total } });
-              setStale(false);
-            },
-            (error: unknown) => {
-              if (!live) return;
-              setProducts({ kind: 'error', message: errorMessage(error) });
-              setStale(false);
-            },
-          );
-      },
-      trimmed ? 150 : 0,
-    );
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [categoryId, search, version]);
-
-  return { products, stale };
+  const trimmed = search.trim();
+  // A short pause while typing, so each keystroke does not ask the core.
+  const settled = useSettledValue(trimmed, 150);
+  const load = useCallback(async () => {
+    const result = await client.invoke('catalog.products', {
+      limit: productPageSize,
+      ...(categoryId ? { categoryId } : {}),
+      ...(settled ? { search: settled } : {}),
+    });
+    return { items: result.products, total: result.total };
+  }, [categoryId, settled]);
+  const products = useCoreData(load, { refreshOn: ['catalog.updated'] });
+  const stale = products.kind !== 'loading' && (products.refreshing || settled !== trimmed);
+  return { products: loadableOf(products), stale };
 }
 
 const imageCache = new Map<string, Promise<string | null>>();

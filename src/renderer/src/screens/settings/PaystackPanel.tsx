@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
 import { Badge, Button, Card, errorMessage, TextField, toast } from '../../ui';
 
@@ -17,15 +18,17 @@ const sourceWords: Record<Status['keySource'], string> = {
 };
 
 export function PaystackPanel() {
-  const [status, setStatus] = useState<Status | null>(null);
+  const loadStatus = useCallback(() => client.invoke('paystack.status', {}), []);
+  const loaded = useCoreData(loadStatus);
+  // What the last change answered, else what was read.
+  const [changed, setStatus] = useState<Status | null>(null);
+  const status = changed ?? (loaded.kind === 'ready' ? loaded.data : null);
+  const failure = loaded.kind === 'error' ? loaded.message : null;
+  useEffect(() => {
+    if (failure) toast.error(failure);
+  }, [failure]);
   const [key, setKey] = useState('');
   const [busy, setBusy] = useState(false);
-  const load = useCallback(() => {
-    client
-      .invoke('paystack.status', {})
-      .then(setStatus, (failure: unknown) => toast.error(errorMessage(failure)));
-  }, []);
-  useEffect(load, [load]);
 
   const run = (work: () => Promise<Status>, done: string) => {
     setBusy(true);

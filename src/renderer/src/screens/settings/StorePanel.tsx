@@ -5,17 +5,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type StoreSettings } from '../../../../shared/api/settings';
-import {
-  Button,
-  Card,
-  errorMessage,
-  fieldErrorsOf,
-  focusFirstInvalid,
-  LoadError,
-  LoadingPanel,
-  toast,
-} from '../../ui';
+import { Button, Card, fieldErrorsOf, focusFirstInvalid, LoadError, LoadingPanel, toast } from '../../ui';
 import { StoreFields } from './StoreFields';
 import {
   fieldOf,
@@ -40,18 +32,19 @@ export function StorePanel() {
     setErrors({});
   }, []);
 
-  const fetchSettings = useCallback(async () => {
-    try {
-      const { settings } = await client.invoke('settings.get', {});
-      adopt(settings);
-    } catch (error) {
-      setLoad({ kind: 'error', message: errorMessage(error) });
-    }
-  }, [adopt]);
-
+  // Read once when the panel opens (through useCoreData); a form being edited does not follow later
+  // changes, and a save adopts what the core saved.
+  const loadSettings = useCallback(async () => (await client.invoke('settings.get', {})).settings, []);
+  const fetched = useCoreData(loadSettings);
+  const fetchSettings = fetched.reload;
+  const fetchedSettings = fetched.kind === 'ready' ? fetched.data : null;
+  const fetchFailure = fetched.kind === 'error' ? fetched.message : null;
   useEffect(() => {
-    void fetchSettings();
-  }, [fetchSettings]);
+    if (fetchedSettings) adopt(fetchedSettings);
+  }, [fetchedSettings, adopt]);
+  useEffect(() => {
+    if (fetchFailure !== null) setLoad({ kind: 'error', message: fetchFailure });
+  }, [fetchFailure]);
 
   const settings = load.kind === 'ready' ? load.settings : null;
   const pending = useMemo(
@@ -64,7 +57,7 @@ export function StorePanel() {
     return (
       <Card title="Store">
         {load.kind === 'error' ? (
-          <LoadError message={load.message} onRetry={() => void fetchSettings()} />
+          <LoadError message={load.message} onRetry={() => fetchSettings()} />
         ) : (
           <LoadingPanel label="Loading the store settings" />
         )}

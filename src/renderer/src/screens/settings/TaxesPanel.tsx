@@ -5,12 +5,12 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { useCan } from '../../app/useCan';
 import { type TaxClass } from '../../../../shared/api/catalog';
 import {
   Button,
   Card,
-  errorMessage,
   IconButton,
   LoadError,
   LoadingPanel,
@@ -186,26 +186,20 @@ function TaxClassEditor({
   );
 }
 
-type LoadState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready' };
-
 export function TaxesPanel() {
   const canEdit = useCan('catalog.edit');
-  const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
+  // The classes come once through useCoreData; the forms are edited and saved in place.
+  const loadClasses = useCallback(
+    async () => (await client.invoke('catalog.taxClasses', {})).taxClasses.map(taxClassToForm),
+    [],
+  );
+  const load = useCoreData(loadClasses);
+  const fetchClasses = load.reload;
   const [forms, setForms] = useState<TaxClassForm[]>([]);
-
-  const fetchClasses = useCallback(async () => {
-    try {
-      const { taxClasses } = await client.invoke('catalog.taxClasses', {});
-      setForms(taxClasses.map(taxClassToForm));
-      setLoad({ kind: 'ready' });
-    } catch (error) {
-      setLoad({ kind: 'error', message: errorMessage(error) });
-    }
-  }, []);
-
+  const loadedForms = load.kind === 'ready' ? load.data : null;
   useEffect(() => {
-    void fetchClasses();
-  }, [fetchClasses]);
+    if (loadedForms) setForms(loadedForms);
+  }, [loadedForms]);
 
   return (
     <Card
@@ -223,7 +217,7 @@ export function TaxesPanel() {
       }
     >
       {load.kind === 'loading' && <LoadingPanel label="Loading the tax classes" />}
-      {load.kind === 'error' && <LoadError message={load.message} onRetry={() => void fetchClasses()} />}
+      {load.kind === 'error' && <LoadError message={load.message} onRetry={() => fetchClasses()} />}
       {load.kind === 'ready' &&
         (forms.length === 0 ? (
           <p className="muted">No tax classes yet. Add one before adding products.</p>

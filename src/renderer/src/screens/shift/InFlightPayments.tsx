@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
 import { withApproval } from '../../app/approval';
 import { Button, Money, toast } from '../../ui';
@@ -13,18 +14,17 @@ import { Button, Money, toast } from '../../ui';
 type InFlight = ApiOutput<'payments.inFlight'>['payments'][number];
 
 export function useInFlightPayments(shiftId: string): { waiting: InFlight[]; reload: () => void } {
-  const [payments, setPayments] = useState<InFlight[]>([]);
-  const reload = useCallback(() => {
-    client.invoke('payments.inFlight', { shiftId }).then(
-      (result) => setPayments(result.payments),
-      (error: unknown) => toast.error(error, { title: 'Could not list the payments in flight' }),
-    );
-  }, [shiftId]);
+  const load = useCallback(
+    async () => (await client.invoke('payments.inFlight', { shiftId })).payments,
+    [shiftId],
+  );
+  const payments = useCoreData(load, { refreshOn: ['payment.updated'] });
+  const failure = payments.kind === 'error' ? payments.message : null;
   useEffect(() => {
-    reload();
-    return client.on('payment.updated', () => reload());
-  }, [reload]);
-  return { waiting: payments.filter((payment) => !payment.carried), reload };
+    if (failure) toast.error(failure, { title: 'Could not list the payments in flight' });
+  }, [failure]);
+  const list = payments.kind === 'ready' ? payments.data : [];
+  return { waiting: list.filter((payment) => !payment.carried), reload: payments.reload };
 }
 
 export function InFlightPayments({

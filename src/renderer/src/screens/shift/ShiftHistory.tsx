@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
-import { type ShiftView, type ZReport } from '../../../../shared/api/shifts';
+import { useCoreData } from '../../api/coreData';
+import { type ShiftView } from '../../../../shared/api/shifts';
 import {
   Badge,
   Button,
@@ -27,23 +28,12 @@ import { differenceLabels, differenceState } from './zReportModel';
 
 const pageSize = 20;
 
-type ReportState =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; report: ZReport };
-
 function ZReportDialog({ shift, onClose }: { shift: ShiftView | null; onClose: () => void }) {
-  const [state, setState] = useState<ReportState>({ kind: 'loading' });
-  useEffect(() => {
-    if (!shift) return;
-    let live = true;
-    setState({ kind: 'loading' });
-    client.invoke('shifts.zReport', { shiftId: shift.id }).then(
-      ({ zReport }) => live && setState({ kind: 'loaded', report: zReport }),
-      (error: unknown) => live && setState({ kind: 'error', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [shift]);
+  const loadReport = useCallback(
+    async () => (shift ? (await client.invoke('shifts.zReport', { shiftId: shift.id })).zReport : null),
+    [shift],
+  );
+  const state = useCoreData(loadReport);
   return (
     <Dialog
       open={shift !== null}
@@ -57,7 +47,7 @@ function ZReportDialog({ shift, onClose }: { shift: ShiftView | null; onClose: (
           {state.message}
         </p>
       )}
-      {state.kind === 'loaded' && <ZReportView report={state.report} showTitle={false} />}
+      {state.kind === 'ready' && state.data && <ZReportView report={state.data} showTitle={false} />}
     </Dialog>
   );
 }

@@ -3,8 +3,9 @@
  * member and kind of action, newest first. The log is read newest first a page at a time, up to a
  * limit that is said when it is reached (the oldest entries of a very busy period are left out).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { useStoreSettings, useTillId } from '../../api/sharedData';
 import { formatDateTime, formatMoment } from '../../app/format';
 import { useTillName } from '../../app/useTillName';
@@ -13,7 +14,6 @@ import { formatMoney } from '../../../../shared/money';
 import { addDays } from '../../../../shared/time';
 import {
   Card,
-  errorMessage,
   LoadError,
   LoadingPanel,
   Select,
@@ -24,13 +24,10 @@ import {
 } from '../../ui';
 import { actionLabel, actionLabels, dateInputValue, dayRange, detailPhrases } from './auditView';
 
+const noNames: ReadonlyMap<string, string> = new Map();
+
 /** The most entries one period shows; narrower days show the rest. */
 const maxEntries = 5_000;
-
-type LogState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'loaded'; entries: AuditEntry[]; capped: boolean };
 
 const presets = [
   { label: 'Today', days: 1 },
@@ -58,57 +55,45 @@ export function ActivityPanel() {
   const [toDate, setToDate] = useState(() => daysBack(1, timeZone).to);
   const [staffId, setStaffId] = useState('');
   const [action, setAction] = useState('');
-  const [names, setNames] = useState<Map<string, string>>(new Map());
   const { settings } = useStoreSettings();
   const currency = settings.kind === 'loaded' ? settings.value.currency : 'USD';
   const till = { id: useTillId(), name: useTillName() };
-  const [log, setLog] = useState<LogState>({ kind: 'loading' });
   const range = dayRange(fromDate, toDate, timeZone);
   const rangeFrom = range.ok ? range.from : null;
   const rangeTo = range.ok ? range.to : null;
 
-  useEffect(() => {
-    client.invoke('staff.listAll', {}).then(
-      ({ staff }) => setNames(new Map(staff.map((member) => [member.staffId, member.name]))),
-      () => undefined,
-    );
+  // Names for the staff ids in the log (unknown ones read "a former member" until these come).
+  const loadNames = useCallback(async () => {
+    const { staff } = await client.invoke('staff.listAll', {});
+    return new Map(staff.map((member) => [member.staffId, member.name]));
   }, []);
+  const loadedNames = useCoreData(loadNames, { refreshOn: ['staff.updated'] });
+  const names = loadedNames.kind === 'ready' ? loadedNames.data : noNames;
 
-  const load = useCallback(async () => {
-    if (!rangeFrom || !rangeTo) return;
-    setLog({ kind: 'loading' });
-    try {
-      const entries: AuditEntry[] = [];
-      let after: string | undefined;
-      for (;;) {
-        const page = await client.invoke('audit.list', {
-          from: rangeFrom,
-          to: rangeTo,
-          ...(staffId ? { staffId } : {}),
-          ...(action ? { action } : {}),
-          limit: auditListMaxLimit,
-          order: 'newest_first',
-          ...(after ? { after } : {}),
-        });
-        entries.push(...page.entries);
-        if (!page.nextAfter || entries.length >= maxEntries) {
-          setLog({
-            kind: 'loaded',
-            entries: entries.slice(0, maxEntries),
-            capped: page.nextAfter !== null,
-          });
-          return;
-        }
-        after = page.nextAfter;
+  const loadLog = useCallback(async (): Promise<{ entries: AuditEntry[]; capped: boolean } | null> => {
+    if (!rangeFrom || !rangeTo) return null;
+    const entries: AuditEntry[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await client.invoke('audit.list', {
+        from: rangeFrom,
+        to: rangeTo,
+        ...(staffId ? { staffId } : {}),
+        ...(action ? { action } : {}),
+        limit: auditListMaxLimit,
+        order: 'newest_first',
+        ...(after ? { after } : {}),
+      });
+      entries.push(...page.entries);
+      if (!page.nextAfter || entries.length >= maxEntries) {
+        return { entries: entries.slice(0, maxEntries), capped: page.nextAfter !== null };
       }
-    } catch (error) {
-      setLog({ kind: 'error', message: errorMessage(error) });
+      after = page.nextAfter;
     }
   }, [rangeFrom, rangeTo, staffId, action]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Loaded again whenever the filters change; a range that cannot be read shows nothing new.
+  const log = useCoreData(loadLog);
+  const load = log.reload;
 
   const format = {
     money: (minor: string) => formatMoney(BigInt(minor), currency, locale),
@@ -236,19 +221,21 @@ export function ActivityPanel() {
         </div>
       </div>
       {log.kind === 'loading' && <LoadingPanel label="Loading the activity" />}
-      {log.kind === 'error' && <LoadError message={log.message} onRetry={() => void load()} />}
-      {log.kind === 'loaded' && (
+      {log.kind === 'error' && <LoadError message={log.message} onRetry={() => load()} />}
+      {log.kind === 'ready' && log.data && (
         <>
           <p className="list-count" role="status">
-            {log.entries.length === 1 ? '1 entry' : `${log.entries.length.toLocaleString(locale)} entries`}
-            {log.capped
+            {log.data.entries.length === 1
+              ? '1 entry'
+              : `${log.data.entries.length.toLocaleString(locale)} entries`}
+            {log.data.capped
               ? ` — the first ${maxEntries.toLocaleString(locale)} of this period; choose fewer days to see the rest.`
               : ''}
           </p>
           <Table
             caption="Activity log"
             columns={columns}
-            rows={log.entries}
+            rows={log.data.entries}
             rowKey={(entry) => entry.id}
             empty="Nothing was recorded in these days with these filters."
           />

@@ -3,8 +3,9 @@
  * locked out after wrong PINs) and the ways to add one, change one, or reset a PIN. Follows
  * staff.updated events.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { formatMoment, initialsOf, roleLabels } from '../../app/format';
 import { useAppState } from '../../app/instance';
 import {
@@ -12,7 +13,6 @@ import {
   Badge,
   Button,
   Card,
-  errorMessage,
   LoadError,
   LoadingPanel,
   PlusIcon,
@@ -29,38 +29,24 @@ import { type StaffRecord } from './staffForm';
 const roleTones: Record<StaffRecord['role'], Tone> = { owner: 'demo', manager: 'info', cashier: 'neutral' };
 const roleOrder: Record<StaffRecord['role'], number> = { owner: 0, manager: 1, cashier: 2 };
 
-type ListState =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; staff: StaffRecord[] };
-
 export function TeamPanel() {
   const locale = useDisplayLocale();
   const selfId = useAppState((state) => state.staffSession?.staff.staffId ?? null);
-  const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<StaffRecord | null>(null);
   const [resetting, setResetting] = useState<StaffRecord | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const { staff } = await client.invoke('staff.listAll', {});
-      const sorted = [...staff].sort(
-        (a, b) =>
-          Number(b.active) - Number(a.active) ||
-          roleOrder[a.role] - roleOrder[b.role] ||
-          a.name.localeCompare(b.name),
-      );
-      setList({ kind: 'loaded', staff: sorted });
-    } catch (error) {
-      setList((current) =>
-        current.kind === 'loaded' ? current : { kind: 'error', message: errorMessage(error) },
-      );
-    }
+  const loadTeam = useCallback(async () => {
+    const { staff } = await client.invoke('staff.listAll', {});
+    return [...staff].sort(
+      (a, b) =>
+        Number(b.active) - Number(a.active) ||
+        roleOrder[a.role] - roleOrder[b.role] ||
+        a.name.localeCompare(b.name),
+    );
   }, []);
-
-  useEffect(() => {
-    void load();
-    return client.on('staff.updated', () => void load());
-  }, [load]);
+  const list = useCoreData(loadTeam, { refreshOn: ['staff.updated'] });
+  const load = list.reload;
 
   const now = new Date();
   const columns: TableColumn<StaffRecord>[] = [
@@ -125,11 +111,11 @@ export function TeamPanel() {
     >
       {list.kind === 'loading' && <LoadingPanel label="Loading the team" />}
       {list.kind === 'error' && <LoadError message={list.message} onRetry={() => void load()} />}
-      {list.kind === 'loaded' && (
+      {list.kind === 'ready' && (
         <Table
           caption="Staff members"
           columns={columns}
-          rows={list.staff}
+          rows={list.data}
           rowKey={(member) => member.staffId}
         />
       )}
@@ -138,7 +124,7 @@ export function TeamPanel() {
         onClose={() => setAdding(false)}
         onAdded={() => {
           setAdding(false);
-          void load();
+          load();
         }}
       />
       <EditStaffDialog
@@ -147,7 +133,7 @@ export function TeamPanel() {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          void load();
+          load();
         }}
       />
       <ResetPinDialog member={resetting} onClose={() => setResetting(null)} />
