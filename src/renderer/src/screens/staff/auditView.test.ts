@@ -42,16 +42,20 @@ describe('detailPhrases', () => {
     [{ reason: 'stamps', amountMinor: '500' }, ['reason: stamps', 'amount: $5.00']],
     [{ approvedBy: '01M809M55D3CGHXXCQZCQPGK3N', shiftId: null }, ['approved by: Marco Manager']],
     [{ approvedBy: '01M809M52R8T0M4M901XV0TG88' }, ['approved by: a former member']],
-    [{ count: 3, ok: true }, ['count: 3', 'ok: true']],
+    [{ count: 3, ok: true }, ['count: 3', 'ok: yes']],
     [
       { changes: { storeName: { from: 'My store', to: 'Harbor' }, tipsEnabled: { from: false, to: true } } },
-      ['store name: My store → Harbor', 'tips enabled: false → true'],
+      ['store name: My store → Harbor', 'tips enabled: no → yes'],
     ],
     [
       { changes: { addressLines: { from: [], to: ['41 Harbor St'] } } },
-      ['address lines: [] → ["41 Harbor St"]'],
+      ['address lines: none → 41 Harbor St'],
     ],
     [{ note: 'x'.repeat(100) }, [`note: ${'x'.repeat(79)}…`]],
+    [
+      { tipPresetsPercent: ['10', '15'], line: { quantity: 2, sku: 'ESP' } },
+      ['tip presets percent: 10, 15', 'line: quantity 2, sku ESP'],
+    ],
   ])('%o → %j', (details, phrases) => {
     expect(detailPhrases(details, format)).toEqual(phrases);
   });

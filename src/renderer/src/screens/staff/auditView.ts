@@ -102,8 +102,16 @@ function valueText(key: string, value: unknown, format: DetailFormatters): strin
     if (staffIdPattern.test(value)) return `…${value.slice(-6)}`;
     return value.length > maxValueLength ? `${value.slice(0, maxValueLength - 1)}…` : value;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const text = JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return value === true ? 'yes' : value === false ? 'no' : String(value);
+  // Never JSON: a list reads as its items, an object as its fields.
+  const text = Array.isArray(value)
+    ? value.length === 0
+      ? 'none'
+      : value.map((item) => valueText(key, item, format)).join(', ')
+    : Object.entries(value as Record<string, unknown>)
+        .map(([field, item]) => `${detailKeyLabel(field)} ${valueText(field, item, format)}`)
+        .join(', ') || 'none';
   return text.length > maxValueLength ? `${text.slice(0, maxValueLength - 1)}…` : text;
 }
 
