@@ -30,3 +30,32 @@ export function cspDirectives(policy: string): Map<string, string> {
       }),
   );
 }
+
+/**
+ * What Stripe's @stripe/terminal-js needs: its script from js.stripe.com (which loads its iframe from
+ * there too), Stripe's API, and the readers' local addresses on the shop's network.
+ */
+export const stripeTerminalJsSources = {
+  script: ['https://js.stripe.com'],
+  frame: ['https://js.stripe.com'],
+  connect: ['https://api.stripe.com', 'https://*.stripe.com', 'https://*.stripe-terminal-local-reader.net'],
+} as const;
+
+/**
+ * The app's policy, widened for Stripe's script only when the till drives its reader from the page
+ * (`stripe.readerDriver` is `js_sdk`); otherwise exactly `appContentSecurityPolicy`.
+ */
+export function appContentSecurityPolicyFor(options: { stripeTerminalJs: boolean }): string {
+  if (!options.stripeTerminalJs) return appContentSecurityPolicy;
+  const directives = cspDirectives(appContentSecurityPolicy);
+  directives.set(
+    'script-src',
+    `${directives.get('script-src') ?? "'self'"} ${stripeTerminalJsSources.script.join(' ')}`,
+  );
+  directives.set(
+    'connect-src',
+    `${directives.get('connect-src') ?? "'self'"} ${stripeTerminalJsSources.connect.join(' ')}`,
+  );
+  directives.set('frame-src', stripeTerminalJsSources.frame.join(' '));
+  return [...directives].map(([name, values]) => `${name} ${values}`).join('; ');
+}

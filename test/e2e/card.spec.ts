@@ -106,7 +106,9 @@ test('Settings › Payments: the demo’s Stripe, a connection test, and a secon
     .getByRole('button', { name: 'Use this reader' })
     .click();
   await expect(readers.getByRole('listitem').filter({ hasText: 'Demo reader' })).toContainText('This till');
-  await expect(page.getByRole('region', { name: 'Paystack' }).getByText('Demo mode', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Paystack' }).getByText('Demo mode', { exact: true }),
+  ).toBeVisible();
   await shot(page, 'settings-payments');
 });
 
@@ -233,4 +235,47 @@ test('the reader picker: several readers at the location, their state, the till�
   await expect(
     page.getByRole('list', { name: 'Readers' }).getByRole('listitem').filter({ hasText: 'Demo reader' }),
   ).toContainText('This till');
+});
+
+test('the JS SDK adapter: the page may load Stripe’s script only while it is on', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const policy = async () => (await page.request.get(host.url)).headers()['content-security-policy'] ?? '';
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.owner);
+  expect(await policy()).not.toContain('js.stripe.com');
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Payments' }).click();
+  await page.getByRole('switch', { name: /Drive the reader from this page/ }).click();
+  await expect(page.getByText(/The page drives the reader/)).toBeVisible();
+  expect(await policy()).toContain("script-src 'self' https://js.stripe.com");
+
+  // js.stripe.com cannot be reached here: the card step says so instead of waiting for ever.
+  await openShiftWithFloat(page, '100.00');
+  await goTo(page, 'Checkout');
+  await page
+    .getByRole('button', { name: /^Espresso\b/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Take payment' })
+    .getByRole('button', { name: 'Card', exact: true })
+    .click();
+  const card = page.getByRole('dialog', { name: 'Card' });
+  await expect(card.getByTestId('inflight-status')).toHaveText('Waiting for the customer…');
+  await expect(
+    card.getByRole('status', { name: 'Reader (Stripe Terminal JS)' }).getByRole('alert'),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  await card.getByRole('button', { name: 'Cancel payment' }).click();
+  await expect(card.getByTestId('inflight-status')).toHaveText('Cancelled');
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Payments' }).click();
+  await page.getByRole('switch', { name: /Drive the reader from this page/ }).click();
+  await expect(page.getByText('The till drives the reader.')).toBeVisible();
+  expect(await policy()).not.toContain('js.stripe.com');
 });

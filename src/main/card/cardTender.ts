@@ -24,6 +24,7 @@ import {
 import { createCardRefunds } from './cardRefunds';
 import { createCardRunner } from './cardRunner';
 import { createInPersonRefunds } from './interacRefunds';
+import { lookSdk, type ReaderDriver } from './readerDriver';
 import { declineWords, describeStripeError, readerFailureWords } from './stripeErrors';
 import {
   cardDetailsOf,
@@ -59,6 +60,8 @@ export interface CardTenderOptions {
   readonly logger?: Logger;
   /** A payment's PaymentIntent id, for a refund share reconciled after a restart. */
   readonly paymentExternalId?: (paymentId: string) => string | null;
+  /** Who drives the reader (readerDriver.ts); default: the server. */
+  readonly readerDriver?: () => ReaderDriver;
 }
 
 export interface CardTender extends TenderAdapter {
@@ -185,7 +188,9 @@ export function createCardTender(options: CardTenderOptions): CardTender {
     piId: string,
     readerId: string | null,
     stripe: Stripe,
+    sdk = false,
   ): Promise<TenderReport> => {
+    if (sdk) return lookSdk(stripe, paymentId, piId, () => decide(paymentId, piId, readerId, stripe, null));
     if (readerId) {
       const reader = (await stripe.terminal.readers.retrieve(readerId)) as Stripe.Terminal.Reader;
       const action = reader.action;
@@ -209,8 +214,13 @@ export function createCardTender(options: CardTenderOptions): CardTender {
     return decide(paymentId, piId, null, stripe, null);
   };
 
-  const followPayment = (paymentId: string, piId: string, readerId: string | null, stripe: Stripe) =>
-    follow(paymentId, async () => ({ payment: await look(paymentId, piId, readerId, stripe) }));
+  const followPayment = (
+    paymentId: string,
+    piId: string,
+    readerId: string | null,
+    stripe: Stripe,
+    sdk = false,
+  ) => follow(paymentId, async () => ({ payment: await look(paymentId, piId, readerId, stripe, sdk) }));
 
   /** The PaymentIntent of a payment whose first report was never kept: the same create, the same key. */
   const recoverIntent = async (payment: PaymentSnapshot, stripe: Stripe): Promise<string> => {
@@ -251,6 +261,7 @@ export function createCardTender(options: CardTenderOptions): CardTender {
     async start(request, plan) {
       const { stripe, readerId } = requireSetup();
       const tipping = options.setup()?.tipOnReader === true;
+      const sdk = options.readerDriver?.() === 'js_sdk';
       const { paymentId } = request;
       return serial(paymentId, async (): Promise<TenderReport> => {
         let pi: Stripe.PaymentIntent;
@@ -262,7 +273,12 @@ export function createCardTender(options: CardTenderOptions): CardTender {
         } catch (error) {
           return { paymentId, status: 'failed', message: describeStripeError(error).message };
         }
-        const details = { paymentIntentId: pi.id, readerId };
+        const details = { paymentIntentId: pi.id, readerId, ...(sdk ? { driver: 'js_sdk' } : {}) };
+        if (sdk) {
+          // The renderer's SDK collects it on the reader; the core follows and captures.
+          followPayment(paymentId, pi.id, readerId, stripe, true);
+          return { paymentId, status: 'pending', externalId: pi.id, message: present, details };
+        }
         try {
           await stripe.terminal.readers.processPaymentIntent(
             readerId,
@@ -300,12 +316,13 @@ export function createCardTender(options: CardTenderOptions): CardTender {
       const stripe = client(setup.secretKey);
       const readerId =
         typeof payment.details.readerId === 'string' ? payment.details.readerId : setup.readerId;
+      const sdk = payment.details.driver === 'js_sdk';
       return serial(payment.paymentId, async (): Promise<TenderReport> => {
         let piId = payment.externalId;
         try {
           piId ??= await recoverIntent(payment, stripe);
-          const report = await look(payment.paymentId, piId, readerId, stripe);
-          if (report.status === 'pending') followPayment(payment.paymentId, piId, readerId, stripe);
+          const report = await look(payment.paymentId, piId, readerId, stripe, sdk);
+          if (report.status === 'pending') followPayment(payment.paymentId, piId, readerId, stripe, sdk);
           return report;
         } catch (error) {
           const trouble = describeStripeError(error);
@@ -318,7 +335,7 @@ export function createCardTender(options: CardTenderOptions): CardTender {
             };
           }
           if (trouble.kind !== 'network') throw error;
-          if (piId) followPayment(payment.paymentId, piId, readerId, stripe);
+          if (piId) followPayment(payment.paymentId, piId, readerId, stripe, sdk);
           return { paymentId: payment.paymentId, status: 'pending', message: trouble.message };
         }
       });

@@ -23,6 +23,8 @@ import { startDemoPaystack, type DemoPaystack } from './paystack/demoPaystack';
 import { startDemoStripe, type DemoStripe } from './demoStripe';
 import { createStripeHandlers } from './handlers';
 import { createReaderPickerHandlers } from './readerPicker';
+import { createReaderDriverStore } from './readerDriver';
+import { createSdkHandlers } from './sdkHandlers';
 import { createStripeSettingsStore, type SecretBox, type StripeSettingsStore } from './stripeSettings';
 
 export {
@@ -96,8 +98,10 @@ export function createCardModule(
     saveReader: (id) => current.saveReader(id),
     saveTipping: (on) => current.saveTipping(on),
   };
+  const readerDriver = createReaderDriverStore(deps.dataDir);
   const tender = createCardTender({
     setup: () => settings.read(),
+    readerDriver: () => readerDriver.read(),
     api: () => api,
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
     logger: deps.logger,
@@ -146,6 +150,13 @@ export function createCardModule(
       paymentExternalId: services.paymentExternalId,
     }),
     ...createReaderPickerHandlers({ settings, tender, audit: services.audit }),
+    ...createSdkHandlers({
+      settings,
+      tender,
+      driver: readerDriver,
+      audit: services.audit,
+      paymentExternalId: services.paymentExternalId,
+    }),
     ...createPaystackHandlers({
       settings: paystackSettings,
       tender: paystack,

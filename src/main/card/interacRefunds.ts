@@ -34,10 +34,16 @@ export function createInPersonRefunds(options: { runner: CardRunner; readerId: (
     readerId: string,
     stripe: Stripe,
   ): Promise<RefundReport> => {
-    const made = await stripe.refunds.list({ payment_intent: piId, limit: 100 });
-    const found = made.data.find((refund) => refund.metadata?.tillpoint_share_id === share.shareId);
+    const madeRefund = async () => {
+      const made = await stripe.refunds.list({ payment_intent: piId, limit: 100 });
+      return made.data.find((refund) => refund.metadata?.tillpoint_share_id === share.shareId) ?? null;
+    };
+    const found = await madeRefund();
     if (found) return { shareId: share.shareId, status: 'succeeded', externalId: found.id };
     const reader = (await stripe.terminal.readers.retrieve(readerId)) as Stripe.Terminal.Reader;
+    // The card may have been tapped between the two reads: the reader done, look for the refund again.
+    const late = reader.action?.status === 'succeeded' ? await madeRefund() : null;
+    if (late) return { shareId: share.shareId, status: 'succeeded', externalId: late.id };
     const action = reader.action;
     const ours = action?.type === 'refund_payment' && action.refund_payment?.payment_intent === piId;
     if (ours && action.status === 'in_progress')

@@ -34,6 +34,7 @@ import {
 } from './browserAccess';
 import { redeemLoginCode } from './loginCodes';
 import { registerPaystackWebhook } from './paystackWebhook';
+import { pageWithPolicy } from './pagePolicy';
 import { hostContentSecurityPolicy } from './security';
 import { tokensEqual } from './token';
 
@@ -221,12 +222,15 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
   const rendererDir = options.rendererDir;
   if (rendererDir && fs.existsSync(path.join(rendererDir, 'index.html'))) {
     const pages = loadAppPages(rendererDir);
-    const sendPage = (reply: FastifyReply, html: string) =>
-      reply
-        .header('content-security-policy', hostContentSecurityPolicy)
+    // The policy allows Stripe's script only while the reader is driven from the page (pagePolicy.ts).
+    const sendPage = async (reply: FastifyReply, html: string) => {
+      const page = await pageWithPolicy(core, html);
+      return reply
+        .header('content-security-policy', page.policy)
         .header('cache-control', 'no-cache')
         .type('text/html; charset=utf-8')
-        .send(html);
+        .send(page.html);
+    };
     app.get('/', (_request, reply) => sendPage(reply, pages.index));
     app.get('/index.html', (_request, reply) => sendPage(reply, pages.index));
     if (pages.display !== null) {

@@ -233,6 +233,45 @@ export const stripeHandlers = [
     input: z.object({ readerId: stripeReaderIdSchema }).strict(),
     output: z.object({ reader: tillReaderSchema }),
   }),
+  defineHandler({
+    name: 'stripe.readerDriver',
+    summary:
+      'Who drives this till’s reader: `server` (the core hands the payment to the reader) or `js_sdk` (the page ' +
+      'drives it with Stripe’s @stripe/terminal-js). Public: the host reads it to decide whether its pages may ' +
+      'load Stripe’s script (the Content-Security-Policy).',
+    permission: 'public',
+    input: z.object({}).strict(),
+    output: z.object({ driver: z.enum(['server', 'js_sdk']) }),
+  }),
+  defineHandler({
+    name: 'stripe.setReaderDriver',
+    summary:
+      'Switches how this till drives its reader. `js_sdk` lets the page load Stripe’s script from js.stripe.com ' +
+      '(the Content-Security-Policy allows it only then).',
+    permission: 'settings.edit',
+    input: z.object({ driver: z.enum(['server', 'js_sdk']) }).strict(),
+    output: z.object({ driver: z.enum(['server', 'js_sdk']) }),
+  }),
+  defineHandler({
+    name: 'stripe.connectionToken',
+    summary:
+      'A Stripe Terminal connection token for the page’s @stripe/terminal-js (only while the till drives its ' +
+      'reader with it), scoped to this till’s location.',
+    permission: 'sales.sell',
+    input: z.object({}).strict(),
+    output: z.object({ secret: z.string(), locationId: z.string().nullable() }),
+  }),
+  defineHandler({
+    name: 'stripe.sdkPayment',
+    summary:
+      'What the page’s @stripe/terminal-js needs to collect a card payment in flight: the PaymentIntent’s client ' +
+      'secret and the reader; null when the payment is not one the page drives.',
+    permission: 'sales.sell',
+    input: z.object({ paymentId: ulidText() }).strict(),
+    output: z.object({
+      payment: z.object({ clientSecret: z.string(), readerId: z.string().nullable() }).nullable(),
+    }),
+  }),
   // Paystack's set-up (paystack.ts): listed here, with the other card providers' handlers.
   ...paystackHandlers,
 ] as const;

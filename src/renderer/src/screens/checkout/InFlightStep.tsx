@@ -10,6 +10,7 @@ import { client } from '../../api';
 import { Button, Money, errorMessage } from '../../ui';
 import { CardTestButtons } from './CardTestButtons';
 import { PhonePayQr } from './PhonePayQr';
+import { TerminalJsCollector } from './TerminalJsCollector';
 import { type TenderInfo } from './TenderStep';
 import { type OrderView } from './types';
 
@@ -100,6 +101,7 @@ export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: I
         {payment?.message && <span className="due-card__note">{payment.message}</span>}
       </div>
       {pending && tender.kind === 'card' && <CardTestButtons />}
+      {pending && tender.kind === 'card' && <TerminalJsCollector paymentId={paymentId} />}
       {/* The link exists once the tender has made it (its id comes back as the payment's externalId). */}
       {pending && (tender.kind === 'phone' || tender.kind === 'paystack') && payment?.externalId && (
         <PhonePayQr key={payment.externalId} paymentId={payment.id} kind={tender.kind} />

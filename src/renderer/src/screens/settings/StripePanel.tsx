@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { client } from '../../api';
 import { type ApiOutput } from '../../../../shared/api';
 import { Badge, Button, Card, errorMessage, Spinner, StatusPill, Switch, TextField, toast } from '../../ui';
+import { ReaderDriverSwitch } from './ReaderDriverSwitch';
 
 type Status = ApiOutput<'stripe.status'>;
 type Location = ApiOutput<'stripe.locations'>['locations'][number];
@@ -152,6 +153,7 @@ export function StripePanel() {
             }
           />
         )}
+        {status.keySource !== 'none' && <ReaderDriverSwitch disabled={busy} />}
         <div className="inflight-step__actions">
           <Button
             disabled={busy || status.keySource === 'none'}
