@@ -22,6 +22,8 @@ export interface FaultProxy {
   readonly port: number;
   readonly stats: { connections: number; cuts: number; blackholes: number; refused: number };
   setFaults(faults: Partial<Faults>): void;
+  /** Cuts every open connection now. */
+  cutAll(): void;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,11 @@ export async function startFaultProxy(
     stats,
     setFaults(next) {
       faults = { ...faults, ...next };
+    },
+    cutAll() {
+      const clients = [...open].filter((socket) => socket.remotePort !== target.port);
+      stats.cuts += clients.length;
+      for (const socket of open) socket.destroy();
     },
     async close() {
       for (const socket of open) socket.destroy();

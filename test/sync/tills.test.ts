@@ -59,6 +59,7 @@ describe(`three tills selling through a faulty network (${realPostgres ? 'Postgr
     // The server goes away for a moment in the middle of it.
     await new Promise((resolve) => setTimeout(resolve, 400));
     proxy.setFaults({ down: true });
+    proxy.cutAll();
     await new Promise((resolve) => setTimeout(resolve, 400));
     proxy.setFaults({ down: false });
     await selling;
