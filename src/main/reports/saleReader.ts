@@ -19,15 +19,26 @@ export interface CryptoFact {
 }
 
 /**
- * What the crypto domain tells reports about one of its payments: asset, network, units received and
- * the locked rate. The default reads `payments.details` (`asset`, `network` or `chainKey`,
- * `amountUnits` or `paidUnits`, `rate`) and then the crypto domain's `crypto_invoices` row when that
- * table exists.
+ * What the crypto domain tells reports about one of its payments: asset, network, units received
+ * (decimal text in whole units) and the locked rate. The default reads the crypto domain's
+ * `crypto_invoices` row of the payment when that table exists (`paid_units`, else `amount_units`,
+ * minor units with `decimals`; `chain_key`; `rate`), else the payment's details (`asset`, `chainKey`
+ * or `network`, `amount` in whole units or `amountUnits` with `decimals`, `rate`).
  */
 export type CryptoFactsPort = (payment: {
   id: string;
   details: Record<string, unknown>;
 }) => { asset: string; network: string; units: string; rate: string } | null;
+
+/** Minor units → whole units as exact decimal text: "123450000", 8 → "1.2345". */
+export function unitsToWhole(units: string, decimals: number): string | null {
+  if (!/^-?\d+$/.test(units) || !Number.isInteger(decimals) || decimals < 0 || decimals > 36) return null;
+  const negative = units.startsWith('-');
+  const digits = (negative ? units.slice(1) : units).padStart(decimals + 1, '0');
+  const whole = decimals === 0 ? digits : digits.slice(0, -decimals);
+  const fraction = decimals === 0 ? '' : digits.slice(-decimals).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole.replace(/^0+(?=\d)/, '')}${fraction ? `.${fraction}` : ''}`;
+}
 
 export interface SaleWithCrypto {
   readonly sale: SaleRecord;
@@ -115,21 +126,34 @@ export function createSaleReader(db: Db, cryptoPort?: CryptoFactsPort): SaleRead
   const invoiceOf = hasTable('crypto_invoices')
     ? db.prepare<
         [string],
-        { asset: string; chain_key: string; amount_units: string; paid_units: string; rate: string }
-      >('SELECT asset, chain_key, amount_units, paid_units, rate FROM crypto_invoices WHERE payment_id = ?')
+        {
+          asset: string;
+          chain_key: string;
+          decimals: number;
+          amount_units: string;
+          paid_units: string;
+          rate: string;
+        }
+      >(
+        'SELECT asset, chain_key, decimals, amount_units, paid_units, rate FROM crypto_invoices WHERE payment_id = ?',
+      )
     : null;
   const defaultCrypto: CryptoFactsPort = (payment) => {
+    const invoice = invoiceOf?.get(payment.id);
+    if (invoice) {
+      const paid =
+        invoice.paid_units && invoice.paid_units !== '0' ? invoice.paid_units : invoice.amount_units;
+      const units = unitsToWhole(paid, invoice.decimals);
+      if (units) return { asset: invoice.asset, network: invoice.chain_key, units, rate: invoice.rate };
+    }
     const d = payment.details;
     const asset = str(d.asset);
-    const units = str(d.amountUnits) ?? str(d.paidUnits) ?? str(d.units);
     const rate = str(d.rate);
-    if (asset && units && rate) {
-      return { asset, network: str(d.network) ?? str(d.chainKey) ?? '', units, rate };
-    }
-    const invoice = invoiceOf?.get(payment.id);
-    if (!invoice) return null;
-    const paid = invoice.paid_units && invoice.paid_units !== '0' ? invoice.paid_units : invoice.amount_units;
-    return { asset: invoice.asset, network: invoice.chain_key, units: paid, rate: invoice.rate };
+    const decimals = typeof d.decimals === 'number' ? d.decimals : null;
+    const minor = str(d.amountUnits);
+    const units = str(d.amount) ?? (minor && decimals !== null ? unitsToWhole(minor, decimals) : null);
+    if (!asset || !units || !rate) return null;
+    return { asset, network: str(d.chainKey) ?? str(d.network) ?? '', units, rate };
   };
   const crypto = cryptoPort ?? defaultCrypto;
 
