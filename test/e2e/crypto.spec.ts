@@ -78,3 +78,73 @@ test('a BTC invoice paid from the simulated wallet: QR, status, paid, receipt wi
   expect(printed).toContain('Transaction');
   await shot(page, 'crypto-paid');
 });
+
+test('the invoice fits at 1280×800, 1024×768 and 800×1280', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.cashier);
+  await openShiftWithFloat(page, '100.00');
+  await goTo(page, 'Checkout');
+  await page
+    .getByRole('button', { name: /^Espresso\b/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Take payment' })
+    .getByRole('button', { name: 'Crypto', exact: true })
+    .click();
+  const crypto = page.getByRole('dialog', { name: 'Crypto' });
+  await crypto.getByRole('button', { name: 'USDC on Ethereum (demo)' }).click();
+  const panel = crypto.getByTestId('invoice-panel');
+  await expect(panel.getByTestId('invoice-status')).toHaveText('Waiting for payment');
+  await expect(panel.locator('.copy-row', { hasText: 'Token' })).toBeVisible();
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+    [800, 1280],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(panel.getByTestId('invoice-qr').getByRole('img')).toBeVisible();
+    const overflow = await panel.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const outside = [...element.querySelectorAll('*')].filter((child) => {
+        const r = child.getBoundingClientRect();
+        return r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1);
+      });
+      return { scroll: element.scrollWidth > element.clientWidth + 1, outside: outside.length };
+    });
+    expect(overflow, `${width}×${height}`).toEqual({ scroll: false, outside: 0 });
+    await shot(page, `crypto-invoice-${width}x${height}`);
+  }
+  await crypto.getByRole('button', { name: 'Cancel invoice' }).click();
+  await expect(panel.getByTestId('invoice-status')).toHaveText('Cancelled');
+});
+
+test('Settings › Payments: the demo wallets with their first addresses, and a network’s connection test', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.owner);
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Payments' }).click();
+  const wallets = page.getByRole('list', { name: 'Crypto wallets' });
+  await expect(wallets.getByRole('listitem').filter({ hasText: 'Demo Bitcoin wallet' })).toContainText(
+    'bcrt1q',
+  );
+  await expect(wallets.getByRole('listitem').filter({ hasText: 'Demo EVM wallet' })).toContainText(
+    '0x9858EfFD232B4033E47d90003D41EC34EcaEda94',
+  );
+  // A seed phrase is refused and not kept in the field.
+  await page
+    .getByRole('textbox', { name: 'Extended public key' })
+    .fill('abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about');
+  await page.getByRole('button', { name: 'Add wallet' }).click();
+  await expect(page.getByText(/That is a seed phrase/)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Extended public key' })).toHaveValue('');
+  const chain = page.getByTestId('chain-btc:regtest');
+  await chain.getByRole('button', { name: 'Test the connection' }).click();
+  await expect(chain.getByText(/^Connected: block \d+\.$/)).toBeVisible();
+  await shot(page, 'crypto-settings');
+});

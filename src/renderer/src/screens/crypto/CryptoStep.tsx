@@ -6,11 +6,12 @@
  * order is.
  */
 import { monotonicFactory } from 'ulid';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { client } from '../../api';
 import { type ApiOutput } from '../../../../shared/api';
-import { Button, Spinner, errorMessage } from '../../ui';
+import { Button, Spinner, errorMessage, toast } from '../../ui';
 import { type OrderView } from '../checkout/types';
+import { printReceipt } from '../orders/receiptActions';
 import { InvoicePanel } from './InvoicePanel';
 import { useInvoice, type InvoiceView } from './useInvoice';
 import './crypto.css';
@@ -44,8 +45,26 @@ export function CryptoStep({ order, onOrder, onBack, onBusyChange }: CryptoStepP
     };
   }, []);
 
+  // The store's setting: print the receipt by itself once the invoice pays the sale (a till out of reach).
+  const autoPrint = useRef(false);
+  const printed = useRef(false);
+  useEffect(() => {
+    client.invoke('crypto.settings', {}).then(
+      (result) => {
+        autoPrint.current = result.settings.autoPrintOnSettle;
+      },
+      () => undefined,
+    );
+  }, []);
   const refreshOrder = useCallback(async () => {
-    onOrder((await client.invoke('orders.get', { orderId: order.id })).order);
+    const next = (await client.invoke('orders.get', { orderId: order.id })).order;
+    if (next.status === 'paid' && autoPrint.current && !printed.current) {
+      printed.current = true;
+      printReceipt(next.id).catch((failure: unknown) =>
+        toast.error(failure, { title: 'The receipt was not printed' }),
+      );
+    }
+    onOrder(next);
   }, [order.id, onOrder]);
 
   useEffect(

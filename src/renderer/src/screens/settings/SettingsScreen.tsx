@@ -15,6 +15,7 @@ import { PageHeader, type TabOption, tabPanelProps, Tabs } from '../../ui';
 import { CoinsPanel } from '../customers/CoinsPanel';
 import { FxRatesPanel } from '../fx/FxRatesPanel';
 import { ChainsPanel } from '../crypto/ChainsPanel';
+import { CryptoSettingsPanel } from '../crypto/CryptoSettingsPanel';
 import { InvoiceHistoryPanel } from '../crypto/InvoiceHistoryPanel';
 import { WalletsPanel } from '../crypto/WalletsPanel';
 import { SyncPanel } from '../sync';
@@ -64,6 +65,7 @@ export function SettingsScreen() {
             <FxRatesPanel />
             <WalletsPanel />
             <ChainsPanel />
+            <CryptoSettingsPanel />
             <InvoiceHistoryPanel />
           </>
         )}

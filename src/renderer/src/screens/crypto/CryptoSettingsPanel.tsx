@@ -1,0 +1,104 @@
+/**
+ * Settings › Payments › Crypto invoices: how long a customer has to pay, how long late payments are
+ * still watched for, the tolerance, BIP-21's upper-case address, and printing the receipt by itself
+ * when an invoice settles.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { client } from '../../api';
+import { type ApiOutput } from '../../../../shared/api';
+import { Button, Card, Switch, TextField, errorMessage, toast } from '../../ui';
+import './crypto.css';
+
+type Settings = ApiOutput<'crypto.settings'>['settings'];
+
+export function CryptoSettingsPanel() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [expiry, setExpiry] = useState('');
+  const [monitoring, setMonitoring] = useState('');
+  const [tolerance, setTolerance] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const show = (next: Settings) => {
+    setSettings(next);
+    setExpiry(String(next.expiryMinutes));
+    setMonitoring(String(next.monitoringHours));
+    setTolerance(next.tolerancePercent);
+  };
+  const load = useCallback(async () => {
+    try {
+      show((await client.invoke('crypto.settings', {})).settings);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const save = async (patch: Partial<Settings>) => {
+    try {
+      const { settings: next } = await client.invoke('crypto.saveSettings', {
+        ...(patch.expiryMinutes !== undefined ? { expiryMinutes: patch.expiryMinutes } : {}),
+        ...(patch.monitoringHours !== undefined ? { monitoringHours: patch.monitoringHours } : {}),
+        ...(patch.tolerancePercent !== undefined ? { tolerancePercent: patch.tolerancePercent } : {}),
+        ...(patch.bip21Uppercase !== undefined ? { bip21Uppercase: patch.bip21Uppercase } : {}),
+        ...(patch.autoPrintOnSettle !== undefined ? { autoPrintOnSettle: patch.autoPrintOnSettle } : {}),
+      });
+      show(next);
+      toast.success('Crypto settings saved.');
+    } catch (failure) {
+      toast.error(failure, { title: 'The crypto settings were not saved' });
+    }
+  };
+  return (
+    <Card
+      title="Crypto invoices"
+      description="How long a customer has to pay, and what the till does when they have."
+    >
+      {error && <p className="form-error">{error}</p>}
+      {settings && (
+        <div className="crypto-form">
+          <TextField
+            label="Minutes to pay"
+            inputMode="numeric"
+            value={expiry}
+            onChange={(e) => setExpiry(e.target.value.replace(/\D/g, '').slice(0, 4))}
+          />
+          <TextField
+            label="Hours late payments are watched"
+            inputMode="numeric"
+            value={monitoring}
+            onChange={(e) => setMonitoring(e.target.value.replace(/\D/g, '').slice(0, 3))}
+          />
+          <TextField
+            label="Tolerance (%)"
+            inputMode="decimal"
+            value={tolerance}
+            onChange={(e) => setTolerance(e.target.value.slice(0, 6))}
+          />
+          <Button
+            variant="secondary"
+            onClick={() =>
+              void save({
+                expiryMinutes: Number(expiry),
+                monitoringHours: Number(monitoring),
+                tolerancePercent: tolerance,
+              })
+            }
+          >
+            Save
+          </Button>
+          <Switch
+            label="Bitcoin address in upper case inside the QR"
+            hint="A smaller QR (BIP-173); a few wallets refuse it."
+            checked={settings.bip21Uppercase}
+            onCheckedChange={(bip21Uppercase) => void save({ bip21Uppercase })}
+          />
+          <Switch
+            label="Print the receipt when an invoice is paid"
+            checked={settings.autoPrintOnSettle}
+            onCheckedChange={(autoPrintOnSettle) => void save({ autoPrintOnSettle })}
+          />
+        </div>
+      )}
+    </Card>
+  );
+}
