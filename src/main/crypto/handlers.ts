@@ -246,7 +246,7 @@ export function createCryptoHandlers(ports: CryptoHandlerPorts): PartialHandlerI
         at: new Date(quote.atMs).toISOString(),
       };
     },
-    'rates.settings': (input) => {
+    'rates.settings': (input, ctx) => {
       const current = readCryptoSettings(store);
       if (input.manualRates) {
         const manualRates: Record<string, string> = Object.assign(
@@ -257,8 +257,16 @@ export function createCryptoHandlers(ports: CryptoHandlerPorts): PartialHandlerI
           if (rate === '') delete manualRates[asset];
           else manualRates[asset] = rate;
         }
-        saveSettings({ ...current, manualRates });
-        return { manualRates };
+        deps.db.transaction(() => {
+          saveSettings({ ...current, manualRates });
+          audit.record({
+            staffId: ctx.staff.staffId,
+            action: 'crypto.manual_rates_changed',
+            ref: 'crypto',
+            details: { manualRates: { ...manualRates } },
+          });
+        })();
+        return { manualRates: { ...manualRates } };
       }
       return { manualRates: { ...current.manualRates } };
     },
@@ -281,7 +289,7 @@ export function createCryptoHandlers(ports: CryptoHandlerPorts): PartialHandlerI
         audit.record({
           staffId: ctx.staff.staffId,
           action: 'crypto.settings_changed',
-          ref: '',
+          ref: 'crypto',
           details: { ...input },
         });
       })();

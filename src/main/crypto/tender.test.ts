@@ -292,6 +292,29 @@ describe('crypto tender', () => {
     expect(list.invoices.map((i) => i.id)).toEqual([invoice.id]);
   });
 
+  it('skips an address that already holds history, and warns past the gap limit with the fix', async () => {
+    const chain = till.libs.presets().find((c) => c.chainKey === 'btc:regtest');
+    if (!chain) throw new Error('no regtest preset');
+    const watcher = till.libs.createWatcher(chain) as ReturnType<typeof btc>;
+    const { wallets } = await till.core.call('wallets.list', {}, till.owner);
+    const first = wallets.find((w) => w.family === 'bitcoin')?.firstAddresses ?? [];
+    watcher.history.add(first[0]?.address ?? '');
+    const orderId = await till.newOrder();
+    const { invoice } = await pay(orderId);
+    expect(invoice.address).toBe(first[1]?.address);
+
+    await till.core.call('crypto.saveSettings', { gapLimit: 2 }, till.owner);
+    await pay(orderId).catch(() => undefined); // in flight already: refused
+    await till.core.call('invoices.cancel', { invoiceId: invoice.id }, till.cashier);
+    await pay(orderId);
+    const after = (await till.core.call('wallets.list', {}, till.owner)).wallets.find(
+      (w) => w.family === 'bitcoin',
+    );
+    expect(after?.unpaidInARow).toBe(2);
+    expect(after?.gapWarning).toMatch(/gap limit/);
+    expect(after?.nextIndex).toBe(3);
+  });
+
   it('offers only configured chains with a wallet; crypto.demoPay is refused outside demo mode', async () => {
     const { options } = await till.core.call('invoices.options', {}, till.cashier);
     expect(options.map((o) => o.chainKey)).toEqual(['btc:regtest', 'evm:31337']);
