@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTill, decideCoinSpend, pgClientConfig } from '../../src/main/sync';
+import pino from 'pino';
+import { addTill, createSyncWorker, decideCoinSpend, pgClientConfig } from '../../src/main/sync';
 import { leaseRequestUnits, recordGrant } from '../../src/main/sync/coinRule';
 import { confirm, confirmedSeq, newestSeq, readBatch, setCoinRule } from '../../src/main/sync/outboxStore';
 import { pushBatch } from '../../src/main/sync/push';
@@ -203,4 +204,45 @@ describe('the coin rule across two offline tills', () => {
       b.close();
     }
   }, 120_000);
+
+  it('the workers lease allowances by themselves, never more between them than the balance', async () => {
+    const storeId = runStoreId(central, 'lease');
+    const admin = pgClientConfig({ databaseUrl: central.url });
+    const roleA = await addTill(admin, { storeId, tillId: 'a' });
+    const roleB = await addTill(admin, { storeId, tillId: 'b' });
+    const a = openLocalTill();
+    const b = openLocalTill();
+    const workerFor = (till: LocalTill, tillId: string, role: string, coinLeaseUnits: number) =>
+      createSyncWorker({
+        db: till.db,
+        logger: pino({ level: 'silent' }),
+        now: () => new Date(),
+        config: { databaseUrl: central.urlAs(role), storeId, tillId, coinLeaseUnits, pollMs: 20 },
+        leaseEveryMs: 0,
+      });
+    const granted = (till: LocalTill) =>
+      till.db
+        .prepare("SELECT granted_units FROM sync_coin_allowances WHERE customer_id = 'cust'")
+        .pluck()
+        .get();
+    const workers = [workerFor(a, 'a', roleA.role, 30), workerFor(b, 'b', roleB.role, 100)];
+    try {
+      a.topUp('cust', 100n);
+      b.ensureCustomer('cust');
+      await workers[0]?.start();
+      await expect.poll(() => granted(a), { timeout: 10_000 }).toBe(30);
+      await workers[1]?.start();
+      await expect.poll(() => granted(b), { timeout: 10_000 }).toBe(70);
+      // Till a spends 20 of its 30; once that is pushed, a tops up again from what b left: nothing.
+      a.spend('cust', 20n);
+      expect(await workers[0]?.drained(10_000)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(granted(a)).toBe(30);
+      expect(await centralBalance(storeId, 'cust')).toBe(80n);
+    } finally {
+      for (const worker of workers) await worker?.stop();
+      a.close();
+      b.close();
+    }
+  }, 60_000);
 });

@@ -45,16 +45,19 @@ interface AllowanceRow {
   spent_units: number;
 }
 
-/** The customers of this till with a coin account, lowest allowance first (at most `limit`). */
-function customersToTopUp(db: Db, limit: number): AllowanceRow[] {
+/**
+ * The customers of this till with a coin account, in id order after `afterRef` (at most `limit`), so
+ * successive rounds go round all of them rather than asking again for the same few.
+ */
+function customersToTopUp(db: Db, afterRef: string, limit: number): AllowanceRow[] {
   return db
     .prepare(
       `SELECT acc.ref AS customer_id, COALESCE(a.granted_units, 0) AS granted_units, COALESCE(a.spent_units, 0) AS spent_units
        FROM ledger_accounts acc LEFT JOIN sync_coin_allowances a ON a.customer_id = acc.ref
-       WHERE acc.code = 'coins_customer' AND acc.asset = 'COIN'
-       ORDER BY COALESCE(a.granted_units - a.spent_units, 0), acc.ref LIMIT ?`,
+       WHERE acc.code = 'coins_customer' AND acc.asset = 'COIN' AND acc.ref > ?
+       ORDER BY acc.ref LIMIT ?`,
     )
-    .all(limit) as AllowanceRow[];
+    .all(afterRef, limit) as AllowanceRow[];
 }
 
 /** Records the central database's total grant for a customer (allowances only grow here). */
@@ -67,17 +70,22 @@ export function recordGrant(db: Db, customerId: string, grantedUnits: bigint, no
   ).run(customerId, grantedUnits, nowIso);
 }
 
-/** Asks the central database for more coins for this till's customers; returns how many grants moved. */
+/**
+ * Asks the central database for more coins for up to `limit` of this till's customers after
+ * `afterRef`; returns where the next round starts ('' to start over) and how many grants moved.
+ */
 export async function leaseRound(
   client: ClientBase,
   db: Db,
   till: { storeId: string; tillId: string },
   targetUnits: bigint,
   nowIso: string,
+  afterRef = '',
   limit = 50,
-): Promise<number> {
+): Promise<{ nextRef: string; moved: number }> {
   let moved = 0;
-  for (const row of customersToTopUp(db, limit)) {
+  const rows = customersToTopUp(db, afterRef, limit);
+  for (const row of rows) {
     const wanted = leaseRequestUnits(targetUnits, BigInt(row.granted_units), BigInt(row.spent_units));
     if (wanted <= 0n) continue;
     const result = await client.query<{ total: string }>(
@@ -90,7 +98,7 @@ export async function leaseRound(
       moved += 1;
     }
   }
-  return moved;
+  return { nextRef: rows.length < limit ? '' : (rows[rows.length - 1]?.customer_id ?? ''), moved };
 }
 
 /**

@@ -79,6 +79,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   let lastOkMs: number | null = null;
   let lastPullMs = 0;
   let lastLeaseMs = 0;
+  let leaseAfter = '';
   let runs = 0;
   const counters: SyncCounters = { batches: 0, rowsPushed: 0, rowsPulled: 0, errors: 0 };
 
@@ -171,7 +172,17 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       lastPullMs = nowMs;
     }
     if (nowMs - lastLeaseMs >= leaseEveryMs) {
-      await leaseRound(pg, db, till, BigInt(config.coinLeaseUnits), now().toISOString());
+      if (config.coinLeaseUnits > 0) {
+        const leased = await leaseRound(
+          pg,
+          db,
+          till,
+          BigInt(config.coinLeaseUnits),
+          now().toISOString(),
+          leaseAfter,
+        );
+        leaseAfter = leased.nextRef;
+      }
       lastLeaseMs = nowMs;
     }
     return worked;
