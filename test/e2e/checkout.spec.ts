@@ -9,22 +9,8 @@
  *   0.2884375 → 0.29.
  */
 import { type Page } from '@playwright/test';
-import { approveAs, demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
+import { addProduct, approveAs, demoStaff, goTo, startSelling } from './helpers';
 import { expect, shot, test } from './fixtures';
-
-async function startSelling(page: Page, host: { url: string }): Promise<void> {
-  await page.goto(host.url);
-  await loginByPin(page, demoStaff.cashier);
-  await openShiftWithFloat(page, '100.00');
-  await goTo(page, 'Checkout');
-}
-
-async function addProduct(page: Page, name: string): Promise<void> {
-  await page
-    .getByRole('button', { name: new RegExp(`^${name}\\b`) })
-    .first()
-    .click();
-}
 
 const cartLines = (page: Page) => page.getByRole('list', { name: 'Items in the sale' }).getByRole('listitem');
 

@@ -4,7 +4,7 @@
  * report, the activity log and the customer display's clock — is the store's, in its locale.
  */
 import { type Page } from '@playwright/test';
-import { demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
+import { addProduct, demoStaff, goTo, loginByPin, openShiftWithFloat, payCash } from './helpers';
 import { expect, shot, test } from './fixtures';
 
 test.use({ timezoneId: 'Asia/Tokyo' });
@@ -36,16 +36,8 @@ function deviceTimes(): RegExp {
 
 async function cashSale(page: Page): Promise<void> {
   await goTo(page, 'Checkout');
-  await page
-    .getByRole('button', { name: /^Espresso\b/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: /^Pay/ }).click();
-  await page.getByRole('button', { name: /^Cash/ }).click();
-  await page.keyboard.type('20');
-  await page.getByRole('button', { name: 'Take cash' }).click();
-  await expect(page.getByRole('dialog', { name: 'Paid' })).toBeVisible();
-  await page.keyboard.press('Escape');
+  await addProduct(page, 'Espresso');
+  await payCash(page, '20');
 }
 
 test('screens, receipt, Z report, activity log and the display show the store’s time', async ({

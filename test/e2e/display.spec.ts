@@ -9,24 +9,8 @@
  *   2 × Espresso 6.50 (tax 0.58) + Croissant 3.75 (tax 0.33) = 10.25; tax 0.91; total 11.16;
  *   paid with 20.00 → change 8.84.
  */
-import { type Page } from '@playwright/test';
-import { demoStaff, goTo, loginByPin } from './helpers';
+import { addProduct, demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
 import { expect, shot, test } from './fixtures';
-
-async function openShiftWithFloat(page: Page, amount: string): Promise<void> {
-  await goTo(page, 'Shift');
-  await page.getByRole('radio', { name: /one amount/i }).check();
-  await page.getByRole('textbox', { name: 'Opening float' }).fill(amount);
-  await page.getByRole('button', { name: 'Open shift' }).click();
-  await expect(page.getByRole('button', { name: 'Close shift' })).toBeVisible();
-}
-
-async function ringUp(page: Page, product: string): Promise<void> {
-  await page
-    .getByRole('button', { name: new RegExp(`^${product}\\b`) })
-    .first()
-    .click();
-}
 
 test('the customer display shows the sale as it is rung up, then the change', async ({
   page,
@@ -55,13 +39,13 @@ test('the customer display shows the sale as it is rung up, then the change', as
 
   // Each line shows on the display as soon as the cashier rings it up, with the total so far.
   const items = display.getByRole('list', { name: 'Your items' }).getByRole('listitem');
-  await ringUp(page, 'Espresso');
+  await addProduct(page, 'Espresso');
   await expect(items).toHaveCount(1);
   await expect(items.first()).toHaveText(/1×\s*Espresso\s*\$3\.25/);
   await expect(display.getByTestId('display-total')).toHaveText('$3.54');
 
-  await ringUp(page, 'Croissant');
-  await ringUp(page, 'Espresso');
+  await addProduct(page, 'Croissant');
+  await addProduct(page, 'Espresso');
   await expect(page.getByTestId('cart-total')).toHaveText('$11.16');
   await expect(items).toHaveCount(2);
   await expect(items.nth(0)).toHaveText(/2×\s*Espresso\s*\$6\.50/);

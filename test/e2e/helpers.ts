@@ -90,3 +90,29 @@ export async function closeShiftCounting(
   await page.getByRole('button', { name: 'Close shift' }).click();
   await expect(page.getByTestId('z-report')).toBeVisible();
 }
+
+/** Logs `who` in (the cashier by default), opens a shift with `float`, and goes to the checkout. */
+export async function startSelling(
+  page: Page,
+  host: { url: string },
+  who: { name: string; pin: string } = demoStaff.cashier,
+  float = '100.00',
+): Promise<void> {
+  await page.goto(host.url);
+  await loginByPin(page, who);
+  await openShiftWithFloat(page, float);
+  await goTo(page, 'Checkout');
+}
+
+/**
+ * Pays the sale in the cart in cash: Pay, Cash, types `tendered` on the keypad ("20"), Take cash,
+ * then closes the Paid dialog with Esc.
+ */
+export async function payCash(page: Page, tendered: string): Promise<void> {
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page.getByRole('button', { name: /^Cash/ }).click();
+  await page.keyboard.type(tendered);
+  await page.getByRole('button', { name: 'Take cash' }).click();
+  await expect(page.getByRole('dialog', { name: 'Paid' })).toBeVisible();
+  await page.keyboard.press('Escape');
+}

@@ -12,40 +12,19 @@
  *   Drawer: float 100.00 + 20.58 − 3.68 = 116.90.
  */
 import fs from 'node:fs';
-import { type Page } from '@playwright/test';
-import { demoStaff, goTo, loginByPin } from './helpers';
+import { addProduct, approveAs, demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
 import { expect, shot, test } from './fixtures';
-
-async function openShiftWithFloat(page: Page, amount: string): Promise<void> {
-  await goTo(page, 'Shift');
-  await page.getByRole('radio', { name: /one amount/i }).check();
-  await page.getByRole('textbox', { name: 'Opening float' }).fill(amount);
-  await shot(page, 'shift-open');
-  await page.getByRole('button', { name: 'Open shift' }).click();
-  await expect(page.getByRole('button', { name: 'Close shift' })).toBeVisible();
-}
-
-async function approveAs(page: Page, manager: { name: string; pin: string }): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: new RegExp(manager.name) }).click();
-  await page.keyboard.type(manager.pin);
-  await page.keyboard.press('Enter');
-}
 
 test('a cashier sells, refunds with a manager PIN, and closes a balanced shift', async ({ page, host }) => {
   test.setTimeout(180_000);
   await page.goto(host.url);
   await loginByPin(page, demoStaff.cashier);
   await openShiftWithFloat(page, '100.00');
+  await shot(page, 'shift-open');
 
   // Ring up three items and a 10% order discount (within a cashier's limit).
   await goTo(page, 'Checkout');
-  for (const product of ['Espresso', 'Croissant', 'Mug']) {
-    await page
-      .getByRole('button', { name: new RegExp(`^${product}\\b`) })
-      .first()
-      .click();
-  }
+  for (const product of ['Espresso', 'Croissant', 'Mug']) await addProduct(page, product);
   await expect(page.getByRole('list', { name: 'Items in the sale' }).getByRole('listitem')).toHaveCount(3);
   await page.getByRole('button', { name: 'Discount', exact: true }).click();
   const discountDialog = page.getByRole('dialog', { name: 'Order discount' });

@@ -5,7 +5,7 @@
  * shift says so.
  */
 import { type Page } from '@playwright/test';
-import { demoStaff, goTo, loginByPin, logOut, openShiftWithFloat } from './helpers';
+import { demoStaff, goTo, loginByPin, logOut, openShiftWithFloat, payCash } from './helpers';
 import { expect, shot, test } from './fixtures';
 
 async function closeShift(page: Page): Promise<void> {
@@ -18,15 +18,6 @@ async function closeShift(page: Page): Promise<void> {
   }
   await expect(page.getByText(/closed .* by /)).toBeVisible();
   await page.getByRole('button', { name: 'Done' }).click();
-}
-
-async function payCash(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^Pay/ }).click();
-  await page.getByRole('button', { name: /^Cash/ }).click();
-  await page.keyboard.type('20');
-  await page.getByRole('button', { name: 'Take cash' }).click();
-  await expect(page.getByRole('dialog', { name: 'Paid' })).toBeVisible();
-  await page.keyboard.press('Escape');
 }
 
 test('an emptied sale left open is not credited to its first cashier in the next shift', async ({
@@ -56,7 +47,7 @@ test('an emptied sale left open is not credited to its first cashier in the next
     .first()
     .click();
   await expect(page.getByRole('list', { name: 'Notices' })).toHaveCount(0);
-  await payCash(page);
+  await payCash(page, '20');
 
   await goTo(page, 'Orders');
   const first = page.getByRole('list', { name: 'Orders' }).getByRole('listitem').first();
@@ -87,7 +78,7 @@ test('a sale with lines carried into the next shift says so', async ({ page, hos
   await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
     'This sale was started by Casey Cashier in an earlier shift and carried over.',
   );
-  await payCash(page);
+  await payCash(page, '20');
   await goTo(page, 'Orders');
   const first = page.getByRole('list', { name: 'Orders' }).getByRole('listitem').first();
   await expect(first.locator('.order-row__staff')).toHaveText('Casey Cashier · carried over');
