@@ -159,12 +159,6 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
     reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8').send(core.sync.metrics()),
   );
 
-  // Prometheus metrics (sync, sales, payments): the same access as the API (a scraper sends the
-  // bearer token), so figures about the store never leave the till to whoever can reach the port.
-  app.get('/metrics', { onRequest: requireAccess }, async (_request, reply) =>
-    reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8').send(core.sync.metrics()),
-  );
-
   app.post<{ Params: { name: string } }>(
     '/api/:name',
     { onRequest: requireAccess, bodyLimit: largestBodyLimit, preParsing: limitBodyPerHandler },
