@@ -148,3 +148,51 @@ test('Settings › Payments: the demo wallets with their first addresses, and a 
   await expect(chain.getByText(/^Connected: block \d+\.$/)).toBeVisible();
   await shot(page, 'crypto-settings');
 });
+
+test('the customer display shows the invoice (QR, amount, what to check), then thanks', async ({
+  page,
+  context,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  const display = await context.newPage();
+  const displayListening = new Promise<void>((resolve) => {
+    display.on('websocket', (socket) => {
+      socket.on('framereceived', (frame) => {
+        if (String(frame.payload).includes('"event":"ready"')) resolve();
+      });
+    });
+  });
+  await display.goto(`${host.url}/display.html`);
+  await expect(display.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  await displayListening;
+
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.cashier);
+  await openShiftWithFloat(page, '100.00');
+  await goTo(page, 'Checkout');
+  await page
+    .getByRole('button', { name: /^Espresso\b/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Take payment' })
+    .getByRole('button', { name: 'Crypto', exact: true })
+    .click();
+  const crypto = page.getByRole('dialog', { name: 'Crypto' });
+  await crypto.getByRole('button', { name: 'BTC on Bitcoin (demo)' }).click();
+  const panel = crypto.getByTestId('invoice-panel');
+  await expect(panel.getByTestId('invoice-status')).toHaveText('Waiting for payment');
+  const address =
+    (await panel.locator('.copy-row', { hasText: 'Address' }).locator('code').textContent()) ?? '';
+
+  await expect(display.getByText('Pay with BTC (Bitcoin (demo))')).toBeVisible();
+  await expect(display.getByRole('img', { name: /QR code to pay with BTC/ })).toBeVisible();
+  await expect(display.getByText(address)).toBeVisible();
+  await expect(display.getByText('Waiting for your payment')).toBeVisible();
+  await shot(display, 'crypto-display');
+
+  await panel.getByRole('button', { name: 'Pay in full' }).click();
+  await expect(display.getByRole('heading', { name: 'Thank you!' })).toBeVisible({ timeout: 60_000 });
+});

@@ -126,6 +126,14 @@ function showSale(state: DisplayState, action: Extract<DisplayAction, { type: 's
     case 'idle':
       return showCart(withLocale, { ...action.cart, lines: [] });
     case 'cart':
+      // A crypto invoice waiting for the customer stays on screen while its sale is announced again
+      // unchanged (its payment's notes); a sale that changed (paid in part, a line) shows the sale.
+      if (
+        withLocale.screen.kind === 'payment' &&
+        withLocale.screen.payment.status !== 'expired' &&
+        JSON.stringify(withLocale.screen.cart) === JSON.stringify(action.cart)
+      )
+        return withLocale;
       return showCart(withLocale, action.cart);
     case 'paid':
       return {

@@ -74,3 +74,32 @@ describe('the customer display of a crypto invoice', () => {
     });
   });
 });
+
+describe('the invoice stays on the customer display', () => {
+  it('while the sale is announced again unchanged, and gives way when it changes or expires', async () => {
+    const { initialDisplayState, reduceDisplay } = await import('./displayState');
+    const cart = {
+      orderNumber: 1001,
+      lines: [{ id: '0', name: 'Espresso', quantity: '1', total: { amount: '325', asset: 'USD' } }],
+      subtotal: { amount: '325', asset: 'USD' },
+      discount: null,
+      tax: { amount: '29', asset: 'USD' },
+      taxIncluded: false,
+      tip: null,
+      total: { amount: '354', asset: 'USD' },
+      paid: null,
+      due: null,
+      change: null,
+    };
+    const sale = { type: 'sale' as const, state: 'cart' as const, cart, locale: null };
+    let state = reduceDisplay(initialDisplayState, sale);
+    const shown = displayActionOfInvoice(event());
+    if (!shown) throw new Error('no action');
+    state = reduceDisplay(state, shown);
+    expect(state.screen.kind).toBe('payment');
+    state = reduceDisplay(state, sale);
+    expect(state.screen.kind).toBe('payment');
+    state = reduceDisplay(state, { ...sale, cart: { ...cart, lines: [] } });
+    expect(state.screen.kind).toBe('welcome');
+  });
+});
