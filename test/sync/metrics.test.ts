@@ -81,4 +81,29 @@ describe('/metrics', () => {
       error: { code: 'bad_input' },
     });
   });
+
+  it('a broken sync set-up never stops the till: it starts, and sync reports the error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-badsync-'));
+    fs.writeFileSync(
+      path.join(dir, 'sync.json'),
+      '{"databaseUrl": "not a url", "storeId": "s", "tillId": "t"}',
+    );
+    const broken = await createCore({
+      dataDir: dir,
+      logger: pino({ level: 'silent' }),
+      config: { mode: 'demo' },
+    });
+    try {
+      const { staff } = await broken.call('staff.list', {});
+      const manager = staff.find((member) => member.role === 'manager');
+      const { session } = await broken.call('staff.login', { staffId: manager?.staffId ?? '', pin: '1470' });
+      const status = await broken.call('sync.status', {}, session);
+      expect(status).toMatchObject({ enabled: false, state: 'error' });
+      expect(status.lastError).toMatch(/sync set-up cannot be used/);
+      expect(status.lastError).not.toContain('not a url');
+    } finally {
+      await broken.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -95,7 +95,7 @@ export function parseCommandLine(argv: string[]): {
     port: Number(portText),
     host: values.host ?? '127.0.0.1',
     demo,
-    syncDemo: values['sync-demo'] === true,
+    ...(values['sync-demo'] ? { syncDemo: true } : {}),
     logLevel,
   };
   if (values.help) return { command: 'help', options };

@@ -8,7 +8,7 @@ import { type SyncStatus } from '../../shared/api/sync';
 import { type CoreDeps, type DomainModule } from '../kernel';
 import { metricsText } from './metrics';
 import { outboxDepth, newestSeq, confirmedSeq, setCoinRule } from './outboxStore';
-import { readSyncConfig, type SyncConfig } from './syncConfig';
+import { pgClientConfig, readSyncConfig, type SyncConfig } from './syncConfig';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './worker';
 
 export { readSyncConfig, pgClientConfig, redactUrl, syncConfigSchema, type SyncConfig } from './syncConfig';
@@ -37,11 +37,29 @@ export interface SyncModuleOptions {
   worker?: Partial<Omit<SyncWorkerOptions, 'db' | 'logger' | 'now' | 'config'>>;
 }
 
+function loadSyncConfig(
+  deps: CoreDeps,
+  given: SyncConfig | null | undefined,
+): { config: SyncConfig | null; configError: string | null } {
+  try {
+    const config = given === undefined ? readSyncConfig(deps.dataDir) : given;
+    if (config)
+      pgClientConfig({ databaseUrl: config.databaseUrl, sslMode: config.sslMode, caFile: config.caFile });
+    return { config, configError: null };
+  } catch (error) {
+    deps.logger.error({ err: error }, 'sync set-up refused; sync is off');
+    const reason = error instanceof Error ? error.message : String(error);
+    return { config: null, configError: `The sync set-up cannot be used: ${reason}` };
+  }
+}
+
 export function createSyncModule(
   deps: CoreDeps,
   options: SyncModuleOptions = {},
 ): DomainModule & { service: SyncService } {
-  const config = options.config === undefined ? readSyncConfig(deps.dataDir) : options.config;
+  // A broken set-up (an unreadable sync.json, a bad URL) must never stop the till from selling: sync
+  // then reports it as its error and stays off.
+  const { config, configError } = loadSyncConfig(deps, options.config);
   const worker = config
     ? createSyncWorker({
         db: deps.db,
@@ -63,7 +81,7 @@ export function createSyncModule(
     const depth = outboxDepth(deps.db);
     return {
       enabled: false,
-      state: 'off',
+      state: configError ? 'error' : 'off',
       target: null,
       storeId: null,
       tillId: null,
@@ -71,7 +89,7 @@ export function createSyncModule(
       oldestPendingAt: depth.oldestCommittedAt,
       lagSeconds: 0,
       offlineSince: null,
-      lastError: null,
+      lastError: configError,
       lastSyncedAt: null,
       confirmedSeq: confirmedSeq(deps.db),
       newestSeq: newestSeq(deps.db),
