@@ -8,7 +8,7 @@
  */
 import { type Db } from '../../kernel';
 import { type StoreTime } from '../storeTime';
-import { scaleOf } from './cells';
+import { isKnownAsset, assetScale } from '../../../shared/money';
 
 interface TransferRow {
   seq: number;
@@ -38,12 +38,25 @@ export function accountName(code: string, ref: string): string {
   return name || 'unnamed';
 }
 
+/**
+ * An asset as an hledger commodity: its code, at its scale; an asset this build does not know the
+ * scale of goes in its minor units, named so (`"XYZ.minor"`), never at a guessed scale.
+ */
+function commodityOf(asset: string): { symbol: string; scale: number } {
+  const known = isKnownAsset(asset);
+  const name = known ? asset : `${asset}.minor`;
+  return {
+    symbol: /^[A-Za-z]+$/.test(name) ? name : `"${name.replace(/["\r\n]/g, '')}"`,
+    scale: known ? assetScale(asset) : 0,
+  };
+}
+
 export function commoditySymbol(asset: string): string {
-  return /^[A-Za-z]+$/.test(asset) ? asset : `"${asset.replace(/"/g, '')}"`;
+  return commodityOf(asset).symbol;
 }
 
 export function hledgerAmount(minor: bigint, asset: string): string {
-  const scale = scaleOf(asset);
+  const { scale } = commodityOf(asset);
   const negative = minor < 0n;
   const digits = (negative ? -minor : minor).toString().padStart(scale + 1, '0');
   const whole = scale === 0 ? digits : digits.slice(0, digits.length - scale);
@@ -88,8 +101,8 @@ export function* hledgerJournal(
   ).map((r) => r.asset);
   yield `; Tillpoint ledger, ${period.from} to ${period.to} (store days, ${time.timeZone}); posted transfers only.\n\n`;
   for (const asset of assets) {
-    const scale = scaleOf(asset);
-    yield `commodity 1000.${'0'.repeat(scale)} ${commoditySymbol(asset)}\n`;
+    const { symbol, scale } = commodityOf(asset);
+    yield `commodity 1000.${'0'.repeat(scale)} ${symbol}\n`;
   }
   yield '\n';
   for (const name of [...new Set(accounts.values())].sort()) yield `account ${name}\n`;
