@@ -87,6 +87,26 @@ describe('the push worker', () => {
     }
   }, 60_000);
 
+  it('says a till the central database does not know is an error, not a network problem', async () => {
+    const config = await registered('known');
+    const till = openLocalTill();
+    const worker = createSyncWorker({
+      db: till.db,
+      logger,
+      now: () => new Date(),
+      config: { ...config, databaseUrl: central.url, tillId: 'never-added' },
+    });
+    try {
+      till.sales(2);
+      await worker.start();
+      await expect.poll(() => worker.status().state, { timeout: 10_000 }).toBe('error');
+      expect(worker.status().lastError).toMatch(/does not know till .*never-added/);
+    } finally {
+      await worker.stop();
+      till.close();
+    }
+  });
+
   it('keeps selling while the server is down, says since when, and catches up when it is back', async () => {
     const config = await registered('down');
     const proxy = await startFaultProxy({ host: central.host, port: central.port }, { down: true });

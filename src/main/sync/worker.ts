@@ -205,7 +205,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         failures += 1;
         runs += 1;
         lastError = error instanceof Error ? error.message : String(error);
-        lastErrorIsRefusal = isServerRefusal(error) || isGapError(error) || /old copy/.test(lastError);
+        lastErrorIsRefusal =
+          isServerRefusal(error) || isGapError(error) || /old copy|does not know till/.test(lastError);
         if (!lastErrorIsRefusal && !offlineSince) offlineSince = now();
         batchSize = nextBatchSize(batchSize, { kind: 'failed' });
         logger.debug({ err: error, failures }, 'sync round failed');
