@@ -5,25 +5,29 @@ const at = (iso: string) => `at ${iso.slice(11, 16)}`;
 
 describe('syncPillView', () => {
   it.each([
-    [{ state: 'off', pendingRows: 5, offlineSince: null }, null],
+    [{ state: 'off', pendingRows: 5, offlineSince: null, lagSeconds: 0 }, null],
     [
-      { state: 'synced', pendingRows: 0, offlineSince: null },
+      { state: 'synced', pendingRows: 0, offlineSince: null, lagSeconds: 0 },
       { tone: 'success', text: 'Synced', extra: null },
     ],
     [
-      { state: 'behind', pendingRows: 1234, offlineSince: null },
+      { state: 'behind', pendingRows: 1234, offlineSince: null, lagSeconds: 12 },
       { tone: 'info', text: '1,234 behind' },
     ],
     [
-      { state: 'offline', pendingRows: 9, offlineSince: '2026-12-06T09:02:00.000Z' },
+      { state: 'behind', pendingRows: 3, offlineSince: null, lagSeconds: 0.4 },
+      { tone: 'success', text: 'Synced' },
+    ],
+    [
+      { state: 'offline', pendingRows: 9, offlineSince: '2026-12-06T09:02:00.000Z', lagSeconds: 90 },
       { tone: 'warning', text: 'Offline', extra: 'since at 09:02' },
     ],
     [
-      { state: 'offline', pendingRows: 9, offlineSince: null },
+      { state: 'offline', pendingRows: 9, offlineSince: null, lagSeconds: 0 },
       { text: 'Offline', extra: null },
     ],
     [
-      { state: 'error', pendingRows: 9, offlineSince: null },
+      { state: 'error', pendingRows: 9, offlineSince: null, lagSeconds: 0 },
       { tone: 'danger', text: 'Sync error' },
     ],
   ] as const)('%o → %o', (status, view) => {

@@ -9,9 +9,12 @@ export interface SyncPillView {
   pulse: boolean;
 }
 
+/** Rows younger than this are "on their way", not "behind": a till selling online always has a few. */
+export const behindAfterSeconds = 5;
+
 /** The top bar's words for a sync state; null when sync is off (the slot shows nothing). */
 export function syncPillView(
-  status: Pick<SyncStatus, 'state' | 'pendingRows' | 'offlineSince'>,
+  status: Pick<SyncStatus, 'state' | 'pendingRows' | 'offlineSince' | 'lagSeconds'>,
   formatTime: (iso: string) => string,
 ): SyncPillView | null {
   switch (status.state) {
@@ -20,6 +23,8 @@ export function syncPillView(
     case 'synced':
       return { tone: 'success', text: 'Synced', extra: null, pulse: false };
     case 'behind':
+      if (status.lagSeconds < behindAfterSeconds)
+        return { tone: 'success', text: 'Synced', extra: null, pulse: false };
       return {
         tone: 'info',
         text: `${status.pendingRows.toLocaleString('en')} behind`,
