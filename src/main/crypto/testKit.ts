@@ -182,7 +182,9 @@ export interface CryptoTill {
 export const zpubLike = 'zpubTESTKEY1234567890abcdefghij';
 export const xpubLike = 'xpubEVMKEY1234567890abcdefghijk';
 
-export async function openCryptoTill(options: { libs?: FakeLibs } = {}): Promise<CryptoTill> {
+export async function openCryptoTill(
+  options: { libs?: FakeLibs; cryptoLibs?: CryptoLibs; tickMs?: number } = {},
+): Promise<CryptoTill> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-crypto-'));
   let clockMs = Date.parse('2026-12-07T09:00:00.000Z');
   const now = () => new Date((clockMs += 1));
@@ -191,7 +193,7 @@ export async function openCryptoTill(options: { libs?: FakeLibs } = {}): Promise
     dataDir: dir,
     logger: pino({ level: process.env.TP_LOG ?? 'silent' }),
     now,
-    crypto: { libs, tickMs: 3_600_000 },
+    crypto: { libs: options.cryptoLibs ?? libs, tickMs: options.tickMs ?? 3_600_000 },
   });
   const setup = await core.call('staff.setupOwner', { name: 'Olga Owner', pin: '482715' });
   const member = async (name: string, role: 'manager' | 'cashier', pin: string) => {
