@@ -101,6 +101,9 @@ export function createSyncModule(
       byTable: depth.byTable.map((row) => ({ tableName: row.tableName, pendingRows: row.rows })),
     };
   };
+  // A committed change announces itself on the event bus (order, payment, shift updates): the idle
+  // worker pushes at once instead of at its next poll, so a sale reaches PostgreSQL sooner.
+  const stopNudges = worker ? deps.events.onAny(() => worker.nudge()) : null;
   const status = () => (worker ? worker.status() : offStatus());
   const service: SyncService = {
     enabled: worker !== null,
@@ -118,6 +121,7 @@ export function createSyncModule(
       'sync.retryNow': () => service.retryNow(),
     },
     ...(worker ? { services: [worker] } : {}),
+    close: () => stopNudges?.(),
     service,
   };
 }

@@ -26,6 +26,8 @@ export interface SyncCounters {
 export interface SyncWorker extends BackgroundService {
   status(): SyncStatus;
   retryNow(): void;
+  /** Something was committed: an idle worker looks at once (one in back-off keeps waiting). */
+  nudge(): void;
   counters(): SyncCounters;
   /** Resolves once everything committed so far is confirmed (tests and the bench). */
   drained(timeoutMs: number): Promise<boolean>;
@@ -70,6 +72,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   let loop: Promise<void> | null = null;
   let client: Client | null = null;
   let wake: (() => void) | null = null;
+  let idle = false;
   let failures = 0;
   let batchSize = 1_000;
   let lastError: string | null = null;
@@ -199,7 +202,11 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         lastOkMs = now().getTime();
         if (outboxDepth(db).rows === 0) lastSyncedAt = now();
         runs += 1;
-        if (!worked && state === 'running') await sleep(config.pollMs);
+        if (!worked && state === 'running') {
+          idle = true;
+          await sleep(config.pollMs);
+          idle = false;
+        }
       } catch (error) {
         counters.errors += 1;
         failures += 1;
@@ -280,6 +287,9 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       lastPullMs = 0;
       lastLeaseMs = 0;
       wake?.();
+    },
+    nudge() {
+      if (idle) wake?.();
     },
     counters: () => ({ ...counters }),
     async drained(timeoutMs) {
