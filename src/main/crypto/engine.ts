@@ -45,6 +45,8 @@ export interface EngineOptions {
 }
 
 const systemActorId = 'system';
+/** How long handing out an address waits for the chain to say whether it was used. */
+const hasHistoryTimeoutMs = 3_000;
 
 export function createEngine(options: EngineOptions) {
   const { deps, store } = options;
@@ -250,7 +252,13 @@ export function createEngine(options: EngineOptions) {
       let used = false;
       if (watcher) {
         try {
-          used = await watcher.hasHistory(address);
+          // A chain that does not answer soon must not hold the cashier: the address is taken as unused.
+          used = await Promise.race([
+            watcher.hasHistory(address),
+            new Promise<boolean>((_, reject) => {
+              setTimeout(() => reject(new Error('no answer within 3 s')), hasHistoryTimeoutMs).unref();
+            }),
+          ]);
         } catch (error) {
           deps.logger.warn(
             { err: error, chainKey: chain.chainKey },
