@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiOutput } from '../../../../shared/api';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { errorMessage } from '../../ui';
 import { normalizeOrderSearch, type StatusFilter } from './ordersView';
 
@@ -90,28 +91,23 @@ export type DetailState =
   | { kind: 'error'; message: string }
   | { kind: 'loaded'; order: OrderView };
 
-/** One order in full (null: none chosen), read again when the core says it changed. */
+/**
+ * One order in full (null: none chosen), through useCoreData: read again when the core says it
+ * changed (order.updated for this order). `show` puts an order the core just answered with on
+ * screen at once (a refund's result), until the next read.
+ */
 export function useOrder(orderId: string | null) {
-  const [detail, setDetail] = useState<DetailState>({ kind: orderId ? 'loading' : 'none' });
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    if (!orderId) {
-      setDetail({ kind: 'none' });
-      return;
-    }
-    let live = true;
-    setDetail((current) =>
-      current.kind === 'loaded' && current.order.id === orderId ? current : { kind: 'loading' },
-    );
-    client.invoke('orders.get', { orderId }).then(
-      (result) => live && setDetail({ kind: 'loaded', order: result.order }),
-      (error: unknown) => live && setDetail({ kind: 'error', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [orderId, version]);
+  const load = useCallback(
+    async () => (orderId ? (await client.invoke('orders.get', { orderId })).order : null),
+    // `version` is an input: a change of this order reads it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [orderId, version],
+  );
+  const loaded = useCoreData(load);
+  const [shown, setShown] = useState<OrderView | null>(null);
+  const loadedOrder = loaded.kind === 'ready' ? loaded.data : null;
+  useEffect(() => setShown(null), [loadedOrder]);
 
   useEffect(() => {
     if (!orderId) return;
@@ -120,7 +116,16 @@ export function useOrder(orderId: string | null) {
     });
   }, [orderId]);
 
-  const show = useCallback((order: OrderView) => setDetail({ kind: 'loaded', order }), []);
+  let detail: DetailState;
+  if (!orderId) detail = { kind: 'none' };
+  else if (shown && shown.id === orderId) detail = { kind: 'loaded', order: shown };
+  else if (loaded.kind === 'error') detail = { kind: 'error', message: loaded.message };
+  // Another order's answer still on screen while this one loads: loading, not the wrong order.
+  else if (loaded.kind === 'ready' && loaded.data?.id === orderId)
+    detail = { kind: 'loaded', order: loaded.data };
+  else detail = { kind: 'loading' };
+
+  const show = useCallback((order: OrderView) => setShown(order), []);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { detail, show, reload };
 }

@@ -2,8 +2,9 @@
  * The product's picture: shown from catalog.image, replaced by choosing a PNG, JPEG or WebP file of
  * at most 2 MB (sent as base64 to catalog.setImage). A new product gets its picture once saved.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import {
   type ImageMimeType,
   imageMaxBytes,
@@ -26,28 +27,22 @@ function isImageType(type: string): type is ImageMimeType {
 export function ProductImage({ product, canEdit, onChanged }: ProductImageProps) {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [dataUrl, setDataUrl] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [uploading, setUploading] = useState(false);
   const productId = product?.id ?? null;
   const imageHash = product?.image?.sha256 ?? null;
 
-  useEffect(() => {
-    setDataUrl(null);
-    if (!productId || !imageHash) return;
-    let live = true;
-    setLoading(true);
-    client
-      .invoke('catalog.image', { productId })
-      .then(
-        (result) => live && setDataUrl(result.dataUrl),
-        () => live && setDataUrl(null),
-      )
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [productId, imageHash]);
+  // Read again when the product or its picture changes (the hash is part of the load).
+  const loadImage = useCallback(
+    async () =>
+      productId && imageHash
+        ? { hash: imageHash, dataUrl: (await client.invoke('catalog.image', { productId })).dataUrl }
+        : null,
+    [productId, imageHash],
+  );
+  const image = useCoreData(loadImage);
+  const shown = image.kind === 'ready' && image.data?.hash === imageHash ? image.data : null;
+  const dataUrl = shown?.dataUrl ?? null;
+  const loading = imageHash !== null && image.kind !== 'error' && shown === null;
 
   const upload = async (file: File) => {
     if (!product) return;

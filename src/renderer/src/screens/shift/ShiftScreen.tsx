@@ -6,10 +6,11 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { useCan } from '../../app/useCan';
 import { type ApiOutput } from '../../../../shared/api';
 import { type ShiftView, type XReport, type ZReport } from '../../../../shared/api/shifts';
-import { Button, errorMessage, IconButton, LoadError, LoadingPanel, PageHeader, RefreshIcon } from '../../ui';
+import { Button, IconButton, LoadError, LoadingPanel, PageHeader, RefreshIcon } from '../../ui';
 import { CloseShiftPanel } from './CloseShiftPanel';
 import { OpenShiftPanel } from './OpenShiftPanel';
 import { ShiftDashboard } from './ShiftDashboard';
@@ -19,46 +20,50 @@ import './shift.css';
 
 type Denominations = ApiOutput<'shifts.denominations'>;
 
-type ScreenState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; shift: ShiftView | null; xReport: XReport | null; denominations: Denominations };
+type Loaded = { shift: ShiftView | null; xReport: XReport | null; denominations: Denominations };
+type ScreenState = { kind: 'loading' } | { kind: 'error'; message: string } | ({ kind: 'ready' } & Loaded);
 
 /** How long to wait after an order changes before reading the figures again (several come at once). */
 const refreshDelayMs = 400;
 
 export function ShiftScreen() {
   const canReadReports = useCan('reports.read');
-  const [state, setState] = useState<ScreenState>({ kind: 'loading' });
   const [closedReport, setClosedReport] = useState<ZReport | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
-  const [refreshing, setRefreshing] = useState(false);
   const denominationsRef = useRef<Denominations | null>(null);
 
-  const load = useCallback(async () => {
-    setRefreshing(true);
-    try {
-      const [current, denominations] = await Promise.all([
-        client.invoke('shifts.current', {}),
-        denominationsRef.current ?? client.invoke('shifts.denominations', {}),
-      ]);
-      denominationsRef.current = denominations;
-      setState({ kind: 'ready', shift: current.shift, xReport: current.xReport, denominations });
-    } catch (error) {
-      setState((previous) =>
-        previous.kind === 'ready' ? previous : { kind: 'error', message: errorMessage(error) },
-      );
-    } finally {
-      setRefreshing(false);
-    }
+  // Through useCoreData: the shift with its live figures, and the denominations (read once).
+  const loadShift = useCallback(async (): Promise<Loaded> => {
+    const [current, denominations] = await Promise.all([
+      client.invoke('shifts.current', {}),
+      denominationsRef.current ?? client.invoke('shifts.denominations', {}),
+    ]);
+    denominationsRef.current = denominations;
+    return { shift: current.shift, xReport: current.xReport, denominations };
   }, []);
+  const loaded = useCoreData(loadShift);
+  const reload = loaded.reload;
+  const load = useCallback(() => reload(), [reload]);
+  const refreshing = loaded.kind !== 'loading' && loaded.refreshing;
+  // What a step answered (the close started, the shift closed), shown until the next read.
+  const [answered, setAnswered] = useState<Loaded | null>(null);
+  const loadedData = loaded.kind === 'ready' ? loaded.data : null;
+  useEffect(() => setAnswered(null), [loadedData]);
+  const state: ScreenState = answered
+    ? { kind: 'ready', ...answered }
+    : loaded.kind === 'ready'
+      ? { kind: 'ready', ...loaded.data }
+      : loaded.kind === 'error'
+        ? { kind: 'error', message: loaded.message }
+        : { kind: 'loading' };
+  const setState = (next: { kind: 'ready' } & Loaded) => setAnswered(next);
 
+  // Several events come at once (a sale's lines, its payment): read once they settle.
   useEffect(() => {
-    void load();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const soon = () => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void load(), refreshDelayMs);
+      timer = setTimeout(() => reload(), refreshDelayMs);
     };
     const stopShift = client.on('shift.updated', () => {
       soon();
@@ -70,7 +75,7 @@ export function ShiftScreen() {
       stopShift();
       stopOrder();
     };
-  }, [load]);
+  }, [reload]);
 
   // A new step (opened, closing, closed) starts at the top of the page, not where the last one was left.
   const phase =
