@@ -25,7 +25,9 @@ const pay = (amountUnits: bigint, over: Partial<LifecyclePayment> = {}): Lifecyc
   key: `btc:${amountUnits}:${over.firstSeenAtMs ?? 0}:${over.blockHeight ?? 'm'}`,
   amountUnits,
   blockHeight: null,
-  confirmations: 0,
+  // What a watcher at tip 100 says.
+  confirmations:
+    over.blockHeight === undefined || over.blockHeight === null ? 0 : Math.max(0, 100 - over.blockHeight + 1),
   replaceable: false,
   firstSeenAtMs: created + minute,
   ...over,
@@ -75,6 +77,14 @@ const table: Row[] = [
     100,
     inTime,
     { status: 'settled', exception: null, phase: 'paid', watching: false },
+  ],
+  [
+    'a tip ahead of the watcher (a reorg being checked) adds no confirmation',
+    {},
+    [pay(10_000n, { blockHeight: 99, confirmations: 1 })],
+    101,
+    inTime,
+    { status: 'processing', exception: null, phase: 'confirming' },
   ],
   [
     'confirmations from the watcher when no tip',

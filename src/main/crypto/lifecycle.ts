@@ -77,11 +77,16 @@ export interface LifecycleState {
   readonly watching: boolean;
 }
 
-/** Confirmations of a payment: from the tip when known (tip − height + 1), else what the watcher said. */
+/**
+ * Confirmations of a payment: what the watcher said, never more than the tip allows (tip − height +
+ * 1). The watcher's own count is the one checked against reorgs; a tip heard before the watcher has
+ * re-checked its blocks (a reorg in progress) must not add confirmations to a block that may be gone.
+ */
 export function confirmationsOf(payment: LifecyclePayment, tipHeight: number | null): number {
   if (payment.blockHeight === null) return 0;
-  if (tipHeight === null) return Math.max(0, payment.confirmations);
-  return Math.max(0, tipHeight - payment.blockHeight + 1);
+  const said = Math.max(0, payment.confirmations);
+  if (tipHeight === null) return said;
+  return Math.min(said, Math.max(0, tipHeight - payment.blockHeight + 1));
 }
 
 /** amount × (10000 − bp) / 10000, rounded UP (the merchant's favour: tolerance never grows by rounding). */

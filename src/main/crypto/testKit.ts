@@ -33,7 +33,27 @@ export function createFakeWatcher(chain: string): FakeWatcher {
   const paymentListeners = new Set<PaymentsListener>();
   const tipListeners = new Set<TipListener>();
   const addresses = new Set<string>();
-  let tip: ChainTip | null = { height: 100, hash: 'h100', seenAtMs: 0 };
+  let tip: ChainTip = { height: 100, hash: 'h100', seenAtMs: 0 };
+  // The last set shown per address, as the test gave it: a new tip re-counts its confirmations.
+  const sets = new Map<string, readonly Partial<ObservedPayment>[]>();
+  const emit = (address: string, payments: readonly Partial<ObservedPayment>[]) => {
+    const full: ObservedPayment[] = payments.map((p, i) => {
+      const height = p.blockHeight ?? null;
+      return {
+        key: p.key ?? `${chain}:${address}:${i}`,
+        address,
+        asset: p.asset ?? (chain.startsWith('btc') ? 'BTC' : 'ETH'),
+        amountUnits: p.amountUnits ?? 0n,
+        txid: p.txid === undefined ? 'a'.repeat(64) : p.txid,
+        blockHeight: height,
+        blockHash: p.blockHash ?? null,
+        confirmations: p.confirmations ?? (height === null ? 0 : Math.max(0, tip.height - height + 1)),
+        replaceable: p.replaceable ?? false,
+        from: p.from ?? [],
+      };
+    });
+    for (const listener of paymentListeners) listener(address, full);
+  };
   return {
     chain,
     history: new Set(),
@@ -57,22 +77,12 @@ export function createFakeWatcher(chain: string): FakeWatcher {
     start: () => Promise.resolve(),
     stop: () => Promise.resolve(),
     show(address, payments) {
-      const full: ObservedPayment[] = payments.map((p, i) => ({
-        key: p.key ?? `${chain}:${address}:${i}`,
-        address,
-        asset: p.asset ?? (chain.startsWith('btc') ? 'BTC' : 'ETH'),
-        amountUnits: p.amountUnits ?? 0n,
-        txid: p.txid === undefined ? 'a'.repeat(64) : p.txid,
-        blockHeight: p.blockHeight ?? null,
-        blockHash: p.blockHash ?? null,
-        confirmations: p.confirmations ?? 0,
-        replaceable: p.replaceable ?? false,
-        from: p.from ?? [],
-      }));
-      for (const listener of paymentListeners) listener(address, full);
+      sets.set(address, payments);
+      emit(address, payments);
     },
     setTip(height) {
       tip = { height, hash: `h${height}`, seenAtMs: 0 };
+      for (const [address, payments] of sets) emit(address, payments);
       for (const listener of tipListeners) listener(tip);
     },
   };
