@@ -33,9 +33,17 @@ async function main(): Promise<void> {
   const name = `tillpoint_bench_${crypto.randomBytes(4).toString('hex')}`;
   const base = `postgres://postgres@${host}:${port}`;
   const maintenance = new Client({ connectionString: `${base}/test` });
-  await maintenance.connect().catch((error: unknown) => {
-    throw new Error(`the sync bench needs PostgreSQL on ${host}:${port}: ${(error as Error).message}`);
-  });
+  const reachable = await maintenance.connect().then(
+    () => true,
+    (error: unknown) => {
+      // `npm run bench` on a machine without PostgreSQL skips this one (CI must have it).
+      const message = `the sync bench needs PostgreSQL on ${host}:${port}: ${(error as Error).message}`;
+      if (process.env.CI) throw new Error(message);
+      console.log(`\n== sync ==\n  skipped: ${message}`);
+      return false;
+    },
+  );
+  if (!reachable) return;
   await maintenance.query(`CREATE DATABASE ${name}`);
   const url = `${base}/${name}`;
   const storeId = `b${name.slice(-8)}`;
