@@ -95,7 +95,10 @@ test('Settings › Payments: the demo’s Stripe, a connection test, and a secon
   await expect(readers.getByRole('listitem').first()).toContainText('Demo reader');
   await expect(readers.getByRole('listitem').first()).toContainText('This till');
   await page.getByRole('textbox', { name: 'Registration code' }).fill('simulated-wpe');
-  await page.getByRole('textbox', { name: 'Name (optional)' }).fill('Back counter');
+  await page
+    .getByRole('region', { name: 'Readers' })
+    .getByRole('textbox', { name: 'Name (optional)' })
+    .fill('Back counter');
   await page.getByRole('button', { name: 'Register reader' }).click();
   await expect(readers.getByRole('listitem')).toHaveCount(2);
   const back = readers.getByRole('listitem').filter({ hasText: 'Back counter' });
@@ -195,7 +198,10 @@ test('the reader picker: several readers at the location, their state, the till�
   await goTo(page, 'Settings');
   await page.getByRole('tab', { name: 'Payments' }).click();
   await page.getByRole('textbox', { name: 'Registration code' }).fill('simulated-wpe');
-  await page.getByRole('textbox', { name: 'Name (optional)' }).fill('Back counter');
+  await page
+    .getByRole('region', { name: 'Readers' })
+    .getByRole('textbox', { name: 'Name (optional)' })
+    .fill('Back counter');
   await page.getByRole('button', { name: 'Register reader' }).click();
   await expect(page.getByRole('list', { name: 'Readers' }).getByRole('listitem')).toHaveCount(2);
 

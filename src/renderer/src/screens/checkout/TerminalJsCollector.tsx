@@ -6,7 +6,9 @@
  * The core follows the PaymentIntent and captures it; the outcome arrives through `payment.updated`
  * as for the server path. Nothing here decides money. With the server driver it renders nothing.
  */
-import { loadStripeTerminal, type Terminal } from '@stripe/terminal-js';
+import { type Terminal } from '@stripe/terminal-js';
+// The pure entry loads Stripe's script only when called (the main entry injects it on import).
+import { loadStripeTerminal } from '@stripe/terminal-js/pure';
 import { useEffect, useState } from 'react';
 import { client } from '../../api';
 import { errorMessage } from '../../ui';
@@ -29,11 +31,17 @@ function failed(result: unknown): string | null {
 }
 
 let terminal: Terminal | null = null;
+const loadTimeoutMs = 15_000;
 
 async function terminalOf(): Promise<Terminal> {
   if (terminal) return terminal;
-  const sdk = await loadStripeTerminal();
-  if (!sdk) throw new Error('Stripe’s reader software could not be loaded (js.stripe.com unreachable?).');
+  const unreachable = 'Stripe’s reader software could not be loaded (js.stripe.com unreachable?).';
+  // A script that never arrives would leave the cashier waiting: give up after a while.
+  const sdk = await Promise.race([
+    loadStripeTerminal(),
+    new Promise<null>((_resolve, reject) => setTimeout(() => reject(new Error(unreachable)), loadTimeoutMs)),
+  ]);
+  if (!sdk) throw new Error(unreachable);
   terminal = sdk.create({
     onFetchConnectionToken: async () => (await client.invoke('stripe.connectionToken', {})).secret,
     onUnexpectedReaderDisconnect: () => undefined,
