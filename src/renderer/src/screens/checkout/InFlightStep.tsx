@@ -101,7 +101,10 @@ export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: I
         {payment?.message && <span className="due-card__note">{payment.message}</span>}
       </div>
       {pending && tender.kind === 'card' && <CardTestButtons />}
-      {pending && tender.kind === 'card' && <TerminalJsCollector paymentId={paymentId} />}
+      {/* Once the tender has made the PaymentIntent (its id is the payment's externalId). */}
+      {pending && tender.kind === 'card' && payment?.externalId && (
+        <TerminalJsCollector key={payment.externalId} paymentId={payment.id} />
+      )}
       {/* The link exists once the tender has made it (its id comes back as the payment's externalId). */}
       {pending && (tender.kind === 'phone' || tender.kind === 'paystack') && payment?.externalId && (
         <PhonePayQr key={payment.externalId} paymentId={payment.id} kind={tender.kind} />
