@@ -79,6 +79,19 @@ test('a fixed PIN length signs in by itself; a wrong PIN clears; the length rule
   await shot(page, 'pin-fixed-length-wrong');
   await page.keyboard.type(demoStaff.cashier.pin);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+  // A manager's approval takes the PIN the same way: no Enter.
+  await openShiftWithFloat(page, '100.00');
+  await page.getByRole('button', { name: 'No sale' }).click();
+  const noSale = page.getByRole('dialog', { name: 'No sale' });
+  await noSale.getByRole('textbox', { name: 'Reason' }).fill('Change for the float');
+  await noSale.getByRole('button', { name: 'Open drawer' }).click();
+  const approval = page.getByRole('dialog', { name: 'Manager approval' });
+  await approval.getByRole('button', { name: new RegExp(demoStaff.manager.name) }).click();
+  await expect(approval.getByRole('group', { name: `PIN for ${demoStaff.manager.name}` })).toBeVisible();
+  await page.keyboard.type(demoStaff.manager.pin);
+  await expect(approval).toBeHidden();
+  await expect(noSale).toBeHidden();
 });
 
 test('blind count: the expected cash shows only once counted, with over/short to confirm or recount', async ({
