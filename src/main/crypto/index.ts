@@ -108,6 +108,19 @@ export function createCryptoModule(
     },
   });
   tender = createCryptoTender(engine);
+  // An order refund's share is done when its crypto refund is seen on the chain (or its txid entered).
+  engine.onRefundDone((refundId) => {
+    const refund = store.refund(refundId);
+    if (refund?.shareId) {
+      tender?.notify({
+        refund: {
+          shareId: refund.shareId,
+          status: 'succeeded',
+          ...(refund.txid ? { externalId: refund.txid } : {}),
+        },
+      });
+    }
+  });
   const handlers = createCryptoHandlers({
     deps,
     engine,
