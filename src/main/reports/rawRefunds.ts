@@ -75,21 +75,41 @@ export function refundsOfPeriod(
     map.set(key, row);
   };
 
+  // The summary and the time tables read the refunds table alone (small, indexed by time): the
+  // store sells in one currency, so no order is read; what went back is one grouped read of the
+  // shares. Only `detail` reads each refund's order (its seller) and lines.
   const rows = db
     .prepare(
-      `SELECT r.net, r.tax, r.tip, r.created_at, o.created_by AS staff_id, st.name AS staff_name,
-         (SELECT SUM(CAST(sh.amount AS INTEGER)) FROM refund_shares sh WHERE sh.refund_id = r.id AND sh.status = 'succeeded') AS paid_back
-       ${from} LEFT JOIN staff st ON st.id = o.created_by WHERE ${counted}`,
+      `SELECT r.id, r.order_id, r.net, r.tax, r.tip, r.created_at FROM refunds r
+       LEFT JOIN shifts s ON s.id = r.shift_id
+       WHERE r.created_at >= ? AND r.created_at < ? AND r.purpose = 'refund'
+         AND r.status IN ('succeeded', 'partially_failed') AND (? IS NULL OR s.till_id = ?)`,
     )
-    .all(...params) as {
+    .all(startIso, endIso, period.tillId ?? null, period.tillId ?? null) as {
+    id: string;
+    order_id: string;
     net: string;
     tax: string;
     tip: string;
     created_at: string;
-    staff_id: string;
-    staff_name: string | null;
-    paid_back: number | null;
   }[];
+  const paidBackOf = new Map<string, bigint>();
+  if (rows.length > 0) {
+    const shares = db
+      .prepare(
+        `SELECT sh.refund_id, SUM(CAST(sh.amount AS INTEGER)) AS amount FROM refund_shares sh
+         WHERE sh.status = 'succeeded' AND sh.refund_id IN (SELECT r.id FROM refunds r
+           WHERE r.created_at >= ? AND r.created_at < ? AND r.purpose = 'refund')
+         GROUP BY sh.refund_id`,
+      )
+      .all(startIso, endIso) as { refund_id: string; amount: number }[];
+    for (const share of shares) paidBackOf.set(share.refund_id, BigInt(share.amount));
+  }
+  const sellers = options.detail
+    ? db.prepare(
+        'SELECT o.created_by AS staff_id, st.name AS staff_name FROM orders o LEFT JOIN staff st ON st.id = o.created_by WHERE o.id = ?',
+      )
+    : null;
   for (const row of rows) {
     const at = time.local(row.created_at);
     const hourKey = `${at.day}|${at.hour}`;
@@ -97,7 +117,7 @@ export function refundsOfPeriod(
     const net = big(row.net);
     const tax = big(row.tax);
     const tip = big(row.tip);
-    const paidBack = big(row.paid_back ?? 0);
+    const paidBack = paidBackOf.get(row.id) ?? 0n;
     for (const f of [figures, total]) {
       f.count += 1;
       f.net += net;
@@ -106,8 +126,9 @@ export function refundsOfPeriod(
       f.paidBack += paidBack;
     }
     byHour.set(hourKey, figures);
-    if (options.detail)
-      add('staff', row.staff_id, row.staff_name ?? 'A former member', { net, tax, amount: tip });
+    const seller = sellers?.get(row.order_id) as { staff_id: string; staff_name: string | null } | undefined;
+    if (seller)
+      add('staff', seller.staff_id, seller.staff_name ?? 'A former member', { net, tax, amount: tip });
   }
   if (!options.detail || rows.length === 0) return { total, byHour, dims };
 
