@@ -8,8 +8,8 @@
  * first, demo only).
  */
 import { ulid } from 'ulid';
-import { createBitcoinSimChain, type BitcoinSimChain } from '../chains/bitcoin/sim';
-import { createEvmSimChain, type EvmSimChain } from '../chains/evm/sim/simChain';
+import { createBitcoinSimChain, type BitcoinSimChain } from '../chains/bitcoin';
+import { createEvmSimChain, type EvmSimChain } from '../chains/evm';
 import { type CoreDeps } from '../kernel';
 import { createRateService, fixedRateProvider } from '../rates';
 import { type CryptoEngine } from './engine';

@@ -139,6 +139,7 @@ export function createCryptoModule(
     demoPay: () => (demo ? (invoiceId, kind) => demo!.pay(invoiceId, kind) : null),
   });
 
+  let watchersStopped = false;
   const background: BackgroundService[] = [
     createIntervalService({
       name: 'crypto.invoices',
@@ -150,14 +151,20 @@ export function createCryptoModule(
     }),
     {
       name: 'crypto.watchers',
-      start: () => Promise.resolve(),
-      stop: () => engine.stop(),
+      start: () => {
+        watchersStopped = false;
+        return Promise.resolve();
+      },
+      stop: async () => {
+        await engine.stop();
+        watchersStopped = true;
+      },
       health: () => {
         const watchers = engine.watchersHealth();
         const down = watchers.filter((w) => w.state === 'down' || w.state === 'degraded');
         return {
           name: 'crypto.watchers',
-          state: 'running',
+          state: watchersStopped ? 'stopped' : 'running',
           lastError: down.length > 0 ? down.map((w) => `${w.chainKey}: ${w.detail}`).join('; ') : null,
           lagMs: null,
           runs: watchers.length,

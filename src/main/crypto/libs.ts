@@ -1,7 +1,7 @@
 /**
  * What the crypto domain uses of the chain, URI, QR and rate libraries (src/main/chains/bitcoin,
  * src/main/chains/evm, src/shared/paymentUri, src/main/paymentQr, src/main/rates), as one port.
- * `realLibs.ts` binds it to those libraries; tests hand in fakes (`testKit.ts`), so the invoice
+ * `realLibs.ts` binds it to those libraries; tests hand in fakes (`cryptoTestKit.ts`), so the invoice
  * engine, the tender and the handlers are tested without a chain.
  */
 import { type ChainWatcher } from '../chains/watcher';

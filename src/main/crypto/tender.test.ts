@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../shared/api';
-import { openCryptoTill, type CryptoTill, zpubLike, xpubLike, fakeUsdc } from './testKit';
+import { openCryptoTill, type CryptoTill, zpubLike, xpubLike, fakeUsdc } from './cryptoTestKit';
 
 let till: CryptoTill;
 beforeEach(async () => {

@@ -10,7 +10,7 @@ import { parsePaymentUri } from '../../shared/paymentUri';
 import { demoEvmAccountKey } from './demo';
 import { type ChainConfig, type CryptoLibs } from './libs';
 import { createRealLibs, evmPresets } from './realLibs';
-import { openCryptoTill, type CryptoTill } from './testKit';
+import { openCryptoTill, type CryptoTill } from './cryptoTestKit';
 
 const bip84Zpub =
   'zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs';

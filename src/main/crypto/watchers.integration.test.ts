@@ -5,12 +5,12 @@
  * again and nothing is posted); paid again, they confirm and the sale is paid once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBitcoinSimChain, type BitcoinSimChain } from '../chains/bitcoin/sim';
-import { createEvmSimChain, type EvmSimChain } from '../chains/evm/sim/simChain';
+import { createBitcoinSimChain, type BitcoinSimChain } from '../chains/bitcoin';
+import { createEvmSimChain, type EvmSimChain } from '../chains/evm';
 import { demoBitcoinAccountKey, demoEvmAccountKey } from './demo';
 import { type ChainConfig, type CryptoLibs } from './libs';
 import { createRealLibs } from './realLibs';
-import { openCryptoTill, type CryptoTill } from './testKit';
+import { openCryptoTill, type CryptoTill } from './cryptoTestKit';
 
 let bitcoin: BitcoinSimChain;
 let evm: EvmSimChain;

@@ -25,6 +25,8 @@ export function createSettingsModule(deps: CoreDeps, services: { audit: AuditSer
   const service = createSettingsService(deps, services.audit);
   return {
     service,
+    // The till's id is made once, at start-up, so reading the settings never writes.
+    start: () => Promise.resolve(service.tillId()),
     handlers: {
       'settings.get': () => ({ settings: service.get(), tillId: service.tillId() }),
       'settings.update': (input, ctx) => service.update(input, ctx.staff),
