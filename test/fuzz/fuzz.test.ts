@@ -2,8 +2,9 @@
  * Fuzzes every handler of the contract through the real host: inputs drawn from the handler's own
  * input schema (shaped, and with edge values at the leaves) and garbage, at least 500 calls per
  * handler, mostly with an owner's session (so calls get past permission), some with a cashier's or
- * none. Checks, for every call: no 5xx but the documented 503 (`unavailable`), no call over 1 s (a
- * bound on hangs, counted per call, not a performance figure), no row written by a refused call
+ * none. Checks, for every call: no 5xx but the documented 503 (`unavailable`), no call over 5 s (a
+ * bound on hangs, not a performance figure: calls over 1 s are only printed, since a shared machine
+ * can be that slow), no row written by a refused call
  * (temporary triggers record every write of the core's connection; the refusals that must write are
  * listed below), no success for an input holding a lone surrogate; and the ledger's invariants after.
  * The handler list comes from the contract: a new handler is fuzzed without touching this file. A
@@ -36,7 +37,9 @@ import { loadOrCreateToken } from '../../src/main/host/token';
 
 /** At least 500 in CI; FUZZ_CALLS raises it for a longer local run. */
 const callsPerHandler = Math.max(500, Number(process.env.FUZZ_CALLS ?? 0) || 0);
-const hangBoundMs = 1_000;
+const hangBoundMs = 5_000;
+/** Printed, never failed on: a slow call on a busy machine is not a hang. */
+const slowCallMs = 1_000;
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 /**
@@ -332,6 +335,7 @@ describe('fuzzing every handler of the contract through the host', () => {
     const byStatus = new Map<number, number>();
     const serverErrors: string[] = [];
     const hangs: string[] = [];
+    const slowCalls: string[] = [];
     const refusedWrites: string[] = [];
     const acceptedSurrogates: string[] = [];
     const okByHandler: string[] = [];
@@ -356,6 +360,7 @@ describe('fuzzing every handler of the contract through the host', () => {
         if (outcome.status >= 500 && !(outcome.status === 503 && outcome.code === 'unavailable'))
           serverErrors.push(shown);
         if (outcome.ms > hangBoundMs) hangs.push(`${shown} (${Math.round(outcome.ms)} ms)`);
+        else if (outcome.ms > slowCallMs) slowCalls.push(`${shown} (${Math.round(outcome.ms)} ms)`);
         if (outcome.status >= 400 && writes.length > 0) {
           const allowed = refusalsThatWrite[name];
           const excused =
@@ -397,7 +402,9 @@ describe('fuzzing every handler of the contract through the host', () => {
       .map(([status, count]) => `${status}: ${count}`);
     console.log(
       `fuzz (seed ${seed}): ${calls} calls over ${names.length} handlers; by status ${statuses.join(', ')}; ` +
-        `over ${hangBoundMs} ms: ${hangs.length}\naccepted per handler: ${okByHandler.join(', ')}`,
+        `over ${hangBoundMs} ms: ${hangs.length}; over ${slowCallMs} ms: ${slowCalls.length}` +
+        `${slowCalls.length > 0 ? ` (${slowCalls.slice(0, 5).join('; ')})` : ''}` +
+        `\naccepted per handler: ${okByHandler.join(', ')}`,
     );
     expect(calls).toBeGreaterThanOrEqual(names.length * callsPerHandler);
     expect(serverErrors, serverErrors.slice(0, 20).join('\n')).toEqual([]);
