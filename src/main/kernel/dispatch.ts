@@ -8,6 +8,7 @@ import { type Logger } from 'pino';
 import { z } from 'zod';
 import {
   describeZodError,
+  errorCodes,
   handlerDef,
   isHandlerName,
   roleAllows,
@@ -15,6 +16,7 @@ import {
   type ApiOutput,
   type ApiParsedInput,
   type CallResult,
+  type ErrorCode,
   type HandlerName,
   type Handlers,
 } from '../../shared/api';
@@ -102,6 +104,8 @@ export function createDispatcher(options: {
         return { ok: true, data: checked.data };
       } catch (error) {
         if (error instanceof TillpointError) return { ok: false, error: error.toApiError() };
+        const raised = raisedInDatabase(error);
+        if (raised) return { ok: false, error: raised };
         if (error instanceof z.ZodError) {
           const { message, issues } = describeZodError(error);
           return { ok: false, error: { code: 'bad_input', message, details: { issues } } };
@@ -111,4 +115,18 @@ export function createDispatcher(options: {
       }
     },
   };
+}
+
+/**
+ * A rule kept in the database (a trigger's `RAISE(ABORT, 'tillpoint:<code>: <message>')`) refuses
+ * a write the way a handler would: its code and message reach the caller, whichever handler's write
+ * the trigger stopped. Any other database error stays internal.
+ */
+export function raisedInDatabase(error: unknown): { code: ErrorCode; message: string } | null {
+  if (!(error instanceof Error)) return null;
+  const match = /^tillpoint:([a-z_]+): (.+)$/s.exec(error.message);
+  if (!match) return null;
+  const code = match[1] as ErrorCode;
+  if (!(errorCodes as readonly string[]).includes(code) || code === 'internal') return null;
+  return { code, message: match[2] as string };
 }

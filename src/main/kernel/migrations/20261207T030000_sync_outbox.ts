@@ -175,7 +175,7 @@ const coinDebit = `(SELECT coin_rule_on FROM sync_state WHERE id = 1) = 1 AND NE
         AND NEW.kind IN ('single', 'pending') AND NEW.code <> 'coins_expired'`;
 const coinCustomer = `(SELECT ref FROM ledger_accounts WHERE seq = NEW.debit_account AND code = 'coins_customer')`;
 const coinRuleBefore = `
-      SELECT RAISE(ABORT, 'coin_allowance_short: this till may not spend these coins without the central database')
+      SELECT RAISE(ABORT, 'tillpoint:insufficient_funds: coin_allowance_short: this till may spend only the coins the central database set aside for it, and this needs more; try again once the till is back online (Settings › Sync)')
       WHERE ${coinDebit} AND ${coinCustomer} IS NOT NULL
         AND COALESCE((SELECT granted_units - spent_units FROM sync_coin_allowances WHERE customer_id = ${coinCustomer}), 0)
           < CAST(NEW.amount AS INTEGER);`;
