@@ -16,7 +16,7 @@ import { createAuditModule } from '../audit';
 import { createStaffModule, type DeviceSecretProvider } from '../staff';
 import { createCatalogModule } from '../catalog';
 import { createLedgerModule } from '../ledger';
-import { createSettingsModule } from '../settings';
+import { createSettingsModule, type SettingsService } from '../settings';
 import { createShiftsModule } from '../shifts';
 import { createDemoModule } from '../demo';
 import { createOrdersModule } from '../orders';
@@ -27,8 +27,8 @@ import { createVendorsModule } from '../vendors';
 import { createMembershipsModule } from '../memberships';
 import { createFxModule } from '../fx';
 import { createCryptoModule, type CryptoModuleOptions } from '../crypto';
-import { createReportsModule } from '../reports';
 import { createSyncModule, guardCoinsTender, type SyncModuleOptions, type SyncService } from '../sync';
+import { createReportsModule } from '../reports';
 import {
   cashDrawerAccountCode,
   createPaymentsModule,
@@ -109,7 +109,7 @@ function buildDomains(
   deviceSecret?: DeviceSecretProvider,
   cardOptions?: CardModuleOptions,
   cryptoOptions?: CryptoModuleOptions,
-): { modules: DomainModule[]; payments: PaymentsService } {
+): { modules: DomainModule[]; payments: PaymentsService; settings: SettingsService } {
   const system = createSystemModule(deps);
   const audit = createAuditModule(deps);
   const staff = createStaffModule(deps, { audit: audit.service, ...(deviceSecret ? { deviceSecret } : {}) });
@@ -255,6 +255,7 @@ function buildDomains(
       demo,
     ],
     payments: payments.service,
+    settings: settings.service,
   };
 }
 
@@ -289,7 +290,14 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
   };
   const built = buildDomains(deps, options.tenders ?? [], options.deviceSecret, options.card, options.crypto);
   const { payments } = built;
-  const sync = createSyncModule(deps, options.sync);
+  // A pull may bring the central copy of the store settings: the settings service reads them again.
+  const sync = createSyncModule(deps, {
+    ...options.sync,
+    onPulled: (applied) => {
+      if (applied.tables.includes('settings')) built.settings.reload();
+      options.sync?.onPulled?.(applied);
+    },
+  });
   const modules = [...built.modules, sync];
 
   const impls: PartialHandlerImpls = {};

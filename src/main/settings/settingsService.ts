@@ -29,6 +29,11 @@ export interface SettingsService {
   update(patch: StoreSettingsPatch, actor: StaffIdentity | null): SettingsUpdateResult;
   /** This till's id (a ULID made on first use and kept in the settings table). */
   tillId(): string;
+  /**
+   * Reads the settings again after another writer changed their table (a sync pull from the central
+   * database, whose copy wins), and tells the screens what changed.
+   */
+  reload(): void;
   /** Adds a rule that can refuse a change of the store currency. */
   addCurrencyGuard(guard: CurrencyGuard): void;
   /**
@@ -111,6 +116,14 @@ export function createSettingsService(deps: CoreDeps, audit: AuditService): Sett
         });
       }
       return { settings: structuredClone(result.settings), changed: result.changed };
+    },
+
+    reload() {
+      const before = current();
+      cached = null;
+      const after = current();
+      const changed = storeSettingKeys.filter((key) => !sameValue(before[key], after[key]));
+      if (changed.length > 0) events.emit('settings.updated', { settings: structuredClone(after), changed });
     },
 
     tillId() {
