@@ -69,7 +69,7 @@ test('a manager sees no Store tab in Settings', async ({ page, host }) => {
   await loginByPin(page, demoStaff.manager);
   await goTo(page, 'Settings');
   const tabs = page.getByRole('tablist', { name: 'Settings sections' }).getByRole('tab');
-  await expect(tabs).toHaveText(['Taxes', 'This till']);
+  await expect(tabs).toHaveText(['Taxes', 'This till', 'Sync']);
   await expect(page.getByRole('textbox', { name: 'Store name' })).toHaveCount(0);
   await shot(page, 'settings-manager');
 });
