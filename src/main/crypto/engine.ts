@@ -6,6 +6,7 @@
  * What the lifecycle decides goes to the payments flow as the crypto tender's report: `settled`
  * posts the pending transfer, `expired` / `invalid` void it.
  */
+import Decimal from 'decimal.js';
 import { monotonicFactory } from 'ulid';
 import { TillpointError } from '../../shared/api/errors';
 import { type CoreDeps } from '../kernel';
@@ -14,7 +15,7 @@ import { paymentReportFor, type LifecycleState } from './lifecycle';
 import { type ChainAsset, type ChainConfig, type CryptoLibs, type RateQuote, RateUnavailable } from './libs';
 import { allChains, readCryptoSettings, type CryptoSettings } from './settings';
 import { type CryptoStore, type InvoiceRecord, type WalletRecord } from './store';
-import { cryptoAmountFor } from './units';
+import { cryptoAmountFor, rateWithSpread } from './units';
 import { describeState, invoiceEvent } from './words';
 import { lifecycleOfRecord, recordSeen } from './seen';
 
@@ -294,14 +295,10 @@ export function createEngine(options: EngineOptions) {
     const wallet = walletFor(chain);
     if (!wallet)
       throw new TillpointError('unavailable', `No wallet for ${chain.label}: add one in Settings › Crypto.`);
-    const amountUnits = cryptoAmountFor(
-      input.fiatAmountMinor,
-      input.currency,
-      input.intent.quote.rate,
-      asset.decimals,
-    );
-    const { index, address } = await nextAddress(wallet, chain);
     const s = settings();
+    const lockedRate = rateWithSpread(input.intent.quote.rate, s.spreadBp);
+    const amountUnits = cryptoAmountFor(input.fiatAmountMinor, input.currency, lockedRate, asset.decimals);
+    const { index, address } = await nextAddress(wallet, chain);
     const now = deps.now();
     const expiresAtMs = now.getTime() + s.expiryMinutes * 60_000;
     const uri = options
@@ -322,8 +319,11 @@ export function createEngine(options: EngineOptions) {
       amountUnits,
       currency: input.currency,
       fiatAmountMinor: input.fiatAmountMinor,
-      rate: input.intent.quote.rate,
-      rateSource: input.intent.quote.source,
+      rate: lockedRate,
+      rateSource:
+        s.spreadBp > 0
+          ? `${input.intent.quote.source} − ${new Decimal(s.spreadBp).div(100).toFixed()} % spread`
+          : input.intent.quote.source,
       uri,
       createdBy: input.staffId,
       createdAt: now.toISOString(),

@@ -85,6 +85,7 @@ export function createCryptoHandlers(ports: CryptoHandlerPorts): PartialHandlerI
     expiryMinutes: s.expiryMinutes,
     monitoringHours: s.monitoringHours,
     tolerancePercent: new Decimal(s.toleranceBp).div(100).toFixed(),
+    spreadPercent: new Decimal(s.spreadBp).div(100).toFixed(),
     bip21Uppercase: s.bip21Uppercase,
     autoPrintOnSettle: s.autoPrintOnSettle,
     gapLimit: s.gapLimit,
@@ -279,6 +280,9 @@ export function createCryptoHandlers(ports: CryptoHandlerPorts): PartialHandlerI
         ...(input.monitoringHours !== undefined ? { monitoringHours: input.monitoringHours } : {}),
         ...(input.tolerancePercent !== undefined
           ? { toleranceBp: new Decimal(input.tolerancePercent).mul(100).toDecimalPlaces(0).toNumber() }
+          : {}),
+        ...(input.spreadPercent !== undefined
+          ? { spreadBp: new Decimal(input.spreadPercent).mul(100).toDecimalPlaces(0).toNumber() }
           : {}),
         ...(input.bip21Uppercase !== undefined ? { bip21Uppercase: input.bip21Uppercase } : {}),
         ...(input.autoPrintOnSettle !== undefined ? { autoPrintOnSettle: input.autoPrintOnSettle } : {}),

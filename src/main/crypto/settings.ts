@@ -12,6 +12,11 @@ export interface CryptoSettings {
   readonly monitoringHours: number;
   /** Paid ≥ amount × (1 − tolerance) counts as paid in full (basis points; 100 = 1 %). */
   readonly toleranceBp: number;
+  /**
+   * The store's spread over the market rate (basis points; 100 = 1 %), for the exchange's fees and the
+   * price moving while the customer pays: the invoice locks rate ÷ (1 + spread).
+   */
+  readonly spreadBp: number;
   /** BIP-21: the address upper case inside the QR (BIP-173's advice; some wallets refuse it). */
   readonly bip21Uppercase: boolean;
   /** Print the receipt by itself when an invoice settles (a till mounted out of reach). */
@@ -26,6 +31,7 @@ export const defaultCryptoSettings: CryptoSettings = {
   expiryMinutes: 15,
   monitoringHours: 24,
   toleranceBp: 0,
+  spreadBp: 0,
   bip21Uppercase: false,
   autoPrintOnSettle: false,
   gapLimit: 20,

@@ -103,6 +103,19 @@ describe('crypto tender', () => {
     invariantsHold();
   });
 
+  it('locks the market rate less the store’s spread, so the customer pays the spread in units', async () => {
+    const saved = await till.core.call('crypto.saveSettings', { spreadPercent: '1' }, till.owner);
+    expect(saved.settings.spreadPercent).toBe('1');
+    const orderId = await till.newOrder();
+    const { invoice } = await pay(orderId);
+    // $25.00 at 50,000 ÷ 1.01 = 49,504.95049 USD/BTC (10 digits, rounded down) → 50,500.0000… sats, rounded up.
+    expect(invoice.rate).toBe('49504.95049');
+    expect(invoice.amountUnits).toBe('50501');
+    await expect(
+      till.core.call('crypto.saveSettings', { spreadPercent: '25' }, till.owner),
+    ).rejects.toMatchObject({ code: 'bad_input' });
+  });
+
   it('a partial payment expires: the pending transfer is voided and the money is refundable', async () => {
     const orderId = await till.newOrder();
     const { invoice } = await pay(orderId);

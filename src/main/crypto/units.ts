@@ -26,6 +26,17 @@ export function cryptoAmountFor(fiatMinor: bigint, currency: string, rate: strin
 }
 
 /**
+ * The rate an invoice locks: the market rate less the store's spread, rate ÷ (1 + spreadBp / 10,000),
+ * rounded DOWN to 10 significant digits (a lower rate asks for more units: the spread is the
+ * merchant's, never given away by rounding). 0 bp: the rate as quoted.
+ */
+export function rateWithSpread(rate: string, spreadBp: number): string {
+  if (spreadBp === 0) return rate;
+  const divided = new Decimal(rate).div(new Decimal(10_000 + spreadBp).div(10_000));
+  return divided.toSignificantDigits(10, Decimal.ROUND_DOWN).toFixed();
+}
+
+/**
  * What crypto units are worth in the store currency at a rate: rounded DOWN to the minor unit (what
  * a refund of overpaid units is shown as; never more than the units are worth).
  */

@@ -180,6 +180,8 @@ export const cryptoSettingsSchema = z.object({
   expiryMinutes: z.number().int(),
   monitoringHours: z.number().int(),
   tolerancePercent: z.string(),
+  /** The store's spread over the market rate, in percent. */
+  spreadPercent: z.string(),
   bip21Uppercase: z.boolean(),
   autoPrintOnSettle: z.boolean(),
   gapLimit: z.number().int(),
@@ -437,6 +439,9 @@ export const cryptoHandlers = [
         expiryMinutes: z.number().int().min(1).max(1_440).optional(),
         monitoringHours: z.number().int().min(0).max(720).optional(),
         tolerancePercent: percentText({ maxDecimals: 2 }).optional(),
+        spreadPercent: percentText({ maxDecimals: 2 })
+          .refine((text) => Number(text) <= 20, 'The spread is at most 20 %.')
+          .optional(),
         bip21Uppercase: z.boolean().optional(),
         autoPrintOnSettle: z.boolean().optional(),
         gapLimit: z.number().int().min(1).max(1_000).optional(),

@@ -16,12 +16,14 @@ export function CryptoSettingsPanel() {
   const [expiry, setExpiry] = useState('');
   const [monitoring, setMonitoring] = useState('');
   const [tolerance, setTolerance] = useState('');
+  const [spread, setSpread] = useState('');
   const [error, setError] = useState<string | null>(null);
   const show = (next: Settings) => {
     setSettings(next);
     setExpiry(String(next.expiryMinutes));
     setMonitoring(String(next.monitoringHours));
     setTolerance(next.tolerancePercent);
+    setSpread(next.spreadPercent);
   };
   const load = useCallback(async () => {
     try {
@@ -39,6 +41,7 @@ export function CryptoSettingsPanel() {
         ...(patch.expiryMinutes !== undefined ? { expiryMinutes: patch.expiryMinutes } : {}),
         ...(patch.monitoringHours !== undefined ? { monitoringHours: patch.monitoringHours } : {}),
         ...(patch.tolerancePercent !== undefined ? { tolerancePercent: patch.tolerancePercent } : {}),
+        ...(patch.spreadPercent !== undefined ? { spreadPercent: patch.spreadPercent } : {}),
         ...(patch.bip21Uppercase !== undefined ? { bip21Uppercase: patch.bip21Uppercase } : {}),
         ...(patch.autoPrintOnSettle !== undefined ? { autoPrintOnSettle: patch.autoPrintOnSettle } : {}),
       });
@@ -74,6 +77,13 @@ export function CryptoSettingsPanel() {
             value={tolerance}
             onChange={(e) => setTolerance(e.target.value.slice(0, 6))}
           />
+          <TextField
+            label="Spread over the market rate (%)"
+            hint="Taken off the rate an invoice locks, for the exchange's fees (0 to 20)."
+            inputMode="decimal"
+            value={spread}
+            onChange={(e) => setSpread(e.target.value.slice(0, 6))}
+          />
           <Button
             variant="secondary"
             onClick={() =>
@@ -81,6 +91,7 @@ export function CryptoSettingsPanel() {
                 expiryMinutes: Number(expiry),
                 monitoringHours: Number(monitoring),
                 tolerancePercent: tolerance,
+                spreadPercent: spread,
               })
             }
           >
