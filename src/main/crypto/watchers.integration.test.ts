@@ -102,12 +102,7 @@ describe('real watchers on the simulated chains', () => {
     expect(till.ledger.checkInvariants()).toEqual({ ok: true, problems: [] });
   });
 
-  // Skipped: with the EVM watcher of 2026-12-06 23:50 the payment of a block replaced by `evm.reorg(1)`
-  // is still reported at its old height with one more confirmation (its block hash is not re-checked
-  // when the replacing chain is one block longer), so the invoice settles on a payment that is gone.
-  // For the EVM watcher's owner; the crypto domain's take-back is covered by the fake-watcher tests
-  // and the Bitcoin RBF case above.
-  it.skip('EVM token: a transfer removed by a reorg is taken back; paid again it settles', async () => {
+  it('EVM token: a transfer removed by a reorg is taken back; paid again it settles', async () => {
     const orderId = await till.newOrder();
     const { invoice } = await till.core.call(
       'invoices.create',

@@ -242,7 +242,17 @@ export function createEvmWatcher(options: EvmWatcherOptions): EvmWatcher {
         tokens: tokens ?? existing?.tokens ?? null,
       };
       state.watched.set(lower, target);
-      if (fromHeight !== undefined && (state.cursor === null || fromHeight <= state.cursor)) {
+      // Watching again with the same start and tokens (the crypto domain does so on every tick)
+      // asks for nothing new: rescan only for a new address, an earlier start or another token.
+      const sameAsBefore =
+        existing !== undefined &&
+        existing.fromHeight <= start &&
+        (target.tokens === null || [...target.tokens].every((token) => existing.tokens?.has(token)));
+      if (
+        !sameAsBefore &&
+        fromHeight !== undefined &&
+        (state.cursor === null || fromHeight <= state.cursor)
+      ) {
         state.rewindTo = Math.min(state.rewindTo ?? Number.MAX_SAFE_INTEGER, Math.max(0, fromHeight - 1));
       }
       if (running) void schedule();

@@ -226,6 +226,16 @@ function dropAbove(state: ScanState, height: number): void {
   state.balanceCursor = Math.min(state.balanceCursor ?? height, height);
 }
 
+/** Forgets payments in [from, to] whose block is not the stored (canonical) block at their height. */
+export function dropPaymentsOffChain(state: ScanState, from: number, to: number): void {
+  for (const payments of state.payments.values()) {
+    for (const [key, payment] of payments) {
+      if (payment.blockHeight < from || payment.blockHeight > to) continue;
+      if (state.blocks.get(payment.blockHeight)?.hash !== payment.blockHash) payments.delete(key);
+    }
+  }
+}
+
 function pruneBlocks(config: ScanConfig, state: ScanState): void {
   if (state.cursor === null) return;
   const oldest = state.cursor - config.keepBlocks;
@@ -263,6 +273,10 @@ async function scanRange(
   }
   if (fetched.length === 0) return;
   const last = from + fetched.length - 1;
+  // A rescan (a rewind for a newly watched height) links to a parent below a reorg's fork point, so
+  // no parent mismatch reveals it: a payment kept from a block that is no longer the one at its
+  // height is gone (if its transaction is in the new block, this scan finds it there again).
+  dropPaymentsOffChain(state, from, last);
   const byLower = state.watched;
 
   // Coin transfers in the blocks' transactions, to or from a watched address.
