@@ -47,15 +47,13 @@ export async function startRpcProxy(targetUrl: string): Promise<RpcProxy> {
       const refusal = refusals.get(request.method);
       if (refusal && refusal.count > 0) {
         refusal.count -= 1;
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              jsonrpc: '2.0',
-              id: request.id,
-              error: { code: -32000, message: refusal.message },
-            }),
-          );
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            id: request.id,
+            error: { code: -32000, message: refusal.message },
+          }),
+        );
         return;
       }
       if (request.method === 'eth_getLogs') {

@@ -122,7 +122,12 @@ function PaymentFlow({ order, onOrder, onClose, onNewSale }: PaymentDialogProps 
         />
       )}
       {step === 'crypto' && (
-        <CryptoStep order={order} onOrder={followed} onBack={() => setStep('tender')} onBusyChange={setBusy} />
+        <CryptoStep
+          order={order}
+          onOrder={followed}
+          onBack={() => setStep('tender')}
+          onBusyChange={setBusy}
+        />
       )}
       {step === 'coins' && (
         <CoinsStep
