@@ -20,6 +20,7 @@ import {
 import { type CryptoEngine, type InvoiceIntent } from './engine';
 import { type InvoiceRecord } from './store';
 import { unitsForFiatShare, unitsToDecimal } from './units';
+import { isReceiptQrUrl } from '../receipts';
 
 export const cryptoTenderKind = 'crypto';
 export const cryptoAccountCode = 'crypto_wallet';
@@ -211,10 +212,15 @@ export function createCryptoTender(engine: CryptoEngine): CryptoTender {
         ? `Crypto (${details.asset}${typeof details.network === 'string' ? `, ${details.network}` : ''})`
         : 'Crypto',
     receiptLines(details) {
-      const lines: { label: string; value: string }[] = [];
-      const add = (label: string, value: unknown) => {
-        if (typeof value === 'string' && value !== '') lines.push({ label, value });
+      const lines: { label: string; value: string; qr?: string }[] = [];
+      const add = (label: string, value: unknown, qr?: string) => {
+        if (typeof value === 'string' && value !== '') lines.push({ label, value, ...(qr ? { qr } : {}) });
       };
+      // The explorer page of the transaction, printed as a QR code under its line (public, https, bounded).
+      const explorerQr =
+        typeof details.explorerUrl === 'string' && isReceiptQrUrl(details.explorerUrl)
+          ? details.explorerUrl
+          : undefined;
       add('Network', details.network);
       if (typeof details.amount === 'string' && typeof details.asset === 'string')
         add('Amount', `${details.amount} ${details.asset}`);
@@ -224,9 +230,13 @@ export function createCryptoTender(engine: CryptoEngine): CryptoTender {
           `1 ${details.asset} = ${details.rate} ${typeof details.currency === 'string' ? details.currency : ''}`.trim(),
         );
       add('Address', details.address);
-      add('Transaction', details.txid);
-      // A receipt line holds at most 80 characters: a longer explorer link stays in the invoice history.
-      if (typeof details.explorerUrl === 'string' && details.explorerUrl.length <= 80)
+      add('Transaction', details.txid, explorerQr);
+      // Printed as text only when it is not the QR above (a line holds at most 80 characters).
+      if (
+        explorerQr === undefined &&
+        typeof details.explorerUrl === 'string' &&
+        details.explorerUrl.length <= 80
+      )
         add('Explorer', details.explorerUrl);
       return lines;
     },

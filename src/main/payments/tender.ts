@@ -153,8 +153,11 @@ export interface TenderAdapter {
    * (`TenderReport.details`); absent: its label.
    */
   receiptLabel?(details: Readonly<Record<string, unknown>>): string;
-  /** The lines a receipt prints under it (a card: entry mode, application, AID, account type, auth code). */
-  receiptLines?(details: Readonly<Record<string, unknown>>): { label: string; value: string }[];
+  /**
+   * The lines a receipt prints under it (a card: entry mode, application, AID, account type, auth code);
+   * `qr`: a public https link (at most 200 characters) the receipt prints as a QR code under the line.
+   */
+  receiptLines?(details: Readonly<Record<string, unknown>>): { label: string; value: string; qr?: string }[];
   /** Reports that arrive later (a card read, a chain confirmation); returns the stop function. */
   onUpdate(listener: TenderUpdateListener): () => void;
 }

@@ -2,6 +2,7 @@
  * The A4 receipt as HTML: an invoice-style sheet (store and document header, status stamp, items table,
  * payments beside the totals, refunds, QR code and footer). Its CSS is `a4Css`.
  */
+import { qrSvg } from './qr';
 import { type ReceiptView, type ViewTotal } from './view';
 
 type Escape = (text: string) => string;
@@ -45,7 +46,11 @@ export function a4Body(view: ReceiptView, qr: string, e: Escape): string {
       payment.details
         .map(
           (detail) =>
-            `<tr class="sub"><td>${e(detail.label)}</td><td class="num">${e(detail.value)}</td></tr>`,
+            `<tr class="sub"><td>${e(detail.label)}</td><td class="num">${e(detail.value)}</td></tr>` +
+            (detail.qr === undefined
+              ? ''
+              : `<tr class="sub"><td colspan="2"><div class="qr link-qr">${qrSvg(detail.qr)}</div>` +
+                `<div class="muted">${e(detail.label)}</div></td></tr>`),
         )
         .join(''),
   );

@@ -58,6 +58,7 @@ table{border-collapse:collapse;width:100%}
 .refunds .totals td{border:0;padding:.8mm 0}
 .foot{display:flex;gap:5mm;align-items:flex-start;break-inside:avoid}
 .foot .qr svg{width:31mm;height:31mm}
+.link-qr svg{width:30mm;height:30mm;margin:1mm 0}
 .foot code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:9pt}
 .foot .message{font-style:italic;margin:3mm 0 0}
 @media screen{html{background:#e9e9e9}body{width:210mm;min-height:297mm;margin:8mm auto;padding:18mm;background:#fff;box-shadow:0 1px 6px rgba(0,0,0,.25)}}

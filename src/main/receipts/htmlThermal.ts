@@ -7,6 +7,7 @@
  */
 import { centerText, formatPair } from './columns';
 import { type ReceiptRow, type RowTone } from './rows';
+import { qrSvg as linkQrSvg } from './qr';
 
 export const thermalPageWidthMm = 80;
 const printWidthMm = 72;
@@ -120,6 +121,19 @@ function drawRow(row: ReceiptRow, qrSvg: string, escape: (text: string) => strin
       );
       return {
         html: `<div class="qr">${qrSvg}${caption.html}</div>`,
+        heightMm: qrSizeMm + qrGapMm + caption.heightMm,
+      };
+    }
+    case 'linkQr': {
+      const caption = lines(
+        't-small',
+        columnsByTone.small,
+        centerText(row.caption, columnsByTone.small),
+        escape,
+      );
+      // The URL was validated by the model (https, printable ASCII, bounded); qrcode's SVG holds no text.
+      return {
+        html: `<div class="qr link-qr">${linkQrSvg(row.url)}${caption.html}</div>`,
         heightMm: qrSizeMm + qrGapMm + caption.heightMm,
       };
     }

@@ -62,7 +62,34 @@ export interface ReceiptTender {
   /** Cash only: what went back to the customer. */
   changeMinor?: bigint;
   /** What card brands require on the receipt of a card payment: entry mode, application, AID, account type, auth code. */
-  lines?: { label: string; value: string }[];
+  lines?: ReceiptTenderLine[];
+}
+
+/** A line printed under a payment; `qr` (a public link, e.g. a transaction's explorer page) is printed as a QR code under it. */
+export interface ReceiptTenderLine {
+  label: string;
+  value: string;
+  qr?: string;
+}
+
+/** The longest link a receipt prints as a QR code (a version 10 QR at error correction M holds ~213 bytes). */
+export const receiptQrMaxLength = 200;
+
+/**
+ * A link a receipt may print as a QR code: https, or http to this machine (a local test explorer); no
+ * credentials in it, printable ASCII only, at most `receiptQrMaxLength` characters.
+ */
+export function isReceiptQrUrl(value: string): boolean {
+  if (value.length > receiptQrMaxLength || !/^[\x21-\x7e]+$/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username !== '' || url.password !== '') return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
 export interface ReceiptRefundLine {
@@ -195,7 +222,19 @@ export const receiptModelSchema = z
             tendered: nonNegativeMinorAmountSchema.optional(),
             change: nonNegativeMinorAmountSchema.optional(),
             lines: z
-              .array(z.object({ label: text(40), value: text(80) }).strict())
+              .array(
+                z
+                  .object({
+                    label: text(40),
+                    value: text(80),
+                    qr: z
+                      .string()
+                      .max(receiptQrMaxLength)
+                      .refine(isReceiptQrUrl, 'must be an https link without credentials')
+                      .optional(),
+                  })
+                  .strict(),
+              )
               .max(10)
               .optional(),
           })

@@ -15,6 +15,7 @@ import {
   textHeight,
 } from './pdfA4Frame';
 import { type ReceiptView, type TotalEmphasis, type ViewTotal } from './view';
+import { drawVectorQr } from './pdfQr';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -73,12 +74,16 @@ function drawTotals(
   return y;
 }
 
+/** A link under a payment line (an explorer page) as a vector QR code, quiet zone included. */
+const linkQrSizePt = 84;
+
 function paymentsHeight(doc: Doc, view: ReceiptView): number {
   if (view.payments.length === 0) return 0;
   let heightPt = fonts.heading.sizePt * 1.2 + 6;
   for (const payment of view.payments) {
     heightPt += textHeight(doc, payment.label, fonts.body, paymentsWidthPt - amountWidthPt - 8) + 4;
     heightPt += payment.details.length * (fonts.small.sizePt * 1.2 + 3);
+    heightPt += payment.details.filter((detail) => detail.qr !== undefined).length * (linkQrSizePt + 6);
   }
   return heightPt;
 }
@@ -106,6 +111,10 @@ function drawPayments(doc: Doc, view: ReceiptView, top: number): number {
         colors.muted,
       );
       y += fonts.small.sizePt * 1.2 + 3;
+      if (detail.qr !== undefined) {
+        drawVectorQr(doc, detail.qr, left + 12, y, linkQrSizePt);
+        y += linkQrSizePt + 6;
+      }
     }
   }
   return y;

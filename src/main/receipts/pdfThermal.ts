@@ -6,6 +6,7 @@
  */
 import { formatPair } from './columns';
 import { receiptFont } from './fonts';
+import { drawVectorQr } from './pdfQr';
 import { type ReceiptRow, type RowTone } from './rows';
 
 type Doc = PDFKit.PDFDocument;
@@ -83,6 +84,7 @@ function rowHeight(doc: Doc, row: ReceiptRow): number {
     case 'gap':
       return gapPt;
     case 'qr':
+    case 'linkQr':
       return qrSizePt + qrCaptionGapPt + captionFont.sizePt * lineHeightFactor + 2;
   }
 }
@@ -131,6 +133,14 @@ function drawRow(doc: Doc, row: ReceiptRow, topPt: number, qrPng: Buffer): void 
       return;
     case 'qr': {
       doc.image(qrPng, left + (width - qrSizePt) / 2, topPt, { width: qrSizePt, height: qrSizePt });
+      useFont(doc, captionFont);
+      doc
+        .fillColor('black')
+        .text(row.caption, left, topPt + qrSizePt + qrCaptionGapPt, { width, align: 'center' });
+      return;
+    }
+    case 'linkQr': {
+      drawVectorQr(doc, row.url, left + (width - qrSizePt) / 2, topPt, qrSizePt);
       useFont(doc, captionFont);
       doc
         .fillColor('black')

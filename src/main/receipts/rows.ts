@@ -13,7 +13,9 @@ export type ReceiptRow =
   | { kind: 'pair'; left: string; right: string; indent: number; tone: RowTone }
   | { kind: 'rule'; weight: 'light' | 'heavy' }
   | { kind: 'gap' }
-  | { kind: 'qr'; data: string; caption: string };
+  | { kind: 'qr'; data: string; caption: string }
+  /** A public link under a payment line: a QR code drawn as vectors (thermal), the URL itself in plain text. */
+  | { kind: 'linkQr'; url: string; caption: string };
 
 const toneOf: Record<TotalEmphasis, RowTone> = {
   normal: 'normal',
@@ -57,7 +59,10 @@ export function narrowReceiptRows(view: ReceiptView): ReceiptRow[] {
     rows.push({ kind: 'rule', weight: 'light' });
     for (const payment of view.payments) {
       rows.push(pair(payment.label, payment.amountText));
-      for (const detail of payment.details) rows.push(pair(detail.label, detail.value, 'normal', 2));
+      for (const detail of payment.details) {
+        rows.push(pair(detail.label, detail.value, 'normal', 2));
+        if (detail.qr !== undefined) rows.push({ kind: 'linkQr', url: detail.qr, caption: detail.label });
+      }
     }
   }
 

@@ -10,6 +10,13 @@ import { buildReceiptView } from './view';
 
 export const receiptTextColumns = 42;
 
+/** A URL on lines of at most `columns` characters, wrapped character by character: nothing is cut or dropped. */
+export function urlLines(url: string, columns: number): string[] {
+  const lines: string[] = [];
+  for (let start = 0; start < url.length; start += columns) lines.push(url.slice(start, start + columns));
+  return lines;
+}
+
 function rowLines(row: ReceiptRow, columns: number): string[] {
   switch (row.kind) {
     case 'title':
@@ -26,6 +33,8 @@ function rowLines(row: ReceiptRow, columns: number): string[] {
       return [''];
     case 'qr':
       return centerText(row.caption, columns);
+    case 'linkQr':
+      return urlLines(row.url, columns);
   }
 }
 

@@ -6,7 +6,7 @@
 import { formatDateTime } from '../../shared/time';
 import Decimal from 'decimal.js';
 import { formatMoney } from '../../shared/money';
-import { type ReceiptModel, type ReceiptStatus } from './model';
+import { type ReceiptModel, type ReceiptStatus, isReceiptQrUrl } from './model';
 
 /** How text is made safe for an output: PDF's built-in fonts only know WinAnsi, the others take Unicode. */
 export interface TextEncoding {
@@ -33,6 +33,8 @@ export const unicodeEncoding: TextEncoding = {
 export interface ViewPair {
   label: string;
   value: string;
+  /** A public link printed as a QR code under the line (validated by the model: https, bounded). */
+  qr?: string;
 }
 
 export interface ViewItem {
@@ -187,7 +189,11 @@ export function buildReceiptView(model: ReceiptModel, encoding: TextEncoding = u
         ? []
         : [{ label: 'Tendered', value: money(tender.tenderedMinor) }]),
       ...(tender.changeMinor === undefined ? [] : [{ label: 'Change', value: money(tender.changeMinor) }]),
-      ...(tender.lines ?? []).map((line) => ({ label: text(line.label), value: text(line.value) })),
+      ...(tender.lines ?? []).map((line) => ({
+        label: text(line.label),
+        value: text(line.value),
+        ...(line.qr !== undefined && isReceiptQrUrl(line.qr) ? { qr: line.qr } : {}),
+      })),
     ],
   }));
 
