@@ -1,7 +1,8 @@
 /**
  * Reports and exports: sales figures for any period of store days, from rollups kept in the same
  * transaction as each sale (the orders domain's settle hook), so a report over years reads a few
- * thousand rows; refunds, coins, crypto and Z reports from their own (indexed) rows; card fees and
+ * thousand rows; refunds from their own rollups (one row per refund, written when it finishes);
+ * coins, crypto and Z reports from their own (indexed) rows; card fees and
  * payouts from Stripe's balance transactions. Exports: CSV, XLSX, PDF and an hledger journal of the
  * ledger (exports/), by the `reports.export` handler and the `tillpoint export` command.
  *
@@ -31,6 +32,7 @@ export { createRollupAccumulator } from './rollupStore';
 export { writeMeta } from './rollups';
 export { summaryOf, salesReport, dimRows, byDayTable } from './salesReport';
 export { refundsOfPeriod } from './rawRefunds';
+export { rebuildRefundRollups } from './refundRollups';
 
 export interface ReportsModuleServices {
   /** The store's settings as reports need them. */
@@ -77,6 +79,9 @@ export function createReportsModule(deps: CoreDeps, services: ReportsModuleServi
       onSettle: (input) => {
         rollups.recordSale(input.orderId);
         return [];
+      },
+      onRefundDone: (input) => {
+        rollups.recordRefund(input.refundId);
       },
     },
     start: () => {

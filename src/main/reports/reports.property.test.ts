@@ -26,6 +26,8 @@ function rollupSnapshot(till: SalesTill): unknown {
   return {
     hours: db.prepare('SELECT * FROM report_sales_hours ORDER BY day, hour, till_id, currency').all(),
     dims: db.prepare('SELECT * FROM report_dims ORDER BY dim, period, till_id, currency, key').all(),
+    refunds: db.prepare('SELECT * FROM report_refunds ORDER BY refund_id').all(),
+    refundDims: db.prepare('SELECT * FROM report_refund_dims ORDER BY refund_id, dim, key').all(),
   };
 }
 

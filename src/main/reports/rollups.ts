@@ -6,6 +6,7 @@
 import { type Logger } from 'pino';
 import { type Db } from '../kernel';
 import { saleFacts } from './facts';
+import { catchUpRefunds, recordRefund, rebuildRefundRollups } from './refundRollups';
 import { createRollupAccumulator, writeSaleRollups } from './rollupStore';
 import { createSaleReader, type CryptoFactsPort, type SaleReader } from './saleReader';
 import { createStoreTime, type StoreTime } from './storeTime';
@@ -27,7 +28,11 @@ export interface Rollups {
   recordSale(orderId: string): void;
   /** Whether the rollups must be rebuilt (a migration, another zone, a failure to record). */
   isStale(): boolean;
-  rebuild(): { orders: number };
+  /** Inside the transaction that finishes a refund: its facts into the refund rollups. Never throws. */
+  recordRefund(refundId: string): void;
+  /** Records the counted refunds that have no rollup rows yet (a change of status dropped them). */
+  catchUpRefunds(): number;
+  rebuild(): { orders: number; refunds: number };
   readonly time: () => StoreTime;
 }
 
@@ -72,6 +77,18 @@ export function createRollups(
         }
       }
     },
+    recordRefund(refundId) {
+      try {
+        db.transaction(() => recordRefund(db, refundId))();
+      } catch (error) {
+        // A refund never fails because of its report: the next report records it again.
+        options.logger?.error(
+          { err: error, refundId },
+          'reports: a refund could not be rolled up; recording it later',
+        );
+      }
+    },
+    catchUpRefunds: () => catchUpRefunds(db),
     isStale: () => readMeta(db, 'stale') !== '0' || readMeta(db, 'time_zone') !== currentTime().timeZone,
     rebuild() {
       return rebuildRollups(db, currentTime(), options.crypto);
@@ -80,9 +97,14 @@ export function createRollups(
 }
 
 /** Every rollup recomputed from the raw rows, in one transaction. */
-export function rebuildRollups(db: Db, time: StoreTime, crypto?: CryptoFactsPort): { orders: number } {
+export function rebuildRollups(
+  db: Db,
+  time: StoreTime,
+  crypto?: CryptoFactsPort,
+): { orders: number; refunds: number } {
   const reader = createSaleReader(db, crypto);
   let orders = 0;
+  let refunds = 0;
   db.transaction(() => {
     db.exec('DELETE FROM report_sales_hours; DELETE FROM report_dims; DELETE FROM report_crypto;');
     const acc = createRollupAccumulator();
@@ -102,8 +124,9 @@ export function rebuildRollups(db: Db, time: StoreTime, crypto?: CryptoFactsPort
       if (orders % 200_000 === 0) acc.flush(db);
     }
     acc.flush(db);
+    refunds = rebuildRefundRollups(db).refunds;
     writeMeta(db, 'time_zone', time.timeZone);
     writeMeta(db, 'stale', '0');
   })();
-  return { orders };
+  return { orders, refunds };
 }

@@ -19,6 +19,7 @@ import { migration as reports } from './20261207T020000_reports';
 import { migration as syncOutbox } from './20261207T030000_sync_outbox';
 import { migration as staffPinLength } from './20261207T040000_staff_pin_length';
 import { migration as paystackWebhooks } from './20261207T050000_paystack_webhooks';
+import { migration as reportRefundRollups } from './20261207T060000_report_refund_rollups';
 
 export const migrations: readonly Migration[] = [
   core,
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   syncOutbox,
   staffPinLength,
   paystackWebhooks,
+  reportRefundRollups,
 ];
