@@ -1,7 +1,9 @@
 /**
  * The `crypto` tender (TenderAdapter): a payment is a crypto invoice. `invoices.create` chooses the
  * asset and chain and locks the rate (an intent kept by payment id), then starts the payment through
- * the generic flow; the tender's `start` makes the invoice; the engine's lifecycle reports, later,
+ * the generic flow; or `payments.start` with tender `crypto` and options `{ chainKey, asset }` does
+ * the same (checked in `plan` with invoices.create's errors, the rate locked in `start`). The
+ * tender's `start` makes the invoice; the engine's lifecycle reports, later,
  * `succeeded` (settled: the pending transfer is posted) or `expired` / `canceled` (voided). The
  * money lands on `crypto_wallet` in the store currency; the units, the asset and the locked rate are
  * kept with the invoice. Watch-only: money back is sent by a person from their wallet, recorded as a
@@ -11,6 +13,7 @@ import { monotonicFactory } from 'ulid';
 import { TillpointError } from '../../shared/api/errors';
 import {
   planExactAmount,
+  type PaymentRequest,
   type PaymentSnapshot,
   type TenderAdapter,
   type TenderReport,
@@ -46,6 +49,42 @@ export function detailsOf(invoice: InvoiceRecord): Record<string, unknown> {
     rate: invoice.rate,
     currency: invoice.currency,
   };
+}
+
+/** The options `payments.start` takes for a crypto payment. */
+export const cryptoOptionKeys = ['chainKey', 'asset'] as const;
+
+/**
+ * The chain and asset asked for in `payments.start`'s options, checked as invoices.create checks
+ * them (chain_not_configured, asset_not_offered, no_wallet); null when no options were given.
+ */
+export function chosenAsset(
+  engine: CryptoEngine,
+  request: PaymentRequest,
+): { chainKey: string; asset: string } | null {
+  const options = request.options;
+  if (!options || Object.keys(options).length === 0) return null;
+  const chainKey = Object.hasOwn(options, 'chainKey') ? options.chainKey : undefined;
+  const asset = Object.hasOwn(options, 'asset') ? options.asset : undefined;
+  if (typeof chainKey !== 'string' || chainKey === '' || typeof asset !== 'string' || asset === '') {
+    throw new TillpointError(
+      'bad_input',
+      'A crypto payment needs both options chainKey (e.g. "btc:regtest") and asset (e.g. "BTC") as text.',
+      { reason: 'crypto_asset_required' },
+    );
+  }
+  const chain = engine.requireChain(chainKey);
+  if (!engine.assetOf(chain, asset)) {
+    throw new TillpointError('bad_input', `${chain.label} does not take ${asset} on this till.`, {
+      reason: 'asset_not_offered',
+    });
+  }
+  if (!engine.walletFor(chain)) {
+    throw new TillpointError('unavailable', `No wallet for ${chain.label}: add one in Settings › Crypto.`, {
+      reason: 'no_wallet',
+    });
+  }
+  return { chainKey: chain.chainKey, asset };
 }
 
 export function createCryptoTender(engine: CryptoEngine): CryptoTender {
@@ -97,19 +136,25 @@ export function createCryptoTender(engine: CryptoEngine): CryptoTender {
       };
     },
     account: () => ({ code: cryptoAccountCode, ref: '' }),
+    optionKeys: cryptoOptionKeys,
     plan(request) {
-      if (!intents.has(request.paymentId)) {
+      if (!intents.has(request.paymentId) && !chosenAsset(engine, request)) {
         throw new TillpointError(
           'bad_input',
-          'Choose the asset and network of a crypto payment: start it with invoices.create.',
+          'Choose the asset and network of a crypto payment: options { chainKey, asset } (see invoices.options), or start it with invoices.create.',
           { reason: 'crypto_asset_required' },
         );
       }
       return planExactAmount(request);
     },
     async start(request, plan) {
-      const intent = intents.get(request.paymentId);
+      let intent = intents.get(request.paymentId);
       intents.delete(request.paymentId);
+      if (!intent) {
+        // payments.start with options: the rate is locked now (a rate_unavailable fails the payment).
+        const chosen = chosenAsset(engine, request);
+        if (chosen) intent = { ...chosen, quote: await engine.quote(chosen.asset, request.currency) };
+      }
       if (!intent) return { paymentId: request.paymentId, status: 'failed', message: 'No asset was chosen.' };
       if (intent.invoiceId) {
         // A late payment accepted by a manager: this payment settles with that invoice.

@@ -42,6 +42,7 @@ export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
       tender: string;
       amount?: string | undefined;
       tendered?: string | undefined;
+      options?: Record<string, string | number | boolean> | undefined;
     },
   ) => {
     const staff = ctx.staff;
@@ -52,8 +53,19 @@ export function createPaymentHandlers(core: PaymentsCore): PartialHandlerImpls {
       kind: input.tender,
       amountMinor: input.amount === undefined ? undefined : BigInt(input.amount),
       tenderedMinor: input.tendered === undefined ? undefined : BigInt(input.tendered),
+      options: input.options,
       staffId: staff.staffId,
-      request: { kind: input.tender, tendered: input.tendered ?? null, amount: input.amount ?? null },
+      request: {
+        kind: input.tender,
+        tendered: input.tendered ?? null,
+        amount: input.amount ?? null,
+        // Absent when none, so a retry of a call made before options existed still matches.
+        ...(input.options
+          ? {
+              options: Object.fromEntries(Object.entries(input.options).sort(([a], [b]) => (a < b ? -1 : 1))),
+            }
+          : {}),
+      },
     });
     if (fresh && record.kind === 'cash' && record.status === 'succeeded') {
       deps.events.emit('drawer.open', {

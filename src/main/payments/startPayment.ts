@@ -18,7 +18,14 @@ import {
 } from './paymentsStore';
 import { type OrderSettlementPort } from './ports';
 import { type TenderRegistry } from './registry';
-import { type PaymentPlan, type PaymentRequest, type TenderKind, type TenderReport } from './tender';
+import {
+  type PaymentPlan,
+  type PaymentRequest,
+  type TenderAdapter,
+  type TenderKind,
+  type TenderOptionValue,
+  type TenderReport,
+} from './tender';
 
 /** Who background work is done by, in the audit log and on ledger transfers. */
 export const systemActorId = 'system';
@@ -29,6 +36,8 @@ export interface StartPaymentInput {
   readonly kind: TenderKind;
   readonly amountMinor?: bigint | undefined;
   readonly tenderedMinor?: bigint | undefined;
+  /** The tender's own options (payments.start `options`); refused unless the tender names them. */
+  readonly options?: Readonly<Record<string, TenderOptionValue>> | undefined;
   readonly staffId: string;
   /** The call that made the payment, kept to recognise a retry with the same payment id. */
   readonly request: Readonly<Record<string, unknown>>;
@@ -73,6 +82,21 @@ function checkReplay(existing: PaymentRecord, orderId: string, request: string):
   }
 }
 
+/** Refuses options the tender does not take, naming them and what it does take. */
+function checkOptions(adapter: TenderAdapter, options: StartPaymentInput['options']): void {
+  if (!options) return;
+  const known = adapter.optionKeys ?? [];
+  const unknown = Object.keys(options).filter((key) => !known.includes(key));
+  if (unknown.length === 0) return;
+  throw new TillpointError(
+    'bad_input',
+    known.length === 0
+      ? `The ${adapter.label} tender takes no options (got ${unknown.join(', ')}).`
+      : `The ${adapter.label} tender does not know the option(s) ${unknown.join(', ')}; it takes ${known.join(', ')}.`,
+    { kind: adapter.kind, reason: 'unknown_tender_option', options: unknown },
+  );
+}
+
 /**
  * Starts a payment: checks and plans it, writes it pending (and, for a tender that decides at
  * once, decided) in one transaction, then asks the tender. Returns the payment as it stands.
@@ -91,6 +115,7 @@ export async function startPayment(
     return { payment: existing, fresh: false };
   }
   const adapter = registry.get(input.kind);
+  checkOptions(adapter, input.options);
   const state = adapter.state();
   if (state.state !== 'ready') {
     throw new TillpointError('unavailable', state.reason ?? `The ${adapter.label} tender is not ready.`, {
@@ -123,6 +148,7 @@ export async function startPayment(
     cashRoundingIncrementMinor: due.cashRoundingIncrementMinor,
     staffId: input.staffId,
     shiftId: shift.id,
+    options: input.options,
   };
   const plan: PaymentPlan = adapter.plan(request);
   const coveredMinor = plan.amountMinor - plan.roundingMinor;

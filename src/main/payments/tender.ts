@@ -42,7 +42,11 @@ export interface PaymentRequest {
   readonly cashRoundingIncrementMinor?: bigint | undefined;
   readonly staffId: string;
   readonly shiftId: string;
+  /** The tender's own options for this payment (only keys in its `optionKeys`; crypto: chainKey, asset). */
+  readonly options?: Readonly<Record<string, TenderOptionValue>> | undefined;
 }
+
+export type TenderOptionValue = string | number | boolean;
 
 /** What a payment will collect, worked out before anything is written. */
 export interface PaymentPlan {
@@ -124,6 +128,8 @@ export interface TenderAdapter {
   readonly label: string;
   /** How long the payments service waits for a payment before it asks the tender to cancel it (expired). */
   readonly paymentTimeoutMs?: number;
+  /** The `payments.start` options this tender takes; any other option is refused (bad_input). */
+  readonly optionKeys?: readonly string[];
   /** Whether it can take a payment now, and if not why (worded for the cashier). */
   state(): { state: TenderState; reason: string | null };
   /** The ledger account this tender's money lands in when a payment is taken in `shiftId`. */

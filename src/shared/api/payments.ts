@@ -27,6 +27,24 @@ export const tenderInfoSchema = z.object({
   settlesAtOnce: z.boolean().describe('true when a payment is decided the moment it starts (cash)'),
 });
 
+/** At most this many entries in `payments.start`'s `options`. */
+export const tenderOptionsMaxEntries = 8;
+
+/**
+ * A tender's own options for one payment (crypto: `{ chainKey, asset }`): short keys to short
+ * strings, finite numbers or booleans. A tender refuses keys it does not know (bad_input).
+ */
+export const tenderOptionsSchema = z
+  .record(
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'an option name is a letter then up to 31 letters, digits or _'),
+    z.union([z.string().max(100), z.number().finite(), z.boolean()]),
+  )
+  .refine((options) => Object.keys(options).length <= tenderOptionsMaxEntries, {
+    message: `at most ${tenderOptionsMaxEntries} options`,
+  });
+
 const paymentResultSchema = z.object({
   payment: paymentViewSchema,
   changeMinor: z.string(),
@@ -59,6 +77,11 @@ export const paymentsHandlers = [
           .optional()
           .describe('split tender: collect only this much; absent: everything due'),
         tendered: fiatAmountSchema.optional().describe('cash: what the customer handed over'),
+        options: tenderOptionsSchema
+          .optional()
+          .describe(
+            "the tender's own options (crypto: { chainKey, asset }); a tender refuses ones it does not know",
+          ),
       })
       .strict(),
     output: paymentResultSchema,
