@@ -78,7 +78,7 @@ export function refundsOfPeriod(
     .prepare(
       `SELECT d.dim, d.key, MAX(d.label) AS label, SUM(d.quantity) AS quantity, SUM(d.net) AS net,
          SUM(d.tax) AS tax, SUM(d.amount) AS amount
-       FROM report_refunds x JOIN report_refund_dims d ON d.refund_id = x.refund_id
+       FROM report_refunds x CROSS JOIN report_refund_dims d ON d.refund_id = x.refund_id
        WHERE ${inPeriod} GROUP BY d.dim, d.key`,
     )
     .all(...params) as {
