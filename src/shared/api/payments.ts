@@ -38,6 +38,7 @@ export const tenderOptionsSchema = z
   .record(
     z
       .string()
+      .max(32)
       .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'an option name is a letter then up to 31 letters, digits or _'),
     z.union([z.string().max(100), z.number().finite(), z.boolean()]),
   )
