@@ -3,23 +3,24 @@
  * (the JS SDK adapter) instead of the server. On, the page may load Stripe's script from
  * js.stripe.com (the Content-Security-Policy allows it only then; reload the page to apply it).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { client } from '../../api';
-import { Switch, toast } from '../../ui';
+import { useCoreData } from '../../api/coreData';
+import { LoadError, LoadingPanel, Switch, toast } from '../../ui';
+
+type ReaderDriver = 'server' | 'js_sdk';
+
+async function loadDriver(): Promise<ReaderDriver> {
+  return (await client.invoke('stripe.readerDriver', {})).driver;
+}
 
 export function ReaderDriverSwitch({ disabled }: { disabled: boolean }) {
-  const [driver, setDriver] = useState<'server' | 'js_sdk' | null>(null);
-  useEffect(() => {
-    let live = true;
-    client.invoke('stripe.readerDriver', {}).then(
-      (result) => live && setDriver(result.driver),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  if (driver === null) return null;
+  const loaded = useCoreData(loadDriver);
+  // What was chosen here since it loaded (the core's answer to the change).
+  const [chosen, setChosen] = useState<ReaderDriver | null>(null);
+  if (loaded.kind === 'loading') return <LoadingPanel label="Loading how the reader is driven" />;
+  if (loaded.kind === 'error') return <LoadError message={loaded.message} onRetry={loaded.reload} />;
+  const driver = chosen ?? loaded.data;
   return (
     <Switch
       label="Drive the reader from this page (Stripe Terminal JS)"
@@ -29,7 +30,7 @@ export function ReaderDriverSwitch({ disabled }: { disabled: boolean }) {
       onCheckedChange={(on) =>
         void client.invoke('stripe.setReaderDriver', { driver: on ? 'js_sdk' : 'server' }).then(
           (result) => {
-            setDriver(result.driver);
+            setChosen(result.driver);
             toast.success(
               on
                 ? 'The page drives the reader: reload to load Stripe’s script.'

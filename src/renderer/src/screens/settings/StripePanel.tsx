@@ -4,10 +4,22 @@
  * location (made here from the store's address), and the readers: register one with the code it
  * shows (`simulated-wpe` for a simulated reader with a test key) and choose the one this till uses.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
-import { Badge, Button, Card, errorMessage, Spinner, StatusPill, Switch, TextField, toast } from '../../ui';
+import {
+  Badge,
+  Button,
+  Card,
+  errorMessage,
+  LoadError,
+  LoadingPanel,
+  StatusPill,
+  Switch,
+  TextField,
+  toast,
+} from '../../ui';
 import { ReaderDriverSwitch } from './ReaderDriverSwitch';
 
 type Status = ApiOutput<'stripe.status'>;
@@ -21,11 +33,20 @@ const sourceWords: Record<Status['keySource'], string> = {
   none: 'Not set',
 };
 
+/** The Stripe set-up: its status and, once a key is set, the locations and readers. */
+async function loadStripe(): Promise<{ status: Status; locations: Location[]; readers: Reader[] }> {
+  const status = await client.invoke('stripe.status', {});
+  if (status.keySource === 'none') return { status, locations: [], readers: [] };
+  const [listed, found] = await Promise.all([
+    client.invoke('stripe.locations', {}),
+    client.invoke('stripe.readers', {}),
+  ]);
+  return { status, locations: listed.locations, readers: found.readers };
+}
+
 export function StripePanel() {
-  const [status, setStatus] = useState<Status | null>(null);
-  const [locations, setLocations] = useState<Location[]>([]);
-  const [readers, setReaders] = useState<Reader[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const stripe = useCoreData(loadStripe);
+  const reload = stripe.reload;
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState('');
   const [code, setCode] = useState('');
@@ -39,37 +60,13 @@ export function StripePanel() {
     country: '',
   });
 
-  const load = useCallback(async () => {
-    try {
-      const next = await client.invoke('stripe.status', {});
-      setStatus(next);
-      if (next.keySource !== 'none') {
-        const [listed, found] = await Promise.all([
-          client.invoke('stripe.locations', {}),
-          client.invoke('stripe.readers', {}),
-        ]);
-        setLocations(listed.locations);
-        setReaders(found.readers);
-      } else {
-        setLocations([]);
-        setReaders([]);
-      }
-      setError(null);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   /** Runs one set-up step, then reloads; its failure is shown as a toast. */
   const step = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true);
     try {
       await work();
       toast.success(done);
-      await load();
+      reload();
       return true;
     } catch (failure) {
       toast.error(errorMessage(failure));
@@ -83,15 +80,9 @@ export function StripePanel() {
     void handler();
   };
 
-  if (!status) {
-    return error ? (
-      <p className="panel-error" role="alert">
-        {error}
-      </p>
-    ) : (
-      <Spinner size={28} label="Loading the Stripe set-up" />
-    );
-  }
+  if (stripe.kind === 'loading') return <LoadingPanel label="Loading the Stripe set-up" />;
+  if (stripe.kind === 'error') return <LoadError message={stripe.message} onRetry={reload} />;
+  const { status, locations, readers } = stripe.data;
   const keyEditable = status.keySource === 'file' || status.keySource === 'none';
   return (
     <div className="settings-grid">
