@@ -3,15 +3,13 @@
  * makes a sale of it for the customer (`orders.create`, `coins.addTopUp`) and opens the payment
  * dialog, where any tender pays it. The coins post when the sale is paid.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { client } from '../../api';
-import { type ApiOutput } from '../../../../shared/api';
-import { Dialog, Money, errorMessage, toast, useDisplayLocale } from '../../ui';
+import { Dialog, toast } from '../../ui';
 import { PaymentDialog } from '../checkout/PaymentDialog';
 import { type OrderView } from '../checkout/types';
-import { formatCoins, type CustomerView } from './CustomerPicker';
-
-type CoinPackage = ApiOutput<'coins.packages'>['packages'][number];
+import { CoinPackageGrid, type CoinPackage } from './CoinPackageGrid';
+import { type CustomerView } from './CustomerPicker';
 
 export interface TopUpDialogProps {
   customer: CustomerView;
@@ -21,27 +19,8 @@ export interface TopUpDialogProps {
 }
 
 export function TopUpDialog({ customer, onClose, onChanged }: TopUpDialogProps) {
-  const locale = useDisplayLocale();
-  const [packages, setPackages] = useState<CoinPackage[]>([]);
-  const [currency, setCurrency] = useState('USD');
-  const [error, setError] = useState<string | null>(null);
   const [order, setOrder] = useState<OrderView | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    client.invoke('coins.packages', {}).then(
-      (result) => {
-        if (!live) return;
-        setPackages(result.packages);
-        setCurrency(result.settings.currency);
-      },
-      (failure: unknown) => live && setError(errorMessage(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const choose = async (pkg: CoinPackage) => {
     if (busy) return;
@@ -86,42 +65,7 @@ export function TopUpDialog({ customer, onClose, onChanged }: TopUpDialogProps) 
       description={`For ${customer.name} (${customer.code})`}
       size="lg"
     >
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <ul className="package-grid" aria-label="Coin packages">
-        {packages.map((pkg) => {
-          const price = pkg.prices.find((p) => p.currency === currency);
-          return (
-            <li key={pkg.id}>
-              <button
-                type="button"
-                className="package-tile"
-                disabled={busy || !price}
-                aria-label={`${pkg.name}: ${formatCoins(pkg.totalCoins, locale)}`}
-                onClick={() => void choose(pkg)}
-              >
-                <span className="package-tile__name">{pkg.name}</span>
-                <span className="package-tile__coins">{formatCoins(pkg.totalCoins, locale)}</span>
-                {pkg.bonusCoins !== '0' && (
-                  <span className="package-tile__bonus">
-                    {formatCoins(pkg.coins, locale)} + {pkg.bonusCoins} bonus ({pkg.bonusPercent}%)
-                  </span>
-                )}
-                <span className="package-tile__price">
-                  {price ? (
-                    <Money value={{ amount: price.amount, asset: currency }} />
-                  ) : (
-                    `No ${currency} price`
-                  )}
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <CoinPackageGrid busy={busy} onChoose={(pkg) => void choose(pkg)} />
     </Dialog>
   );
 }
