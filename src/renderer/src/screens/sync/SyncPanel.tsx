@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { client } from '../../api';
 import { formatMoment } from '../../app/format';
 import { errorMessage } from '../../ui/errorMessage';
-import { Button, Card, RefreshIcon, Spinner, StatusPill, useDisplayLocale } from '../../ui';
+import { Button, Card, LoadError, LoadingPanel, RefreshIcon, StatusPill, useDisplayLocale } from '../../ui';
 import { useSyncStatus } from './SyncStatusPill';
 import { syncPillView, tableLabel } from './syncView';
 import './sync.css';
@@ -24,7 +24,8 @@ function plural(count: number, noun: string, locale: string): string {
 
 export function SyncPanel() {
   const locale = useDisplayLocale();
-  const { status, refresh } = useSyncStatus(2_000);
+  const sync = useSyncStatus(2_000);
+  const refresh = sync.reload;
   const [retrying, setRetrying] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const when = (iso: string | null) => (iso ? formatMoment(iso, locale, new Date()) : '—');
@@ -44,13 +45,18 @@ export function SyncPanel() {
     );
   };
 
-  if (!status) {
+  if (sync.kind !== 'ready') {
     return (
       <Card title="Sync" description="This till’s copy in the central database.">
-        <Spinner size={28} label="Loading the sync status" />
+        {sync.kind === 'loading' ? (
+          <LoadingPanel label="Loading the sync status" />
+        ) : (
+          <LoadError message={sync.message} onRetry={refresh} />
+        )}
       </Card>
     );
   }
+  const status = sync.data;
   const view = syncPillView(status, when);
   return (
     <Card

@@ -1,10 +1,12 @@
 /**
  * The top bar's sync slot: "Synced", "N behind", "Offline since 9:02" or "Sync error", read from
- * sync.status every few seconds; nothing when sync is off. A click opens Settings › Sync.
+ * sync.status every few seconds (through useCoreData); nothing when sync is off or unknown. A click
+ * opens Settings › Sync.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { type SyncStatus } from '../../../../shared/api/sync';
 import { client } from '../../api';
+import { type CoreData, useCoreData } from '../../api/coreData';
 import { formatMoment } from '../../app/format';
 import { navigate } from '../../app/router';
 import { StatusPill, useDisplayLocale } from '../../ui';
@@ -13,31 +15,26 @@ import './sync.css';
 
 export const syncStatusPollMs = 5_000;
 
-/** The sync status, read now and every few seconds while mounted (null until known or when it fails). */
-export function useSyncStatus(pollMs = syncStatusPollMs): { status: SyncStatus | null; refresh: () => void } {
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [tick, setTick] = useState(0);
+async function loadSyncStatus(): Promise<SyncStatus> {
+  return client.invoke('sync.status', {});
+}
+
+/** The sync status through useCoreData, read now and again every few seconds while mounted. */
+export function useSyncStatus(pollMs = syncStatusPollMs): CoreData<SyncStatus> & { reload: () => void } {
+  const status = useCoreData(loadSyncStatus);
+  const reload = status.reload;
   useEffect(() => {
-    let live = true;
-    const read = () =>
-      client.invoke('sync.status', {}).then(
-        (next) => live && setStatus(next),
-        () => live && setStatus(null),
-      );
-    void read();
-    const timer = setInterval(() => void read(), pollMs);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [pollMs, tick]);
-  return { status, refresh: () => setTick((n) => n + 1) };
+    const timer = setInterval(reload, pollMs);
+    return () => clearInterval(timer);
+  }, [pollMs, reload]);
+  return status;
 }
 
 export function SyncStatusPill() {
   const locale = useDisplayLocale();
-  const { status } = useSyncStatus();
-  if (!status) return null;
+  const sync = useSyncStatus();
+  if (sync.kind !== 'ready') return null;
+  const status = sync.data;
   const view = syncPillView(status, (iso) => formatMoment(iso, locale, new Date()));
   if (!view) return null;
   return (
