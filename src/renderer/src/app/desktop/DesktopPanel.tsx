@@ -4,7 +4,8 @@
  * them; managers and owners change them (the shell checks the role again).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Card, Switch, TextField } from '../../ui';
+import { useCoreData } from '../../api/coreData';
+import { Badge, Button, Card, LoadError, LoadingPanel, Switch, TextField } from '../../ui';
 import { formatMoment } from '../format';
 import { useAppState } from '../instance';
 import { desktopViewSchema, type DesktopView, updateText } from './desktopView';
@@ -23,43 +24,53 @@ async function callDesktop(
   return parsed.success ? parsed.data : 'The desktop app answered something unexpected.';
 }
 
+/** Every few seconds the update's state is read again (it downloads in the background). */
+const refreshMs = 10_000;
+
 export function DesktopPanel() {
   const session = useAppState((state) => state.staffSession?.session ?? null);
   const role = useAppState((state) => state.staffSession?.staff.role);
   const locale = useAppState((state) => state.locale) ?? undefined;
   const manager = role === 'manager' || role === 'owner';
-  const [view, setView] = useState<DesktopView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [feedUrl, setFeedUrl] = useState('');
 
-  const take = useCallback((answer: DesktopView | string) => {
-    if (typeof answer === 'string') {
-      setError(answer);
-      return;
-    }
-    setError(null);
-    setView(answer);
-    setFeedUrl(answer.updates.feedUrl ?? '');
-  }, []);
-
-  const refresh = useCallback(() => callDesktop('desktop.get', {}, session).then(take), [session, take]);
-
+  const loadView = useCallback(async () => {
+    const answer = await callDesktop('desktop.get', {}, session);
+    if (typeof answer === 'string') throw new Error(answer);
+    return answer;
+  }, [session]);
+  const desktop = useCoreData(loadView);
+  const reload = desktop.reload;
   useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), 10_000);
+    const timer = setInterval(reload, refreshMs);
     return () => clearInterval(timer);
-  }, [refresh]);
+  }, [reload]);
+  // The feed field follows the saved feed whenever it changes; what is typed stays until then.
+  const savedFeedUrl = desktop.kind === 'ready' ? (desktop.data.updates.feedUrl ?? '') : null;
+  useEffect(() => {
+    if (savedFeedUrl !== null) setFeedUrl(savedFeedUrl);
+  }, [savedFeedUrl]);
 
-  const change = (patch: object) => void callDesktop('desktop.set', patch, session).then(take);
-  const installNow = () => void window.tillpoint?.invoke('desktop.installUpdate', {}, session).then(refresh);
+  const change = (patch: object) =>
+    void callDesktop('desktop.set', patch, session).then((answer) => {
+      setError(typeof answer === 'string' ? answer : null);
+      reload();
+    });
+  const installNow = () => void window.tillpoint?.invoke('desktop.installUpdate', {}, session).then(reload);
 
-  if (!view) {
+  if (desktop.kind !== 'ready') {
     return (
       <Card title="Desktop app" description="How this computer starts Tillpoint and updates it.">
-        <p className="muted">{error ?? 'Loading…'}</p>
+        {desktop.kind === 'loading' ? (
+          <LoadingPanel label="Loading the desktop app’s settings" />
+        ) : (
+          <LoadError message={desktop.message} onRetry={reload} />
+        )}
       </Card>
     );
   }
+  const view = desktop.data;
   const update = view.update;
   return (
     <Card
