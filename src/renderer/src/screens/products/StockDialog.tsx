@@ -4,16 +4,17 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { formatMoment } from '../../app/format';
 import { type StockMovement, type StockReason } from '../../../../shared/api/catalog';
 import {
   Badge,
   Button,
   Dialog,
-  errorMessage,
+  LoadError,
+  LoadingPanel,
   SegmentedControl,
   type SegmentedOption,
-  Spinner,
   Table,
   TextField,
   toast,
@@ -73,8 +74,19 @@ export interface StockDialogProps {
   onChanged: (variantId: string, onHand: number) => void;
 }
 
-type History =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; movements: StockMovement[] };
+/** One variant's movements, newest first. */
+interface History {
+  variantId: string;
+  movements: StockMovement[];
+}
+
+const noNames: ReadonlyMap<string, string> = new Map();
+
+/** The movements name who made them by id; the login list has every active member's name. */
+async function loadNames(): Promise<ReadonlyMap<string, string>> {
+  const { staff } = await client.invoke('staff.list', {});
+  return new Map(staff.map((member) => [member.staffId, member.name]));
+}
 
 export function StockDialog({ target, canEdit, onClose, onChanged }: StockDialogProps) {
   const locale = useDisplayLocale();
@@ -84,18 +96,21 @@ export function StockDialog({ target, canEdit, onClose, onChanged }: StockDialog
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [onHand, setOnHand] = useState(0);
-  const [history, setHistory] = useState<History>({ kind: 'loading' });
-  const [names, setNames] = useState<Map<string, string>>(new Map());
   const variantId = target?.variantId ?? null;
 
-  const loadHistory = useCallback(async (id: string) => {
-    try {
-      const { movements } = await client.invoke('catalog.stockMovements', { variantId: id, limit: 100 });
-      setHistory({ kind: 'loaded', movements });
-    } catch (failure) {
-      setHistory({ kind: 'error', message: errorMessage(failure) });
-    }
-  }, []);
+  const loadedNames = useCoreData(loadNames, { refreshOn: ['staff.updated'] });
+  const names = loadedNames.kind === 'ready' ? loadedNames.data : noNames;
+  const loadHistory = useCallback(async (): Promise<History | null> => {
+    if (!variantId) return null;
+    const { movements } = await client.invoke('catalog.stockMovements', { variantId, limit: 100 });
+    return { variantId, movements };
+  }, [variantId]);
+  // Read again when the catalog changes (a change here, a sale, a delivery on another till).
+  const history = useCoreData(loadHistory, { refreshOn: ['catalog.updated'] });
+  const reloadHistory = history.reload;
+  // Another variant's movements, while this one's load, are not shown.
+  const movements =
+    history.kind === 'ready' && history.data?.variantId === variantId ? history.data.movements : null;
 
   useEffect(() => {
     if (!target) return;
@@ -104,17 +119,7 @@ export function StockDialog({ target, canEdit, onClose, onChanged }: StockDialog
     setNote('');
     setError(null);
     setOnHand(target.onHand);
-    setHistory({ kind: 'loading' });
-    // The movements name who made them by id; the login list has every active member's name.
-    client.invoke('staff.list', {}).then(
-      ({ staff }) => setNames(new Map(staff.map((member) => [member.staffId, member.name]))),
-      () => undefined,
-    );
   }, [target]);
-
-  useEffect(() => {
-    if (variantId) void loadHistory(variantId);
-  }, [variantId, loadHistory]);
 
   if (!target) return null;
   const words = actionWords[action];
@@ -138,7 +143,7 @@ export function StockDialog({ target, canEdit, onClose, onChanged }: StockDialog
       setNote('');
       toast.success(words.done, { message: `${result.onHand} on hand now.` });
       onChanged(target.variantId, result.onHand);
-      void loadHistory(target.variantId);
+      reloadHistory();
     } catch (failure) {
       toast.error(failure, { title: 'The stock was not changed' });
     } finally {
@@ -218,13 +223,11 @@ export function StockDialog({ target, canEdit, onClose, onChanged }: StockDialog
           <h3 id="stock-history-title" className="figures__title">
             Stock movements
           </h3>
-          {history.kind === 'loading' && <Spinner size={24} label="Loading stock movements" />}
-          {history.kind === 'error' && (
-            <p className="panel-error" role="alert">
-              {history.message}
-            </p>
-          )}
-          {history.kind === 'loaded' && (
+          {history.kind === 'error' ? (
+            <LoadError message={history.message} onRetry={reloadHistory} />
+          ) : movements === null ? (
+            <LoadingPanel label="Loading stock movements" size={24} />
+          ) : (
             <Table
               caption="Stock movements"
               maxHeight="300px"
@@ -274,7 +277,7 @@ export function StockDialog({ target, canEdit, onClose, onChanged }: StockDialog
                   ),
                 },
               ]}
-              rows={history.movements}
+              rows={movements}
               rowKey={(row) => row.id}
               empty="No stock movements yet."
             />
