@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/useCan';
 import { type Category, type Product, type TaxClass } from '../../../../shared/api/catalog';
@@ -15,8 +16,8 @@ import {
   Card,
   ChevronLeftIcon,
   ConfirmDialog,
-  errorMessage,
   focusFirstInvalid,
+  LoadError,
   LoadingPanel,
   PageHeader,
   Select,
@@ -45,14 +46,11 @@ export interface ProductEditorProps {
   taxClasses: TaxClass[];
 }
 
-type LoadState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready' };
-
 const noErrors: ProductFormErrors = { byVariant: {} };
 
 export function ProductEditor({ productId, currency, categories, taxClasses }: ProductEditorProps) {
   const locale = useDisplayLocale();
   const canEdit = useCan('catalog.edit');
-  const [load, setLoad] = useState<LoadState>(productId ? { kind: 'loading' } : { kind: 'ready' });
   const [product, setProduct] = useState<Product | null>(null);
   const [form, setForm] = useState<ProductForm>(() => emptyProductForm(taxClasses[0]?.id ?? ''));
   const [savedForm, setSavedForm] = useState<ProductForm | null>(null);
@@ -76,22 +74,16 @@ export function ProductEditor({ productId, currency, categories, taxClasses }: P
     [currency, locale],
   );
 
+  // The product in the address, read through useCoreData unless the form shows it already.
+  const loadProduct = useCallback(async () => {
+    if (!productId || shownIdRef.current === productId) return null;
+    return (await client.invoke('catalog.product', { productId })).product;
+  }, [productId]);
+  const loaded = useCoreData(loadProduct);
+  const loadedProduct = loaded.kind === 'ready' ? loaded.data : null;
   useEffect(() => {
-    if (!productId || shownIdRef.current === productId) return;
-    let live = true;
-    setLoad({ kind: 'loading' });
-    client.invoke('catalog.product', { productId }).then(
-      ({ product: loaded }) => {
-        if (!live) return;
-        adopt(loaded);
-        setLoad({ kind: 'ready' });
-      },
-      (error: unknown) => live && setLoad({ kind: 'error', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [productId, adopt]);
+    if (loadedProduct && shownIdRef.current !== loadedProduct.id) adopt(loadedProduct);
+  }, [loadedProduct, adopt]);
 
   const dirty = useMemo(
     () => savedForm === null || JSON.stringify(form) !== JSON.stringify(savedForm),
@@ -143,7 +135,8 @@ export function ProductEditor({ productId, currency, categories, taxClasses }: P
   const back = () => navigate('products');
   const title = productId ? (product?.name ?? 'Product') : 'New product';
 
-  if (load.kind !== 'ready') {
+  const waiting = productId !== null && shownIdRef.current !== productId;
+  if (loaded.kind === 'error' || waiting) {
     return (
       <div className="screen">
         <PageHeader
@@ -154,15 +147,12 @@ export function ProductEditor({ productId, currency, categories, taxClasses }: P
             </Button>
           }
         />
-        {load.kind === 'loading' ? (
-          <LoadingPanel label="Loading the product" size={32} />
-        ) : (
+        {loaded.kind === 'error' ? (
           <div className="screen__panel">
-            <div className="load-error" role="alert">
-              <p>{load.message}</p>
-              <Button onClick={back}>Back to products</Button>
-            </div>
+            <LoadError message={loaded.message} onRetry={loaded.reload} />
           </div>
+        ) : (
+          <LoadingPanel label="Loading the product" size={32} />
         )}
       </div>
     );
