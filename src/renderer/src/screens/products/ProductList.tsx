@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/useCan';
 import { type ApiOutput } from '../../../../shared/api';
@@ -17,7 +18,6 @@ import {
   Card,
   DownloadIcon,
   EmptyState,
-  errorMessage,
   LoadError,
   LoadingPanel,
   Money,
@@ -41,11 +41,18 @@ const searchDelayMs = 250;
 
 type LowStock = ApiOutput<'catalog.lowStock'>['variants'];
 
-interface ListState {
-  status: 'loading' | 'loaded' | 'error';
+/** The first page of the list (through useCoreData) with what is low on stock. */
+interface FirstPage {
   products: Product[];
   total: number;
-  message: string;
+  lowStock: LowStock;
+}
+
+/** Pages read with "Show more", appended to the first page they follow. */
+interface MorePages {
+  after: FirstPage;
+  products: Product[];
+  total: number;
 }
 
 export interface ProductListProps {
@@ -86,9 +93,8 @@ export function ProductList({ currency, categories, onCategoriesChanged }: Produ
   const [search, setSearch] = useState('');
   const [categoryId, setCategoryId] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [list, setList] = useState<ListState>({ status: 'loading', products: [], total: 0, message: '' });
+  const [more, setMore] = useState<MorePages | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [lowStock, setLowStock] = useState<LowStock>([]);
   const [importOpen, setImportOpen] = useState(false);
   const [categoriesOpen, setCategoriesOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -110,38 +116,36 @@ export function ProductList({ currency, categories, onCategoriesChanged }: Produ
     [search, categoryId, includeArchived],
   );
 
-  const load = useCallback(async () => {
-    setList((current) => ({ ...current, status: current.status === 'loaded' ? 'loaded' : 'loading' }));
-    try {
-      const [result, low] = await Promise.all([
-        query(0),
-        client.invoke('catalog.lowStock', { threshold: lowStockThreshold }),
-      ]);
-      setList({ status: 'loaded', products: result.products, total: result.total, message: '' });
-      setLowStock(low.variants);
-    } catch (error) {
-      setList({ status: 'error', products: [], total: 0, message: errorMessage(error) });
-    }
+  // The first page loads again whenever the filters change and when the catalog changes.
+  const loadFirstPage = useCallback(async (): Promise<FirstPage> => {
+    const [result, low] = await Promise.all([
+      query(0),
+      client.invoke('catalog.lowStock', { threshold: lowStockThreshold }),
+    ]);
+    return { products: result.products, total: result.total, lowStock: low.variants };
   }, [query]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  useEffect(() => client.on('catalog.updated', () => void load()), [load]);
+  const list = useCoreData(loadFirstPage, { refreshOn: ['catalog.updated'] });
+  const reload = list.reload;
+  const firstPage = list.kind === 'ready' ? list.data : null;
+  const extra = more !== null && more.after === firstPage ? more : null;
+  const products = [...(firstPage?.products ?? []), ...(extra?.products ?? [])];
+  const total = extra?.total ?? firstPage?.total ?? 0;
+  const lowStock = firstPage?.lowStock ?? [];
 
   const loadMore = async () => {
+    if (!firstPage) return;
     setLoadingMore(true);
     try {
-      const result = await query(list.products.length);
-      setList((current) => ({
-        ...current,
-        products: [
-          ...current.products,
-          ...result.products.filter((p) => !current.products.some((c) => c.id === p.id)),
-        ],
-        total: result.total,
-      }));
+      const result = await query(products.length);
+      setMore((current) => {
+        const shown = current !== null && current.after === firstPage ? current.products : [];
+        const known = new Set([...firstPage.products, ...shown].map((product) => product.id));
+        return {
+          after: firstPage,
+          products: [...shown, ...result.products.filter((product) => !known.has(product.id))],
+          total: result.total,
+        };
+      });
     } catch (error) {
       toast.error(error);
     } finally {
@@ -304,10 +308,10 @@ export function ProductList({ currency, categories, onCategoriesChanged }: Produ
             </Button>
           )}
         </div>
-        {list.status === 'loading' && <LoadingPanel label="Loading products" />}
-        {list.status === 'error' && <LoadError message={list.message} onRetry={() => void load()} />}
-        {list.status === 'loaded' &&
-          (list.total === 0 && !filtered && !includeArchived ? (
+        {list.kind === 'loading' && <LoadingPanel label="Loading products" />}
+        {list.kind === 'error' && <LoadError message={list.message} onRetry={reload} />}
+        {list.kind === 'ready' &&
+          (total === 0 && !filtered && !includeArchived ? (
             <EmptyState
               icon={<BoxIcon />}
               title="No products yet"
@@ -328,18 +332,18 @@ export function ProductList({ currency, categories, onCategoriesChanged }: Produ
           ) : (
             <>
               <p className="list-count" role="status">
-                {list.total === 1 ? '1 product' : `${list.total} products`}
+                {total === 1 ? '1 product' : `${total} products`}
                 {filtered ? ' match' : ''}
               </p>
               <Table
                 caption="Products"
                 columns={columns}
-                rows={list.products}
+                rows={products}
                 rowKey={(product) => product.id}
                 empty="No product matches. Try another search or category."
                 onRowClick={(product) => navigate({ section: 'products', rest: [product.id] })}
               />
-              {list.products.length < list.total && (
+              {products.length < total && (
                 <div className="load-more">
                   <Button loading={loadingMore} onClick={() => void loadMore()}>
                     Show more products
@@ -357,7 +361,7 @@ export function ProductList({ currency, categories, onCategoriesChanged }: Produ
         onImported={() => {
           setImportOpen(false);
           onCategoriesChanged();
-          void load();
+          reload();
         }}
       />
       <CategoriesDialog
