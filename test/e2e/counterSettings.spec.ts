@@ -7,7 +7,8 @@
  * - quick cash: each quick amount shows the change it gives before it is tapped, and typed cash
  *   shows its change, both from the core;
  * - the till's name (not its id) on the top bar, the orders screen, the receipt, the Z report and
- *   the activity log.
+ *   the activity log;
+ * - at tablet sizes (800×1280 portrait, 1024×768) the settings' buttons stay in the window, apart.
  */
 import { type Page } from '@playwright/test';
 import {
@@ -21,6 +22,7 @@ import {
   saveStoreSettings,
 } from './helpers';
 import { expect, shot, test } from './fixtures';
+import { buttonProblems, tabletSizes } from './tabletLayout';
 
 /** Taps a member on the login screen and types their PIN, without Enter. */
 async function typePin(page: Page, who: { name: string; pin: string }): Promise<void> {
@@ -201,4 +203,17 @@ test('the till is named by its name on the top bar, orders, the receipt, the Z r
   const opened = page.getByRole('row').filter({ hasText: 'Shift opened' });
   await expect(opened).toContainText('till: Front counter');
   await expect(page.getByRole('tabpanel')).toContainText('till name: Till 1 → Front counter');
+});
+
+test('the counter settings hold together on a tablet, portrait and landscape', async ({ page, host }) => {
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.owner);
+  await goTo(page, 'Settings');
+  for (const size of tabletSizes) {
+    await page.setViewportSize(size);
+    await expect(page.getByRole('switch', { name: 'Blind count' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save changes' })).toBeAttached();
+    expect(await buttonProblems(page)).toEqual([]);
+    await shot(page, `settings-counter-${size.width}x${size.height}`);
+  }
 });

@@ -2,15 +2,16 @@
  * Sync end to end, in Chromium against the real host started with `--demo --sync-demo` (PGlite as the
  * central database): the top bar says the till is synced, a sale shows up and is synced again, Settings
  * › Sync shows where it syncs (no password), the counts and Retry now; `/metrics` answers with the
- * host token only.
+ * host token only. At tablet sizes (800×1280 portrait, 1024×768) its buttons stay in the window, apart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { signIn } from './fixtures';
+import { shot, signIn } from './fixtures';
 import { demoStaff, goTo, loginByPin } from './helpers';
+import { buttonProblems, tabletSizes } from './tabletLayout';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -94,6 +95,27 @@ test('the till syncs to its central database and says so', async ({ page, reques
     const text = await metrics.text();
     expect(text).toMatch(/^tillpoint_sync_enabled 1$/m);
     expect(text).toMatch(/^tillpoint_sync_rows_pushed_total [1-9]\d*$/m);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('Settings › Sync holds together on a tablet, portrait and landscape', async ({ page }) => {
+  test.setTimeout(120_000);
+  const host = await startSyncDemoHost();
+  try {
+    await signIn(page, host.loginLink);
+    await page.goto(host.url);
+    await loginByPin(page, demoStaff.manager);
+    await goTo(page, 'Settings');
+    await page.getByRole('tab', { name: 'Sync' }).click();
+    const panel = page.getByRole('region', { name: 'Sync', exact: true });
+    for (const size of tabletSizes) {
+      await page.setViewportSize(size);
+      await expect(panel.getByRole('button', { name: 'Retry now' })).toBeInViewport();
+      expect(await buttonProblems(page)).toEqual([]);
+      await shot(page, `settings-sync-${size.width}x${size.height}`);
+    }
   } finally {
     await host.stop();
   }
