@@ -151,6 +151,7 @@ export async function openSalesTill(
       const shift = await currentShift();
       if (!shift) throw new Error('No shift to close.');
       const { xReport } = await core.call('shifts.startClose', {}, manager.session);
+      if (!xReport.cash) throw new Error('The X report holds its figures back (blind count).');
       const counted = countedMinor ?? BigInt(xReport.cash.expectedMinor);
       // Dollar notes and cents: any amount of USD in two denominations.
       const counts = [

@@ -3,6 +3,7 @@ import { roleAllows, TillpointError } from '../../shared/api';
 import { type ZReport } from '../../shared/api/shifts';
 import { formatMoney } from '../../shared/money';
 import { type StaffCallContext, type PartialHandlerImpls } from '../kernel';
+import { expectedCashSeenBy, isBlindFor, xReportSeenBy } from './blindCount';
 import { moveCash, noSale } from './cashDrawer';
 import { type CountEntry } from './counting';
 import { denominationsFor } from './denominations';
@@ -43,11 +44,12 @@ export function readZReport(sc: ShiftsContext, ctx: StaffCallContext, shiftId: s
 }
 
 export function createShiftsHandlers(sc: ShiftsContext): PartialHandlerImpls {
+  const blindFor = (ctx: StaffCallContext) => isBlindFor(sc.settings.get().blindCount, ctx.staff.role);
   return {
-    'shifts.current': () => {
+    'shifts.current': (_input, ctx) => {
       const row = unclosedShift(sc.deps.db, sc.settings.tillId());
       return row
-        ? { shift: shiftView(sc, row), xReport: xReportOf(sc, row) }
+        ? { shift: shiftView(sc, row), xReport: xReportSeenBy(xReportOf(sc, row), blindFor(ctx)) }
         : { shift: null, xReport: null };
     },
     'shifts.open': (input, ctx) => {
@@ -57,12 +59,18 @@ export function createShiftsHandlers(sc: ShiftsContext): PartialHandlerImpls {
           : { amount: BigInt(input.float.amount) };
       return { shift: openShift(sc, ctx.staff, float) };
     },
-    'shifts.startClose': (_input, ctx) => startClose(sc, ctx.staff),
+    'shifts.startClose': (_input, ctx) => {
+      const started = startClose(sc, ctx.staff);
+      return { ...started, xReport: xReportSeenBy(started.xReport, blindFor(ctx)) };
+    },
     'shifts.cancelClose': (_input, ctx) => ({ shift: cancelClose(sc, ctx.staff) }),
     'shifts.carryPayments': (input, ctx) => carryPayments(sc, ctx, input.approval),
     'shifts.close': (input, ctx) =>
       closeShift(sc, ctx.staff, { counts: countEntries(input.counts), note: input.note }),
-    'shifts.checkCount': (input) => checkCount(sc, countEntries(input.counts)),
+    'shifts.checkCount': (input, ctx) => {
+      const checked = checkCount(sc, ctx.staff, countEntries(input.counts));
+      return { ...checked, expectedCashMinor: expectedCashSeenBy(checked.expectedCashMinor, blindFor(ctx)) };
+    },
     'shifts.zReport': (input, ctx) => ({ zReport: readZReport(sc, ctx, input.shiftId) }),
     'shifts.list': (input) => {
       const { rows, total } = listShiftRows(sc.deps.db, sc.settings.tillId(), input.limit, input.offset);
@@ -81,13 +89,15 @@ export function createShiftsHandlers(sc: ShiftsContext): PartialHandlerImpls {
         })),
       };
     },
-    'shifts.cashMovement': (input, ctx) =>
-      moveCash(sc, ctx, {
+    'shifts.cashMovement': (input, ctx) => {
+      const moved = moveCash(sc, ctx, {
         kind: input.kind,
         amountMinor: BigInt(input.amount),
         reason: input.reason,
         approval: input.approval,
-      }),
+      });
+      return { ...moved, expectedCashMinor: expectedCashSeenBy(moved.expectedCashMinor, blindFor(ctx)) };
+    },
     'drawer.noSale': (input, ctx) => noSale(sc, ctx, { reason: input.reason, approval: input.approval }),
   };
 }

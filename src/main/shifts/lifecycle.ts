@@ -177,20 +177,33 @@ function refuseWhilePaymentsInFlight(sc: ShiftsContext, shiftId: string): void {
 }
 
 /**
- * A count of the closing shift checked as the close would book it, writing nothing: the counted total,
- * the expected cash (the drawer account's balance now) and the difference (negative: short).
+ * A count of the closing shift checked as the close would book it: the counted total, the expected
+ * cash (the drawer account's balance now) and the difference (negative: short). It moves no money;
+ * it leaves an audit line, so a manager sees how many times a (blind) count was checked before close.
  */
 export function checkCount(
   sc: ShiftsContext,
+  actor: StaffIdentity,
   counts: readonly CountEntry[],
 ): { countedTotalMinor: string; expectedCashMinor: string; differenceMinor: string } {
   const current = shiftFor(sc, 'close') as ShiftRow;
   const counted = countCash(current.currency, counts, sc.settings.get().locale);
   const figures = cashFiguresOf(sc, current);
+  const differenceMinor = counted.totalMinor - figures.expectedMinor;
+  sc.audit.record({
+    staffId: actor.staffId,
+    action: 'shifts.count_checked',
+    ref: current.id,
+    details: {
+      shiftId: current.id,
+      countedTotalMinor: counted.totalMinor.toString(),
+      differenceMinor: differenceMinor.toString(),
+    },
+  });
   return {
     countedTotalMinor: counted.totalMinor.toString(),
     expectedCashMinor: figures.expectedMinor.toString(),
-    differenceMinor: (counted.totalMinor - figures.expectedMinor).toString(),
+    differenceMinor: differenceMinor.toString(),
   };
 }
 

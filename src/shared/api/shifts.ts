@@ -122,8 +122,18 @@ export const cashMovementSchema = z.object({
 
 /** The live figures of an open (or closing) shift. */
 export const xReportSchema = z.object({
-  cash: cashFiguresSchema,
-  sales: salesSummarySchema.nullable().describe('null when this core has no sales domain'),
+  blind: z
+    .boolean()
+    .describe(
+      "true under the store's blind count for staff without reports.read: the drawer's and the sales figures " +
+        'are held back until the shift is closed (its Z report has them), so the count is not led by them',
+    ),
+  cash: cashFiguresSchema.nullable().describe('null when blind'),
+  sales: salesSummarySchema
+    .nullable()
+    .describe(
+      'null when this core has no sales domain, or when blind (the cash sales give the expected cash)',
+    ),
   movements: z.array(cashMovementSchema),
   noSales: z.number().int().nonnegative(),
   generatedAt: z.iso.datetime(),
@@ -176,7 +186,8 @@ export const shiftsHandlers = [
   defineHandler({
     name: 'shifts.current',
     summary:
-      "The till's open (or closing) shift with its live figures (the X report), or null when none is open.",
+      "The till's open (or closing) shift with its live figures (the X report), or null when none is open. " +
+      "Under the store's blind count a cashier's X report holds its figures back (xReport.blind).",
     permission: 'session',
     input: z.object({}).strict(),
     output: z.object({ shift: shiftSchema.nullable(), xReport: xReportSchema.nullable() }),
@@ -227,13 +238,16 @@ export const shiftsHandlers = [
     name: 'shifts.checkCount',
     summary:
       'Checks a count of the closing shift without closing it: the counted total, the expected cash and the ' +
-      'difference (over/short), as shifts.close would book them. Writes nothing (the blind count asks the ' +
-      'cashier to confirm or recount with it).',
+      'difference (over/short), as shifts.close would book them. Writes only an audit line (shifts.count_checked), ' +
+      'so a manager sees how often a count was checked; under a blind count the cashier confirms or recounts ' +
+      'with the over/short alone.',
     permission: 'shift.manage',
     input: z.object({ counts: z.array(countEntrySchema).max(100) }).strict(),
     output: z.object({
       countedTotalMinor: z.string(),
-      expectedCashMinor: minorAmountSchema,
+      expectedCashMinor: minorAmountSchema
+        .nullable()
+        .describe('null under a blind count for staff without reports.read (the over/short still shows)'),
       differenceMinor: minorAmountSchema.describe('counted − expected: negative when the drawer is short'),
     }),
   }),
@@ -286,7 +300,12 @@ export const shiftsHandlers = [
         approval: approvalSchema,
       })
       .strict(),
-    output: z.object({ movement: cashMovementSchema, expectedCashMinor: minorAmountSchema }),
+    output: z.object({
+      movement: cashMovementSchema,
+      expectedCashMinor: minorAmountSchema
+        .nullable()
+        .describe('what the drawer should hold now; null under a blind count for staff without reports.read'),
+    }),
   }),
   defineHandler({
     name: 'drawer.noSale',

@@ -4,8 +4,9 @@
  * them to the next shift), and Close shift sends the count; the core books the
  * difference and freezes the Z report, which the screen then shows. Cancel close reopens the shift.
  * With the store's blind count on, the expected cash stays hidden while counting: Check count asks
- * the core (shifts.checkCount) for the expected cash and the over/short of this count, and the
- * cashier then closes with it or recounts (a changed count must be checked again).
+ * the core (shifts.checkCount) for the over/short of this count, and the cashier then closes with it
+ * or recounts (a changed count must be checked again). The core itself never sends a cashier the
+ * expected cash under the blind count (a manager gets it after the check); the Z report has it.
  */
 import { useState } from 'react';
 import { client } from '../../api';
@@ -40,8 +41,9 @@ export function CloseShiftPanel({
   const [countProblems, setCountProblems] = useState(0);
   const inFlight = useInFlightPayments(shift.id);
   const { settings } = useStoreSettings();
-  // Blind until the settings say otherwise: the expected cash is never shown by mistake.
-  const blind = settings.kind !== 'loaded' || settings.value.blindCount;
+  // Blind until the settings say otherwise, or while the core holds the figures back from this
+  // member (it decides: a cashier under the blind count is never sent the expected cash).
+  const blind = settings.kind !== 'loaded' || settings.value.blindCount || xReport?.blind === true;
   const [checked, setChecked] = useState<ApiOutput<'shifts.checkCount'> | null>(null);
   const [checking, setChecking] = useState(false);
 
@@ -122,12 +124,14 @@ export function CloseShiftPanel({
               <dt>Expected in drawer</dt>
               <dd data-testid="expected-cash">
                 {blind ? (
-                  checked ? (
+                  checked?.expectedCashMinor ? (
                     <Money value={{ amount: checked.expectedCashMinor, asset: currency }} size="lg" />
+                  ) : checked ? (
+                    <span className="close-figures__hidden">On the Z report</span>
                   ) : (
                     <span className="close-figures__hidden">Hidden until counted</span>
                   )
-                ) : xReport ? (
+                ) : xReport?.cash ? (
                   <Money value={{ amount: xReport.cash.expectedMinor, asset: currency }} size="lg" />
                 ) : (
                   '—'
@@ -180,7 +184,7 @@ export function CloseShiftPanel({
                 loading={busy === 'close'}
                 disabled={busy === 'cancel' || inFlight.waiting.length > 0 || countProblems > 0}
                 onClick={() => {
-                  const expectsCash = xReport !== null && BigInt(xReport.cash.expectedMinor) > 0n;
+                  const expectsCash = !!xReport?.cash && BigInt(xReport.cash.expectedMinor) > 0n;
                   // A blind count has just shown its over/short: closing is the confirmation.
                   if (!blind && countPieces(counts) === 0 && expectsCash) setConfirmEmpty(true);
                   else void close().catch(() => undefined);

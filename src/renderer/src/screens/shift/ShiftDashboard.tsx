@@ -1,6 +1,6 @@
 /**
  * An open shift: what the drawer should hold now and how it got there (the live X figures from
- * shifts.current), sales so far, the cash movements, and the drawer actions — Pay in, Pay out,
+ * shifts.current; under the store's blind count the core holds them back from a cashier), sales so far, the cash movements, and the drawer actions — Pay in, Pay out,
  * Safe drop, No sale — and Close shift, which starts the close (payments pause) and goes to the count.
  */
 import { useState } from 'react';
@@ -54,12 +54,16 @@ export function ShiftDashboard({ shift, xReport, onChanged, onClosingStarted }: 
           </div>
           <div className="drawer-hero__expected">
             <span className="drawer-hero__label">Expected in drawer</span>
-            {xReport ? (
+            {xReport?.cash ? (
               <Money
                 value={{ amount: xReport.cash.expectedMinor, asset: currency }}
                 size="xl"
                 data-testid="x-expected"
               />
+            ) : xReport?.blind ? (
+              <span className="muted" data-testid="x-expected-blind">
+                Blind count: shown at close
+              </span>
             ) : (
               <span className="muted">—</span>
             )}
@@ -93,9 +97,19 @@ export function ShiftDashboard({ shift, xReport, onChanged, onClosingStarted }: 
       {xReport && (
         <div className="shift-figures">
           <div className="shift-figures__column">
-            <Card>
-              <FigureTable section={cashSection(xReport.cash)} currency={currency} />
-            </Card>
+            {xReport.cash ? (
+              <Card>
+                <FigureTable section={cashSection(xReport.cash)} currency={currency} />
+              </Card>
+            ) : (
+              <Card title="Drawer and sales figures">
+                <p className="muted">
+                  This store counts the drawer blind: the expected cash and the sales figures are kept from
+                  the count and shown on the Z report when the shift closes. A manager sees them on this
+                  screen.
+                </p>
+              </Card>
+            )}
             <Card
               title="Cash movements"
               description={`${xReport.noSales} no-sale drawer ${xReport.noSales === 1 ? 'open' : 'opens'} this shift.`}
@@ -130,13 +144,15 @@ export function ShiftDashboard({ shift, xReport, onChanged, onClosingStarted }: 
               )}
             </Card>
           </div>
-          <Card>
-            <div className="shift-figures__sales">
-              {salesSections(xReport.sales).map((section) => (
-                <FigureTable key={section.id} section={section} currency={currency} />
-              ))}
-            </div>
-          </Card>
+          {!xReport.blind && (
+            <Card>
+              <div className="shift-figures__sales">
+                {salesSections(xReport.sales).map((section) => (
+                  <FigureTable key={section.id} section={section} currency={currency} />
+                ))}
+              </div>
+            </Card>
+          )}
         </div>
       )}
 

@@ -29,6 +29,7 @@ export const actionLabels: Record<string, string> = {
   'shifts.opened': 'Shift opened',
   'shifts.close_started': 'Shift close started',
   'shifts.close_cancelled': 'Shift close cancelled',
+  'shifts.count_checked': 'Drawer count checked',
   'shifts.closed': 'Shift closed',
   'shifts.pay_in': 'Pay-in',
   'shifts.pay_out': 'Pay-out',
