@@ -5,23 +5,19 @@
  *
  * Espresso 3.25 → tax 0.29 (8.875 %, half-up) → total 3.54.
  */
-import { approveAs, demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
+import {
+  approveAs,
+  demoStaff,
+  goTo,
+  loginByPin,
+  openShiftWithFloat,
+  payWithTender,
+  startSaleWithTender,
+} from './helpers';
 import { expect, shot, test } from './fixtures';
 
 test('a card payment on the simulated reader: declined once, then approved', async ({ page, host }) => {
-  await page.goto(host.url);
-  await loginByPin(page, demoStaff.cashier);
-  await openShiftWithFloat(page, '100.00');
-  await goTo(page, 'Checkout');
-  await page
-    .getByRole('button', { name: /^Espresso\b/ })
-    .first()
-    .click();
-  await expect(page.getByTestId('cart-total')).toHaveText('$3.54');
-  await page.getByRole('button', { name: /^Pay/ }).click();
-
-  const tenders = page.getByRole('dialog', { name: 'Take payment' });
-  await tenders.getByRole('button', { name: 'Card', exact: true }).click();
+  await startSaleWithTender(page, host, 'Card', { total: '$3.54' });
   const card = page.getByRole('dialog', { name: 'Card' });
   await expect(card.getByTestId('inflight-amount')).toHaveText('$3.54');
   await expect(card.getByTestId('inflight-status')).toHaveText('Waiting for the customer…');
@@ -50,19 +46,7 @@ test('pay by phone: the QR code of the payment link, paid on the page, and the s
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await loginByPin(page, demoStaff.cashier);
-  await openShiftWithFloat(page, '100.00');
-  await goTo(page, 'Checkout');
-  await page
-    .getByRole('button', { name: /^Espresso\b/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: /^Pay/ }).click();
-  await page
-    .getByRole('dialog', { name: 'Take payment' })
-    .getByRole('button', { name: 'Pay by phone', exact: true })
-    .click();
+  await startSaleWithTender(page, host, 'Pay by phone');
   const phone = page.getByRole('dialog', { name: 'Pay by phone' });
   await expect(phone.getByTestId('inflight-status')).toHaveText('Waiting for the customer…');
   await expect(phone.getByRole('img', { name: 'QR code of the payment link' })).toBeVisible();
@@ -131,19 +115,7 @@ test('a card sale: paid on the simulated reader, the receipt with the card’s d
             printed.push(node.srcdoc);
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(host.url);
-  await loginByPin(page, demoStaff.cashier);
-  await openShiftWithFloat(page, '100.00');
-  await goTo(page, 'Checkout');
-  await page
-    .getByRole('button', { name: /^Espresso\b/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: /^Pay/ }).click();
-  await page
-    .getByRole('dialog', { name: 'Take payment' })
-    .getByRole('button', { name: 'Card', exact: true })
-    .click();
+  await startSaleWithTender(page, host, 'Card');
   const card = page.getByRole('dialog', { name: 'Card' });
   await expect(card.getByTestId('inflight-status')).toHaveText('Waiting for the customer…');
   await card
@@ -208,15 +180,7 @@ test('the reader picker: several readers at the location, their state, the till�
   await openShiftWithFloat(page, '100.00');
   for (const round of [1, 2]) {
     await goTo(page, 'Checkout');
-    await page
-      .getByRole('button', { name: /^Espresso\b/ })
-      .first()
-      .click();
-    await page.getByRole('button', { name: /^Pay/ }).click();
-    await page
-      .getByRole('dialog', { name: 'Take payment' })
-      .getByRole('button', { name: 'Card', exact: true })
-      .click();
+    await payWithTender(page, 'Card');
     const picker = page.getByRole('dialog', { name: 'Card reader' });
     const readers = picker.getByRole('list', { name: 'Card readers' });
     await expect(readers.getByRole('button')).toHaveCount(2);
@@ -258,15 +222,7 @@ test('the JS SDK adapter: the page may load Stripe’s script only while it is o
   // js.stripe.com cannot be reached here: the card step says so instead of waiting for ever.
   await openShiftWithFloat(page, '100.00');
   await goTo(page, 'Checkout');
-  await page
-    .getByRole('button', { name: /^Espresso\b/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: /^Pay/ }).click();
-  await page
-    .getByRole('dialog', { name: 'Take payment' })
-    .getByRole('button', { name: 'Card', exact: true })
-    .click();
+  await payWithTender(page, 'Card');
   const card = page.getByRole('dialog', { name: 'Card' });
   await expect(card.getByTestId('inflight-status')).toHaveText('Waiting for the customer…');
   await expect(

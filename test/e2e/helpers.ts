@@ -116,3 +116,35 @@ export async function payCash(page: Page, tendered: string): Promise<void> {
   await expect(page.getByRole('dialog', { name: 'Paid' })).toBeVisible();
   await page.keyboard.press('Escape');
 }
+
+/**
+ * At the checkout: adds `product` (an Espresso unless told), checks the cart's total when `total` is
+ * given ("$3.54"), taps Pay and picks `tender` ("Card", "Crypto", "Pay by phone") in Take payment.
+ */
+export async function payWithTender(
+  page: Page,
+  tender: string,
+  options: { product?: string; total?: string } = {},
+): Promise<void> {
+  await addProduct(page, options.product ?? 'Espresso');
+  if (options.total) await expect(page.getByTestId('cart-total')).toHaveText(options.total);
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Take payment' })
+    .getByRole('button', { name: tender, exact: true })
+    .click();
+}
+
+/**
+ * A sale up to its tender: logs `who` in (the cashier unless told), opens a shift with $100.00, adds
+ * an Espresso at the checkout and picks `tender` (see payWithTender).
+ */
+export async function startSaleWithTender(
+  page: Page,
+  host: { url: string },
+  tender: string,
+  options: { who?: { name: string; pin: string }; total?: string } = {},
+): Promise<void> {
+  await startSelling(page, host, options.who ?? demoStaff.cashier);
+  await payWithTender(page, tender, options.total ? { total: options.total } : {});
+}

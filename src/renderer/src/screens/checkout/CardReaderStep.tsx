@@ -4,10 +4,11 @@
  * till's own; tapping one remembers it for this till (`stripe.pickReader`) and goes on to the
  * payment. With one reader (or none: the card tender then says why) the step passes straight on.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
-import { Button, CardIcon, Spinner, StatusPill, errorMessage, type Tone } from '../../ui';
+import { Button, CardIcon, LoadingPanel, StatusPill, errorMessage, type Tone } from '../../ui';
 
 type TillReader = ApiOutput<'stripe.tillReaders'>['readers'][number];
 
@@ -29,25 +30,16 @@ export interface CardReaderStepProps {
 }
 
 export function CardReaderStep({ onReady, onBack }: CardReaderStepProps) {
-  const [readers, setReaders] = useState<TillReader[] | null>(null);
+  const loadReaders = useCallback(async () => (await client.invoke('stripe.tillReaders', {})).readers, []);
+  const loaded = useCoreData(loadReaders);
   const [error, setError] = useState<string | null>(null);
   const [picking, setPicking] = useState<string | null>(null);
 
+  // Nothing to choose, or (the picker being a convenience) no list: the payment goes to the till's reader.
+  const passOn = loaded.kind === 'error' || (loaded.kind === 'ready' && loaded.data.length <= 1);
   useEffect(() => {
-    let live = true;
-    client.invoke('stripe.tillReaders', {}).then(
-      (result) => {
-        if (!live) return;
-        if (result.readers.length <= 1) onReady();
-        else setReaders(result.readers);
-      },
-      // The picker is a convenience: without the list, the payment goes to the till's reader.
-      () => live && onReady(),
-    );
-    return () => {
-      live = false;
-    };
-  }, [onReady]);
+    if (passOn) onReady();
+  }, [passOn, onReady]);
 
   const pick = (reader: TillReader) => {
     setPicking(reader.id);
@@ -61,7 +53,8 @@ export function CardReaderStep({ onReady, onBack }: CardReaderStepProps) {
     );
   };
 
-  if (readers === null) return <Spinner size={28} label="Looking for the readers" />;
+  if (loaded.kind !== 'ready' || passOn) return <LoadingPanel label="Looking for the readers" />;
+  const readers = loaded.data;
   return (
     <div className="tender-step">
       <p>Which reader does the customer tap?</p>

@@ -7,7 +7,8 @@
 import { monotonicFactory } from 'ulid';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { client } from '../../api';
-import { Button, Money, errorMessage } from '../../ui';
+import { useCoreData } from '../../api/coreData';
+import { Button, LoadError, Money, errorMessage } from '../../ui';
 import { CardTestButtons } from './CardTestButtons';
 import { PhonePayQr } from './PhonePayQr';
 import { TerminalJsCollector } from './TerminalJsCollector';
@@ -38,38 +39,38 @@ export interface InFlightStepProps {
 
 export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: InFlightStepProps) {
   const [paymentId, setPaymentId] = useState(() => ulid());
-  const [payment, setPayment] = useState<PaymentView | null>(null);
+  // What payments.start answered for this attempt, shown until the order read after it says more.
+  const [startedPayment, setStartedPayment] = useState<PaymentView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const started = useRef<string | null>(null);
   const money = (amount: string) => ({ amount, asset: order.currency });
 
-  const refresh = useCallback(async () => {
+  // The order as the core says it is now, read again on every payment.updated: the payment's state.
+  const loadOrder = useCallback(async () => {
     const next = (await client.invoke('orders.get', { orderId: order.id })).order;
-    onOrder(next);
-    setPayment(next.payments.find((p) => p.id === paymentId) ?? null);
-  }, [order.id, onOrder, paymentId]);
+    return { order: next, paymentId, payment: next.payments.find((p) => p.id === paymentId) ?? null };
+  }, [order.id, paymentId]);
+  const live = useCoreData(loadOrder, { refreshOn: ['payment.updated'] });
+  const { reload } = live;
+  const read = live.kind === 'ready' && live.data.paymentId === paymentId ? live.data : null;
+  const payment = read?.payment ?? (startedPayment?.id === paymentId ? startedPayment : null);
+  useEffect(() => {
+    if (read) onOrder(read.order);
+  }, [read, onOrder]);
 
   useEffect(() => {
     if (started.current === paymentId) return;
     started.current = paymentId;
-    setError(null);
     client.invoke('payments.start', { orderId: order.id, paymentId, tender: tender.kind }).then(
       (result) => {
-        setPayment(result.payment);
+        setError(null);
+        setStartedPayment(result.payment);
         onOrder(result.order);
+        reload();
       },
       (failure: unknown) => setError(errorMessage(failure)),
     );
-  }, [order.id, paymentId, tender.kind, onOrder]);
-
-  useEffect(
-    () =>
-      client.on('payment.updated', (event) => {
-        if (event.paymentId === paymentId)
-          void refresh().catch((failure: unknown) => setError(errorMessage(failure)));
-      }),
-    [paymentId, refresh],
-  );
+  }, [order.id, paymentId, tender.kind, onOrder, reload]);
 
   const pending = payment?.status === 'pending';
   useEffect(() => onBusyChange(pending), [pending, onBusyChange]);
@@ -77,11 +78,17 @@ export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: I
   const cancel = () => {
     client.invoke('payments.cancel', { paymentId }).then(
       (result) => {
-        setPayment(result.payment);
+        setStartedPayment(result.payment);
         onOrder(result.order);
+        reload();
       },
       (failure: unknown) => setError(errorMessage(failure)),
     );
+  };
+
+  const retry = () => {
+    setError(null);
+    setPaymentId(ulid());
   };
 
   const failed = payment !== null && ['failed', 'canceled', 'expired'].includes(payment.status);
@@ -114,6 +121,7 @@ export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: I
           {error}
         </p>
       )}
+      {live.kind === 'error' && <LoadError message={live.message} onRetry={reload} />}
       <div className="inflight-step__actions">
         {pending && (
           <Button variant="secondary" onClick={cancel}>
@@ -121,7 +129,7 @@ export function InFlightStep({ order, tender, onOrder, onBack, onBusyChange }: I
           </Button>
         )}
         {(failed || (error && !payment)) && (
-          <Button variant="primary" onClick={() => setPaymentId(ulid())}>
+          <Button variant="primary" onClick={retry}>
             Try again
           </Button>
         )}

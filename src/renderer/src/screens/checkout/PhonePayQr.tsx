@@ -5,40 +5,31 @@
  * core gives the link (`stripe.checkoutLink`, `paystack.checkoutLink`); the payment's outcome arrives
  * through `payment.updated`.
  */
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { QrCode } from '../../display/QrCode';
-import { errorMessage } from '../../ui';
+import { LoadError, LoadingPanel } from '../../ui';
 
 export function PhonePayQr({ paymentId, kind }: { paymentId: string; kind: 'phone' | 'paystack' }) {
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    const link =
-      kind === 'paystack'
-        ? client.invoke('paystack.checkoutLink', { paymentId })
-        : client.invoke('stripe.checkoutLink', { paymentId });
-    link.then(
-      (result) => live && setUrl(result.url),
-      (failure: unknown) => live && setError(errorMessage(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [paymentId, kind]);
-  if (error) {
-    return (
-      <p className="form-error" role="alert">
-        Could not get the payment link: {error}
-      </p>
-    );
+  const loadLink = useCallback(
+    async () =>
+      (kind === 'paystack'
+        ? await client.invoke('paystack.checkoutLink', { paymentId })
+        : await client.invoke('stripe.checkoutLink', { paymentId })
+      ).url,
+    [paymentId, kind],
+  );
+  const link = useCoreData(loadLink);
+  if (link.kind === 'loading') return <LoadingPanel label="Getting the payment link" />;
+  if (link.kind === 'error') {
+    return <LoadError message={`Could not get the payment link: ${link.message}`} onRetry={link.reload} />;
   }
-  if (!url) return null;
+  if (!link.data) return null;
   return (
     <div className="phone-pay" data-testid="phone-pay">
-      <QrCode text={url} label="QR code of the payment link" size={220} />
-      <a className="phone-pay__link" href={url} target="_blank" rel="noreferrer">
+      <QrCode text={link.data} label="QR code of the payment link" size={220} />
+      <a className="phone-pay__link" href={link.data} target="_blank" rel="noreferrer">
         Open the payment page
       </a>
     </div>

@@ -9,9 +9,10 @@
 import { type Terminal } from '@stripe/terminal-js';
 // The pure entry loads Stripe's script only when called (the main entry injects it on import).
 import { loadStripeTerminal } from '@stripe/terminal-js/pure';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
-import { errorMessage } from '../../ui';
+import { useCoreData } from '../../api/coreData';
+import { LoadError, errorMessage } from '../../ui';
 
 type Step = 'idle' | 'loading' | 'connecting' | 'collecting' | 'processing' | 'done';
 
@@ -52,12 +53,19 @@ async function terminalOf(): Promise<Terminal> {
 export function TerminalJsCollector({ paymentId }: { paymentId: string }) {
   const [step, setStep] = useState<Step>('idle');
   const [error, setError] = useState<string | null>(null);
+  // Whether the page drives the reader for this payment (null: the server does), with its secret.
+  const loadSdkPayment = useCallback(
+    async () => (await client.invoke('stripe.sdkPayment', { paymentId })).payment,
+    [paymentId],
+  );
+  const sdkPayment = useCoreData(loadSdkPayment);
+  const clientSecret = sdkPayment.kind === 'ready' ? (sdkPayment.data?.clientSecret ?? null) : null;
+  const readerId = sdkPayment.kind === 'ready' ? (sdkPayment.data?.readerId ?? null) : null;
 
   useEffect(() => {
+    if (!clientSecret) return undefined;
     let live = true;
     const run = async () => {
-      const { payment } = await client.invoke('stripe.sdkPayment', { paymentId });
-      if (!payment || !live) return;
       setStep('loading');
       const sdk = await terminalOf();
       if (sdk.getConnectionStatus() !== 'connected') {
@@ -67,7 +75,7 @@ export function TerminalJsCollector({ paymentId }: { paymentId: string }) {
         const problem = failed(found);
         if (problem) throw new Error(problem);
         const readers = 'discoveredReaders' in found ? found.discoveredReaders : [];
-        const reader = readers.find((r) => r.id === payment.readerId) ?? readers[0];
+        const reader = readers.find((r) => r.id === readerId) ?? readers[0];
         if (!reader) throw new Error('No reader of this till’s location was found.');
         const connected = await sdk.connectReader(reader);
         const refused = failed(connected);
@@ -75,7 +83,7 @@ export function TerminalJsCollector({ paymentId }: { paymentId: string }) {
       }
       if (!live) return;
       setStep('collecting');
-      const collected = await sdk.collectPaymentMethod(payment.clientSecret);
+      const collected = await sdk.collectPaymentMethod(clientSecret);
       const declined = failed(collected);
       if (declined) throw new Error(declined);
       if (!live || !('paymentIntent' in collected)) return;
@@ -91,8 +99,17 @@ export function TerminalJsCollector({ paymentId }: { paymentId: string }) {
       // A payment cancelled at the till: stop the reader waiting for a card.
       void terminal?.cancelCollectPaymentMethod().catch(() => undefined);
     };
-  }, [paymentId]);
+  }, [clientSecret, readerId]);
 
+  // While it is asked, nothing shows: with the server driver (most tills) this part stays empty.
+  if (sdkPayment.kind === 'error') {
+    return (
+      <LoadError
+        message={`Could not tell whether this page drives the reader: ${sdkPayment.message}`}
+        onRetry={sdkPayment.reload}
+      />
+    );
+  }
   if (step === 'idle' && !error) return null;
   return (
     <div className="card-test" role="status" aria-label="Reader (Stripe Terminal JS)">
