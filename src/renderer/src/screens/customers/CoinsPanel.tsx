@@ -5,14 +5,16 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
 import {
   Button,
   Card,
+  LoadError,
+  LoadingPanel,
   MoneyField,
   Switch,
   TextField,
-  errorMessage,
   minorToInputText,
   parseMoneyInput,
   toast,
@@ -21,8 +23,7 @@ import {
 import { formatCoins } from './CustomerPicker';
 import './customers.css';
 
-type Loaded = ApiOutput<'coins.packages'>;
-type CoinPackage = Loaded['packages'][number];
+type CoinPackage = ApiOutput<'coins.packages'>['packages'][number];
 
 interface Row {
   key: string;
@@ -51,31 +52,36 @@ function rowOf(pkg: CoinPackage, currency: string, locale: string): Row {
 
 export function CoinsPanel() {
   const locale = useDisplayLocale();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const loadPackages = useCallback(() => client.invoke('coins.packages', { all: true }), []);
+  const loaded = useCoreData(loadPackages);
   const [rows, setRows] = useState<Row[]>([]);
   const [value, setValue] = useState('');
   const [expiry, setExpiry] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const result = await client.invoke('coins.packages', { all: true });
-      const { currency } = result.settings;
-      setLoaded(result);
-      setRows(result.packages.map((pkg) => rowOf(pkg, currency, locale)));
-      setValue(minorToInputText(result.settings.coinValueMinor, currency, locale));
-      setExpiry(result.settings.expiryMonths === null ? '' : String(result.settings.expiryMonths));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, [locale]);
-
+  // What was loaded fills the fields; every (re)load replaces what was typed, as a save reloads.
+  const data = loaded.kind === 'ready' ? loaded.data : null;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!data) return;
+    const { currency, coinValueMinor, expiryMonths } = data.settings;
+    setRows(data.packages.map((pkg) => rowOf(pkg, currency, locale)));
+    setValue(minorToInputText(coinValueMinor, currency, locale));
+    setExpiry(expiryMonths === null ? '' : String(expiryMonths));
+  }, [data, locale]);
 
-  if (!loaded) return error ? <p className="form-error">{error}</p> : null;
-  const { currency } = loaded.settings;
+  const title = 'Store coins';
+  const description = 'What a coin is worth, when idle balances expire, and the packages sold.';
+  if (loaded.kind !== 'ready') {
+    return (
+      <Card title={title} description={description}>
+        {loaded.kind === 'loading' ? (
+          <LoadingPanel label="Loading the coin settings" />
+        ) : (
+          <LoadError message={loaded.message} onRetry={loaded.reload} />
+        )}
+      </Card>
+    );
+  }
+  const { currency } = loaded.data.settings;
+  const reload = loaded.reload;
 
   const saveSettings = async () => {
     const parsed = parseMoneyInput(value, currency, locale);
@@ -87,7 +93,7 @@ export function CoinsPanel() {
     try {
       await client.invoke('coins.saveSettings', { coinValueMinor: parsed.amountMinor, expiryMonths: months });
       toast.success('Coin settings saved.');
-      await load();
+      reload();
     } catch (failure) {
       toast.error(failure, { title: 'The coin settings were not saved' });
     }
@@ -106,7 +112,7 @@ export function CoinsPanel() {
         active: row.active,
       });
       toast.success(`${row.name} saved.`);
-      await load();
+      reload();
     } catch (failure) {
       toast.error(failure, { title: 'The package was not saved' });
     }
@@ -116,10 +122,7 @@ export function CoinsPanel() {
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
   return (
-    <Card
-      title="Store coins"
-      description="What a coin is worth, when idle balances expire, and the packages sold."
-    >
+    <Card title={title} description={description}>
       <div className="coins-settings">
         <MoneyField label="One coin is worth" currency={currency} value={value} onValueChange={setValue} />
         <TextField

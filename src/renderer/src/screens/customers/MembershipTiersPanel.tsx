@@ -6,14 +6,17 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
+import { useStoreSettings } from '../../api/sharedData';
 import { type ApiOutput } from '../../../../shared/api';
 import {
   Button,
   Card,
+  LoadError,
+  LoadingPanel,
   MoneyField,
   Switch,
   TextField,
-  errorMessage,
   minorToInputText,
   parseMoneyInput,
   toast,
@@ -50,28 +53,41 @@ function rowOf(tier: Tier, currency: string, locale: string): Row {
 
 export function MembershipTiersPanel() {
   const locale = useDisplayLocale();
-  const [currency, setCurrency] = useState<string | null>(null);
+  const { settings, reload: reloadSettings } = useStoreSettings();
+  const loadTiers = useCallback(
+    async () => (await client.invoke('memberships.tiers', { all: true })).tiers,
+    [],
+  );
+  const tiers = useCoreData(loadTiers);
   const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [{ tiers }, { settings }] = await Promise.all([
-        client.invoke('memberships.tiers', { all: true }),
-        client.invoke('coins.packages', {}),
-      ]);
-      setCurrency(settings.currency);
-      setRows(tiers.map((tier) => rowOf(tier, settings.currency, locale)));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, [locale]);
-
+  const currency = settings.kind === 'loaded' ? settings.value.currency : null;
+  // What was loaded fills the rows; every (re)load replaces what was typed, as a save reloads.
+  const loadedTiers = tiers.kind === 'ready' ? tiers.data : null;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (loadedTiers && currency) setRows(loadedTiers.map((tier) => rowOf(tier, currency, locale)));
+  }, [loadedTiers, currency, locale]);
 
-  if (!currency) return error ? <p className="form-error">{error}</p> : null;
+  const title = 'Membership tiers';
+  const description =
+    'What members pay for a period, in money or in coins, and the discount they get while valid.';
+  if (tiers.kind !== 'ready' || !currency) {
+    const failure =
+      tiers.kind === 'error'
+        ? { message: tiers.message, retry: tiers.reload }
+        : settings.kind === 'error'
+          ? { message: settings.message, retry: reloadSettings }
+          : null;
+    return (
+      <Card title={title} description={description}>
+        {failure ? (
+          <LoadError message={failure.message} onRetry={failure.retry} />
+        ) : (
+          <LoadingPanel label="Loading the membership tiers" />
+        )}
+      </Card>
+    );
+  }
+  const reload = tiers.reload;
 
   const save = async (row: Row) => {
     const label = row.name.trim() || 'the tier';
@@ -95,7 +111,7 @@ export function MembershipTiersPanel() {
         active: row.active,
       });
       toast.success(`${row.name.trim()} saved.`);
-      await load();
+      reload();
     } catch (failure) {
       toast.error(failure, { title: 'The tier was not saved' });
     }
@@ -105,10 +121,7 @@ export function MembershipTiersPanel() {
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
   return (
-    <Card
-      title="Membership tiers"
-      description="What members pay for a period, in money or in coins, and the discount they get while valid."
-    >
+    <Card title={title} description={description}>
       <ul className="coins-packages" aria-label="Membership tiers">
         {rows.map((row) => (
           <li key={row.key} className="coins-packages__row" aria-label={row.name || 'New tier'}>
