@@ -3,37 +3,33 @@
  * as buttons, and a short form to add a new customer. Used by the Customers screen, the cart and the
  * coins step of the payment dialog.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
+import { type CoreData, useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
-import { Button, TextField, errorMessage, toast } from '../../ui';
+import { Button, LoadError, LoadingPanel, TextField, toast } from '../../ui';
 
 export type CustomerView = ApiOutput<'customers.get'>['customer'];
 
-export function useCustomerSearch(
-  query: string,
-  refreshKey = 0,
-): { customers: CustomerView[]; error: string | null } {
-  const [customers, setCustomers] = useState<CustomerView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+/** `value`, once it has stayed the same for `delayMs` (typing settles before a search). */
+function useSettled<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
   useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      client.invoke('customers.search', { query: query.slice(0, 120), limit: 20 }).then(
-        (result) => {
-          if (!live) return;
-          setCustomers(result.customers);
-          setError(null);
-        },
-        (failure: unknown) => live && setError(errorMessage(failure)),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, refreshKey]);
-  return { customers, error };
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+/** The customers matching what was typed, searched through useCoreData once typing settles. */
+export function useCustomerSearch(query: string): CoreData<CustomerView[]> & { reload: () => void } {
+  const settledQuery = useSettled(query, 150);
+  const search = useCallback(
+    async () =>
+      (await client.invoke('customers.search', { query: settledQuery.slice(0, 120), limit: 20 })).customers,
+    [settledQuery],
+  );
+  return useCoreData(search);
 }
 
 export interface CustomerPickerProps {
@@ -45,7 +41,7 @@ export interface CustomerPickerProps {
 export function CustomerPicker({ onPick, selectedId }: CustomerPickerProps) {
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
-  const { customers, error } = useCustomerSearch(query);
+  const found = useCustomerSearch(query);
   return (
     <div className="customer-picker">
       <TextField
@@ -55,30 +51,29 @@ export function CustomerPicker({ onPick, selectedId }: CustomerPickerProps) {
         onChange={(event) => setQuery(event.target.value)}
         autoComplete="off"
       />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
+      {found.kind === 'loading' && <LoadingPanel label="Looking for customers" />}
+      {found.kind === 'error' && <LoadError message={found.message} onRetry={found.reload} />}
+      {found.kind === 'ready' && (
+        <ul className="customer-picker__list" aria-label="Customers found">
+          {found.data.map((customer) => (
+            <li key={customer.id}>
+              <button
+                type="button"
+                className="customer-picker__item"
+                aria-pressed={customer.id === selectedId}
+                onClick={() => onPick(customer)}
+              >
+                <span className="customer-picker__name">{customer.name}</span>
+                <span className="customer-picker__meta">
+                  {customer.code}
+                  {customer.phone ? ` · ${customer.phone}` : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+          {found.data.length === 0 && <li className="customer-picker__none">No customer found.</li>}
+        </ul>
       )}
-      <ul className="customer-picker__list" aria-label="Customers found">
-        {customers.map((customer) => (
-          <li key={customer.id}>
-            <button
-              type="button"
-              className="customer-picker__item"
-              aria-pressed={customer.id === selectedId}
-              onClick={() => onPick(customer)}
-            >
-              <span className="customer-picker__name">{customer.name}</span>
-              <span className="customer-picker__meta">
-                {customer.code}
-                {customer.phone ? ` · ${customer.phone}` : ''}
-              </span>
-            </button>
-          </li>
-        ))}
-        {customers.length === 0 && !error && <li className="customer-picker__none">No customer found.</li>}
-      </ul>
       {adding ? (
         <NewCustomerForm
           initialName={query}

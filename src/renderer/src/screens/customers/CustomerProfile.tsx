@@ -2,19 +2,25 @@
  * A customer's profile: details, coin balance with its value and lifetime figures, the QR card, the
  * coin history and the orders; top-up, gift, export and erase. Every figure is the core's.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { client } from '../../api';
-import { type ApiOutput } from '../../../../shared/api';
-import { Button, ConfirmDialog, Dialog, Money, errorMessage, toast, useDisplayLocale } from '../../ui';
+import { useCoreData } from '../../api/coreData';
+import { useStoreSettings } from '../../api/sharedData';
+import {
+  Button,
+  ConfirmDialog,
+  Dialog,
+  LoadError,
+  LoadingPanel,
+  Money,
+  toast,
+  useDisplayLocale,
+} from '../../ui';
 import { formatCoins, type CustomerView } from './CustomerPicker';
 import { EditCustomerDialog, MergeCustomerDialog } from './CustomerEditDialogs';
 import { GiftDialog } from './GiftDialog';
 import { MembershipSection } from './MembershipSection';
 import { TopUpDialog } from './TopUpDialog';
-
-type Balance = ApiOutput<'coins.balance'>;
-type CoinEntry = ApiOutput<'coins.history'>['entries'][number];
-type OrderRow = ApiOutput<'customers.history'>['orders'][number];
 
 const kindWords: Record<string, string> = {
   coins_bought: 'Bought',
@@ -35,32 +41,23 @@ export interface CustomerProfileProps {
 
 export function CustomerProfile({ customer, onChanged }: CustomerProfileProps) {
   const locale = useDisplayLocale();
-  const [balance, setBalance] = useState<Balance | null>(null);
-  const [entries, setEntries] = useState<CoinEntry[]>([]);
-  const [orders, setOrders] = useState<OrderRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'topup' | 'gift' | 'card' | 'erase' | 'edit' | 'merge' | null>(null);
   const [card, setCard] = useState<{ qrSvg: string; code: string } | null>(null);
+  const { settings } = useStoreSettings();
 
-  const load = useCallback(async () => {
-    try {
-      const [b, h, o] = await Promise.all([
-        client.invoke('coins.balance', { customerId: customer.id }),
-        client.invoke('coins.history', { customerId: customer.id }),
-        client.invoke('customers.history', { customerId: customer.id }),
-      ]);
-      setBalance(b);
-      setEntries(h.entries);
-      setOrders(o.orders);
-      setError(null);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
+  // The balance, coin history and purchases, read again when a sale changes (a top-up paid, coins
+  // spent or refunded) and after a gift or merge here.
+  const loadFigures = useCallback(async () => {
+    const [balance, history, purchases] = await Promise.all([
+      client.invoke('coins.balance', { customerId: customer.id }),
+      client.invoke('coins.history', { customerId: customer.id }),
+      client.invoke('customers.history', { customerId: customer.id }),
+    ]);
+    return { balance, entries: history.entries, orders: purchases.orders };
   }, [customer.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const figures = useCoreData(loadFigures, { refreshOn: ['order.updated'] });
+  const load = figures.reload;
+  const data = figures.kind === 'ready' ? figures.data : null;
 
   const showCard = async () => {
     try {
@@ -97,7 +94,8 @@ export function CustomerProfile({ customer, onChanged }: CustomerProfileProps) {
     }
   };
 
-  const money = (amount: string) => ({ amount, asset: orders[0]?.currency ?? 'USD' });
+  // The balance's value is in the store currency.
+  const currency = settings.kind === 'loaded' ? settings.value.currency : 'USD';
   return (
     <div className="customer-profile">
       <header className="customer-profile__head">
@@ -109,32 +107,29 @@ export function CustomerProfile({ customer, onChanged }: CustomerProfileProps) {
         </p>
         {customer.notes && <p className="customer-profile__notes">{customer.notes}</p>}
       </header>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {balance && (
+      {figures.kind === 'loading' && <LoadingPanel label="Loading the coins and purchases" />}
+      {figures.kind === 'error' && <LoadError message={figures.message} onRetry={load} />}
+      {data && (
         <div className="coin-balance" data-testid="customer-balance">
           <span className="coin-balance__label">Coin balance</span>
           <strong className="coin-balance__coins" data-testid="coin-balance">
-            {formatCoins(balance.balance, locale)}
+            {formatCoins(data.balance.balance, locale)}
           </strong>
           <span>
-            worth <Money value={money(balance.valueMinor)} />
+            worth <Money value={{ amount: data.balance.valueMinor, asset: currency }} />
           </span>
           <dl className="coin-balance__lifetime">
             <dt>Bought</dt>
-            <dd>{balance.lifetime.bought}</dd>
+            <dd>{data.balance.lifetime.bought}</dd>
             <dt>Bonus</dt>
-            <dd>{balance.lifetime.bonus}</dd>
+            <dd>{data.balance.lifetime.bonus}</dd>
             <dt>Spent</dt>
-            <dd>{balance.lifetime.spent}</dd>
+            <dd>{data.balance.lifetime.spent}</dd>
             <dt>Expired</dt>
-            <dd>{balance.lifetime.expired}</dd>
+            <dd>{data.balance.lifetime.expired}</dd>
             <dt>Gifts in / out</dt>
             <dd>
-              {balance.lifetime.giftsIn} / {balance.lifetime.giftsOut}
+              {data.balance.lifetime.giftsIn} / {data.balance.lifetime.giftsOut}
             </dd>
           </dl>
         </div>
@@ -162,38 +157,42 @@ export function CustomerProfile({ customer, onChanged }: CustomerProfileProps) {
           Erase
         </Button>
       </div>
-      <MembershipSection customerId={customer.id} onChanged={() => void load()} />
-      <h3>Coin history</h3>
-      <ul className="coin-history" aria-label="Coin history">
-        {entries.map((entry) => (
-          <li key={entry.id}>
-            <span>{kindWords[entry.kind] ?? entry.kind}</span>
-            <span className={entry.coins.startsWith('-') ? 'coin-history__out' : 'coin-history__in'}>
-              {entry.coins.startsWith('-') ? entry.coins : `+${entry.coins}`}
-            </span>
-            <span>= {entry.balanceAfter}</span>
-            {entry.message && <span className="coin-history__message">“{entry.message}”</span>}
-          </li>
-        ))}
-        {entries.length === 0 && <li>No coins yet.</li>}
-      </ul>
-      <h3>Purchases</h3>
-      <ul className="customer-orders" aria-label="Purchases">
-        {orders.map((order) => (
-          <li key={order.orderId}>
-            Sale #{order.number} · {order.status}
-            {order.totalMinor && (
-              <>
-                {' · '}
-                <Money value={{ amount: order.totalMinor, asset: order.currency }} />
-              </>
-            )}
-          </li>
-        ))}
-        {orders.length === 0 && <li>No purchases yet.</li>}
-      </ul>
+      <MembershipSection customerId={customer.id} onChanged={load} />
+      {data && (
+        <>
+          <h3>Coin history</h3>
+          <ul className="coin-history" aria-label="Coin history">
+            {data.entries.map((entry) => (
+              <li key={entry.id}>
+                <span>{kindWords[entry.kind] ?? entry.kind}</span>
+                <span className={entry.coins.startsWith('-') ? 'coin-history__out' : 'coin-history__in'}>
+                  {entry.coins.startsWith('-') ? entry.coins : `+${entry.coins}`}
+                </span>
+                <span>= {entry.balanceAfter}</span>
+                {entry.message && <span className="coin-history__message">“{entry.message}”</span>}
+              </li>
+            ))}
+            {data.entries.length === 0 && <li>No coins yet.</li>}
+          </ul>
+          <h3>Purchases</h3>
+          <ul className="customer-orders" aria-label="Purchases">
+            {data.orders.map((order) => (
+              <li key={order.orderId}>
+                Sale #{order.number} · {order.status}
+                {order.totalMinor && (
+                  <>
+                    {' · '}
+                    <Money value={{ amount: order.totalMinor, asset: order.currency }} />
+                  </>
+                )}
+              </li>
+            ))}
+            {data.orders.length === 0 && <li>No purchases yet.</li>}
+          </ul>
+        </>
+      )}
       {dialog === 'topup' && (
-        <TopUpDialog customer={customer} onClose={() => setDialog(null)} onChanged={() => void load()} />
+        <TopUpDialog customer={customer} onClose={() => setDialog(null)} onChanged={load} />
       )}
       {dialog === 'edit' && (
         <EditCustomerDialog customer={customer} onClose={() => setDialog(null)} onSaved={onChanged} />
@@ -204,13 +203,11 @@ export function CustomerProfile({ customer, onChanged }: CustomerProfileProps) {
           onClose={() => setDialog(null)}
           onMerged={(merged) => {
             onChanged(merged);
-            void load();
+            load();
           }}
         />
       )}
-      {dialog === 'gift' && (
-        <GiftDialog from={customer} onClose={() => setDialog(null)} onDone={() => void load()} />
-      )}
+      {dialog === 'gift' && <GiftDialog from={customer} onClose={() => setDialog(null)} onDone={load} />}
       {dialog === 'card' && card && (
         <Dialog
           open

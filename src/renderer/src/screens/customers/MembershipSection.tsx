@@ -4,67 +4,60 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { client } from '../../api';
-import { type ApiOutput } from '../../../../shared/api';
+import { useCoreData } from '../../api/coreData';
 import { formatDateTime } from '../../app/format';
-import { Badge, Button, Select, Switch, errorMessage, toast, useDisplayLocale } from '../../ui';
-
-type Membership = NonNullable<ApiOutput<'memberships.status'>['membership']>;
-type Tier = ApiOutput<'memberships.tiers'>['tiers'][number];
+import { Badge, Button, LoadError, LoadingPanel, Select, Switch, toast, useDisplayLocale } from '../../ui';
 
 export function MembershipSection({ customerId, onChanged }: { customerId: string; onChanged: () => void }) {
   const locale = useDisplayLocale();
-  const [membership, setMembership] = useState<Membership | null>(null);
-  const [tiers, setTiers] = useState<Tier[]>([]);
+  const loadMembership = useCallback(async () => {
+    const [status, list] = await Promise.all([
+      client.invoke('memberships.status', { customerId }),
+      client.invoke('memberships.tiers', {}),
+    ]);
+    return { membership: status.membership, tiers: list.tiers };
+  }, [customerId]);
+  const loaded = useCoreData(loadMembership);
   const [tierId, setTierId] = useState('');
   const [autoRenew, setAutoRenew] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [status, list] = await Promise.all([
-        client.invoke('memberships.status', { customerId }),
-        client.invoke('memberships.tiers', {}),
-      ]);
-      setMembership(status.membership);
-      setTiers(list.tiers);
-      setTierId((current) => current || status.membership?.tier.id || list.tiers[0]?.id || '');
-      setAutoRenew(status.membership?.autoRenew ?? false);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, [customerId]);
-
+  // What was loaded sets the choices: the tier chosen stays, the auto-renewal follows the core's.
+  const data = loaded.kind === 'ready' ? loaded.data : null;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!data) return;
+    setTierId((current) => current || data.membership?.tier.id || data.tiers[0]?.id || '');
+    setAutoRenew(data.membership?.autoRenew ?? false);
+  }, [data]);
 
   const renew = async () => {
     try {
       await client.invoke('memberships.renewWithCoins', { customerId, tierId, autoRenew });
       toast.success('Membership paid with coins.');
-      await load();
+      loaded.reload();
       onChanged();
     } catch (failure) {
       toast.error(failure, { title: 'The membership was not renewed' });
     }
   };
 
-  const coinTiers = tiers.filter((t) => t.coinPrice !== null);
+  const membership = data?.membership ?? null;
+  const coinTiers = data?.tiers.filter((t) => t.coinPrice !== null) ?? [];
   return (
     <section className="membership" aria-label="Membership" data-testid="membership">
       <h3>Membership</h3>
-      {error && <p className="form-error">{error}</p>}
-      {membership ? (
-        <p>
-          <strong>{membership.tier.name}</strong> · {membership.tier.discountPercent}% off ·{' '}
-          {membership.valid
-            ? `valid until ${formatDateTime(membership.validUntil, locale)} (${membership.daysLeft} days)`
-            : 'ended'}{' '}
-          {membership.endsSoon && <Badge tone="warning">Ends soon — remind the customer</Badge>}
-        </p>
-      ) : (
-        <p>Not a member.</p>
-      )}
+      {loaded.kind === 'loading' && <LoadingPanel label="Loading the membership" />}
+      {loaded.kind === 'error' && <LoadError message={loaded.message} onRetry={loaded.reload} />}
+      {data &&
+        (membership ? (
+          <p>
+            <strong>{membership.tier.name}</strong> · {membership.tier.discountPercent}% off ·{' '}
+            {membership.valid
+              ? `valid until ${formatDateTime(membership.validUntil, locale)} (${membership.daysLeft} days)`
+              : 'ended'}{' '}
+            {membership.endsSoon && <Badge tone="warning">Ends soon — remind the customer</Badge>}
+          </p>
+        ) : (
+          <p>Not a member.</p>
+        ))}
       {coinTiers.length > 0 && (
         <div className="membership__renew">
           <Select
