@@ -1,35 +1,39 @@
 /**
  * The customer of the sale on the cart: their name and coin balance, or a button to choose one
  * (`orders.setCustomer`); changing or clearing it while the sale is open; adding a coin package to
- * the sale for them. The balance is read again after every payment of the sale (payment.updated)
- * and every change of the order, so it is never left stale.
+ * the sale for them. Loaded through useCoreData, and read again after every payment (payment.updated)
+ * and every change of an order (order.updated), so the balance is never left stale.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { withApproval } from '../../app/approval';
 import { checkout } from '../checkout/instance';
-import { Button, Dialog, toast, useDisplayLocale } from '../../ui';
+import { Button, Dialog, LoadError, LoadingPanel, toast, useDisplayLocale } from '../../ui';
 import { CartTopUpDialog } from './CartTopUpDialog';
-import { CustomerPicker, formatCoins, type CustomerView } from './CustomerPicker';
+import { CustomerPicker, formatCoins } from './CustomerPicker';
 import './customers.css';
 
-export function CartCustomer({ orderId, version }: { orderId: string; version?: string }) {
+export function CartCustomer({ orderId }: { orderId: string }) {
   const locale = useDisplayLocale();
-  const [customer, setCustomer] = useState<CustomerView | null>(null);
-  const [coins, setCoins] = useState<string | null>(null);
-  const [member, setMember] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
   const [toppingUp, setToppingUp] = useState(false);
 
-  const load = useCallback(async () => {
-    const { customer: found } = await client.invoke('customers.ofOrder', { orderId });
-    setCustomer(found);
-    setCoins(found ? (await client.invoke('coins.balance', { customerId: found.id })).balance : null);
-    const status = found
-      ? (await client.invoke('memberships.status', { customerId: found.id })).membership
-      : null;
-    setMember(status?.valid ? `${status.tier.name} ${status.tier.discountPercent}%` : null);
+  // The sale's customer, their coin balance and valid membership; read again on every payment
+  // (coins spent, a top-up paid) and every change of an order, so the balance is never left stale.
+  const loadCustomer = useCallback(async () => {
+    const { customer } = await client.invoke('customers.ofOrder', { orderId });
+    if (!customer) return { customer: null, coins: null, member: null };
+    const [{ balance }, { membership }] = await Promise.all([
+      client.invoke('coins.balance', { customerId: customer.id }),
+      client.invoke('memberships.status', { customerId: customer.id }),
+    ]);
+    const member = membership?.valid ? `${membership.tier.name} ${membership.tier.discountPercent}%` : null;
+    return { customer, coins: balance, member };
   }, [orderId]);
+  const loaded = useCoreData(loadCustomer, { refreshOn: ['payment.updated', 'order.updated'] });
+  const { customer, coins, member } =
+    loaded.kind === 'ready' ? loaded.data : { customer: null, coins: null, member: null };
 
   // The member discount goes through the cart's rules: over the store's limit, a manager approves it
   // in the approval dialog (discount_over_limit, bound to this order); other refusals are shown.
@@ -53,28 +57,11 @@ export function CartCustomer({ orderId, version }: { orderId: string; version?: 
     }
   };
 
-  useEffect(() => {
-    load().catch(() => undefined);
-  }, [load, version]);
-
-  // A payment (coins spent, a top-up paid) or another change of this sale: read the balance again.
-  useEffect(() => {
-    const reload = (payload: { orderId: string }) => {
-      if (payload.orderId === orderId) load().catch(() => undefined);
-    };
-    const stopPayments = client.on('payment.updated', reload);
-    const stopOrders = client.on('order.updated', reload);
-    return () => {
-      stopPayments();
-      stopOrders();
-    };
-  }, [load, orderId]);
-
   const set = async (customerId: string | null) => {
     try {
       await client.invoke('orders.setCustomer', { orderId, customerId });
       setPicking(false);
-      await load();
+      loaded.reload();
     } catch (failure) {
       toast.error(failure, { title: 'The customer was not set' });
     }
@@ -82,6 +69,8 @@ export function CartCustomer({ orderId, version }: { orderId: string; version?: 
 
   return (
     <div className="cart-customer" data-testid="cart-customer">
+      {loaded.kind === 'loading' && <LoadingPanel label="Loading the customer" size={20} />}
+      {loaded.kind === 'error' && <LoadError message={loaded.message} onRetry={loaded.reload} />}
       {customer ? (
         <>
           <span>
@@ -109,9 +98,11 @@ export function CartCustomer({ orderId, version }: { orderId: string; version?: 
           </Button>
         </>
       ) : (
-        <Button variant="ghost" onClick={() => setPicking(true)}>
-          Add customer
-        </Button>
+        loaded.kind === 'ready' && (
+          <Button variant="ghost" onClick={() => setPicking(true)}>
+            Add customer
+          </Button>
+        )
       )}
       {toppingUp && customer && (
         <CartTopUpDialog orderId={orderId} customer={customer} onClose={() => setToppingUp(false)} />
