@@ -3,32 +3,32 @@
  * commission, make a product theirs, pay them out, and read their statement. Every amount is the
  * core's; the panel sends what was typed.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
 import {
   Button,
   Card,
+  LoadError,
+  LoadingPanel,
   Money,
   MoneyField,
   SegmentedControl,
   Select,
   TextField,
-  errorMessage,
   parseMoneyInput,
   toast,
   useDisplayLocale,
 } from '../../ui';
 
 type Vendor = ApiOutput<'vendors.list'>['vendors'][number];
-type Statement = ApiOutput<'vendors.statement'>;
+
+const noVendors: readonly Vendor[] = [];
 
 export function VendorsPanel() {
   const locale = useDisplayLocale();
-  const [vendors, setVendors] = useState<Vendor[]>([]);
-  const [selected, setSelected] = useState<string>('');
-  const [statement, setStatement] = useState<Statement | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'share' | 'commission'>('share');
   const [terms, setTerms] = useState('70');
@@ -37,24 +37,22 @@ export function VendorsPanel() {
   const [reference, setReference] = useState('');
   const [productQuery, setProductQuery] = useState('');
 
-  const load = useCallback(async () => {
-    try {
-      const result = await client.invoke('vendors.list', {});
-      setVendors(result.vendors);
-      setSelected((current) => current || result.vendors[0]?.id || '');
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    if (!selected) return;
-    client
-      .invoke('vendors.statement', { vendorId: selected })
-      .then(setStatement, (f: unknown) => setError(errorMessage(f)));
-  }, [selected, vendors]);
+  // The vendors with what is owed, and the chosen one's statement: read again when a sale or refund
+  // changes what they are owed (order.updated) and after a payout here.
+  const loadVendors = useCallback(async () => (await client.invoke('vendors.list', {})).vendors, []);
+  const vendorList = useCoreData(loadVendors, { refreshOn: ['order.updated'] });
+  const vendors = vendorList.kind === 'ready' ? vendorList.data : noVendors;
+  const selected = chosen || vendors[0]?.id || '';
+  const loadStatement = useCallback(
+    async () => (selected ? client.invoke('vendors.statement', { vendorId: selected }) : null),
+    [selected],
+  );
+  const statement = useCoreData(loadStatement, { refreshOn: ['order.updated'] });
+  const sheet = statement.kind === 'ready' ? statement.data : null;
+  const reload = () => {
+    vendorList.reload();
+    statement.reload();
+  };
 
   const vendor = vendors.find((v) => v.id === selected) ?? null;
   const currency = vendor?.currency ?? 'USD';
@@ -71,8 +69,8 @@ export function VendorsPanel() {
             : { kind, commission: commission.ok ? commission.amountMinor : '0' },
       });
       setName('');
-      setSelected(saved.id);
-      await load();
+      setChosen(saved.id);
+      vendorList.reload();
     } catch (failure) {
       toast.error(failure, { title: 'The vendor was not saved' });
     }
@@ -106,7 +104,7 @@ export function VendorsPanel() {
         reference: reference.slice(0, 200),
       });
       setPayout('');
-      await load();
+      reload();
     } catch (failure) {
       toast.error(failure, { title: 'The payout was not made' });
     }
@@ -114,11 +112,14 @@ export function VendorsPanel() {
 
   return (
     <div className="vendors">
-      {error && <p className="form-error">{error}</p>}
       <Card
         title="Vendors"
         description="Products sold for others: their share goes to what the store owes them."
       >
+        {vendorList.kind === 'loading' && <LoadingPanel label="Loading the vendors" />}
+        {vendorList.kind === 'error' && (
+          <LoadError message={vendorList.message} onRetry={vendorList.reload} />
+        )}
         <ul className="customer-picker__list" aria-label="Vendors">
           {vendors.map((v) => (
             <li key={v.id}>
@@ -126,7 +127,7 @@ export function VendorsPanel() {
                 type="button"
                 className="customer-picker__item"
                 aria-pressed={v.id === selected}
-                onClick={() => setSelected(v.id)}
+                onClick={() => setChosen(v.id)}
               >
                 <span className="customer-picker__name">{v.name}</span>
                 <span className="customer-picker__meta">
@@ -163,7 +164,7 @@ export function VendorsPanel() {
           </Button>
         </div>
       </Card>
-      {vendor && statement && (
+      {vendor && (
         <Card title={vendor.name} description="Statement of what the store owes them.">
           <div className="coins-settings">
             <TextField
@@ -196,35 +197,41 @@ export function VendorsPanel() {
               Pay out
             </Button>
           </div>
-          <dl className="coin-balance__lifetime">
-            <dt>Sales share</dt>
-            <dd>
-              <Money value={{ amount: statement.salesMinor, asset: currency }} />
-            </dd>
-            <dt>Returns</dt>
-            <dd>
-              <Money value={{ amount: statement.returnsMinor, asset: currency }} />
-            </dd>
-            <dt>Paid out</dt>
-            <dd>
-              <Money value={{ amount: statement.payoutsMinor, asset: currency }} />
-            </dd>
-            <dt>Owed now</dt>
-            <dd data-testid="vendor-owed">
-              <Money value={{ amount: statement.closingMinor, asset: currency }} />
-            </dd>
-          </dl>
-          <ul className="coin-history" aria-label="Statement">
-            {statement.entries.map((entry) => (
-              <li key={entry.id}>
-                <span>{entry.kind.replace('vendor_', '').replace('_', ' ')}</span>
-                <Money value={{ amount: entry.amountMinor, asset: currency }} signed />
-                <span>
-                  = <Money value={{ amount: entry.balanceAfterMinor, asset: currency }} />
-                </span>
-              </li>
-            ))}
-          </ul>
+          {statement.kind === 'loading' && <LoadingPanel label="Loading the statement" />}
+          {statement.kind === 'error' && <LoadError message={statement.message} onRetry={statement.reload} />}
+          {sheet && (
+            <>
+              <dl className="coin-balance__lifetime">
+                <dt>Sales share</dt>
+                <dd>
+                  <Money value={{ amount: sheet.salesMinor, asset: currency }} />
+                </dd>
+                <dt>Returns</dt>
+                <dd>
+                  <Money value={{ amount: sheet.returnsMinor, asset: currency }} />
+                </dd>
+                <dt>Paid out</dt>
+                <dd>
+                  <Money value={{ amount: sheet.payoutsMinor, asset: currency }} />
+                </dd>
+                <dt>Owed now</dt>
+                <dd data-testid="vendor-owed">
+                  <Money value={{ amount: sheet.closingMinor, asset: currency }} />
+                </dd>
+              </dl>
+              <ul className="coin-history" aria-label="Statement">
+                {sheet.entries.map((entry) => (
+                  <li key={entry.id}>
+                    <span>{entry.kind.replace('vendor_', '').replace('_', ' ')}</span>
+                    <Money value={{ amount: entry.amountMinor, asset: currency }} signed />
+                    <span>
+                      = <Money value={{ amount: entry.balanceAfterMinor, asset: currency }} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </Card>
       )}
     </div>
