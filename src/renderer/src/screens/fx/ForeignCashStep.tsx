@@ -4,14 +4,26 @@
  * store currency.
  */
 import { monotonicFactory } from 'ulid';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
-import { Button, Money, MoneyField, Select, errorMessage, parseMoneyInput, useDisplayLocale } from '../../ui';
+import {
+  Button,
+  LoadError,
+  LoadingPanel,
+  Money,
+  MoneyField,
+  Select,
+  errorMessage,
+  parseMoneyInput,
+  useDisplayLocale,
+} from '../../ui';
 import { type OrderView } from '../checkout/types';
 
 const ulid = monotonicFactory();
 type Rate = ApiOutput<'fx.rates'>['rates'][number];
+const noRates: readonly Rate[] = [];
 
 export interface ForeignCashStepProps {
   order: OrderView;
@@ -25,22 +37,15 @@ export interface ForeignCashStepProps {
 
 export function ForeignCashStep({ order, onBack, onPaid, onBusyChange }: ForeignCashStepProps) {
   const locale = useDisplayLocale();
-  const [rates, setRates] = useState<Rate[]>([]);
-  const [currency, setCurrency] = useState('');
+  const loadRates = useCallback(async () => (await client.invoke('fx.rates', {})).rates, []);
+  const loaded = useCoreData(loadRates);
+  const rates = loaded.kind === 'ready' ? loaded.data : noRates;
+  const [chosen, setChosen] = useState('');
+  const currency = chosen || rates[0]?.currency || '';
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const attempt = useRef<{ key: string; paymentId: string } | null>(null);
-
-  useEffect(() => {
-    client.invoke('fx.rates', {}).then(
-      (result) => {
-        setRates(result.rates);
-        setCurrency((current) => current || result.rates[0]?.currency || '');
-      },
-      (failure: unknown) => setError(errorMessage(failure)),
-    );
-  }, []);
 
   const rate = rates.find((r) => r.currency === currency);
   const parsed = currency && text.trim() !== '' ? parseMoneyInput(text, currency, locale) : null;
@@ -83,11 +88,13 @@ export function ForeignCashStep({ order, onBack, onPaid, onBusyChange }: Foreign
           className="due-card__amount"
         />
       </div>
+      {loaded.kind === 'loading' && <LoadingPanel label="Loading the foreign currencies" />}
+      {loaded.kind === 'error' && <LoadError message={loaded.message} onRetry={loaded.reload} />}
       {rates.length > 0 && (
         <Select
           label="Currency"
           value={currency}
-          onValueChange={setCurrency}
+          onValueChange={setChosen}
           options={rates.map((r) => ({
             value: r.currency,
             label: `${r.currency} · 1 = ${r.rate} ${order.currency}`,

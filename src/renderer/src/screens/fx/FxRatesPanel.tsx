@@ -1,26 +1,15 @@
 /** Settings › Payments › Foreign cash: the rate of each foreign currency the till accepts (a manager's). */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { client } from '../../api';
-import { type ApiOutput } from '../../../../shared/api';
-import { Button, Card, TextField, errorMessage, toast } from '../../ui';
-
-type Rates = ApiOutput<'fx.rates'>;
+import { useCoreData } from '../../api/coreData';
+import { Button, Card, LoadError, LoadingPanel, TextField, toast } from '../../ui';
 
 export function FxRatesPanel() {
-  const [rates, setRates] = useState<Rates | null>(null);
+  const loadRates = useCallback(() => client.invoke('fx.rates', {}), []);
+  const loaded = useCoreData(loadRates);
+  const rates = loaded.kind === 'ready' ? loaded.data : null;
   const [currency, setCurrency] = useState('');
   const [rate, setRate] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setRates(await client.invoke('fx.rates', {}));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const save = async () => {
     try {
@@ -31,7 +20,7 @@ export function FxRatesPanel() {
       toast.success(`${currency.toUpperCase()} rate saved.`);
       setCurrency('');
       setRate('');
-      await load();
+      loaded.reload();
     } catch (failure) {
       toast.error(failure, { title: 'The rate was not saved' });
     }
@@ -39,18 +28,21 @@ export function FxRatesPanel() {
 
   return (
     <Card title="Foreign cash" description="Currencies the till accepts as cash, at the rate a manager sets.">
-      {error && <p className="form-error">{error}</p>}
-      <ul className="coin-history" aria-label="Foreign currencies">
-        {rates?.rates.map((r) => (
-          <li key={r.currency}>
-            <strong>{r.currency}</strong>
-            <span>
-              1 {r.currency} = {r.rate} {rates.storeCurrency}
-            </span>
-          </li>
-        ))}
-        {rates && rates.rates.length === 0 && <li>No foreign currency yet.</li>}
-      </ul>
+      {loaded.kind === 'loading' && <LoadingPanel label="Loading the foreign currencies" />}
+      {loaded.kind === 'error' && <LoadError message={loaded.message} onRetry={loaded.reload} />}
+      {rates && (
+        <ul className="coin-history" aria-label="Foreign currencies">
+          {rates.rates.map((r) => (
+            <li key={r.currency}>
+              <strong>{r.currency}</strong>
+              <span>
+                1 {r.currency} = {r.rate} {rates.storeCurrency}
+              </span>
+            </li>
+          ))}
+          {rates.rates.length === 0 && <li>No foreign currency yet.</li>}
+        </ul>
+      )}
       <div className="coins-settings">
         <TextField
           label="Currency"
