@@ -123,6 +123,31 @@ describe('payments.start with tender crypto', () => {
     expect(made.payment.status).toBe('pending');
   });
 
+  it('with no exchange rate it refuses before writing anything; a retry with a rate then takes it', async () => {
+    const orderId = await till.newOrder();
+    const paymentId = ulid();
+    const btcRate = till.libs.rates.get('BTC');
+    if (!btcRate) throw new Error('no BTC rate in the kit');
+    till.libs.rates.delete('BTC');
+    const refused = await startCrypto(orderId, paymentId, { chainKey: 'btc:regtest', asset: 'BTC' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('unavailable');
+      expect(refused.error.message).toMatch(/No exchange rate for BTC/);
+    }
+    expect(paymentCount()).toBe(0);
+    expect(invoiceCount()).toBe(0);
+
+    till.libs.rates.set('BTC', btcRate);
+    const started = await till.core.call(
+      'payments.start',
+      { orderId, paymentId, tender: 'crypto', options: { chainKey: 'btc:regtest', asset: 'BTC' } },
+      till.cashier,
+    );
+    expect(started.payment.status).toBe('pending');
+    expect([paymentCount(), invoiceCount()]).toEqual([1, 1]);
+  });
+
   it('other tenders refuse options they do not take; cash without options is unaffected', async () => {
     const orderId = await till.newOrder();
     const refused = await till.core.invoke(

@@ -2,7 +2,8 @@
  * The `crypto` tender (TenderAdapter): a payment is a crypto invoice. `invoices.create` chooses the
  * asset and chain and locks the rate (an intent kept by payment id), then starts the payment through
  * the generic flow; or `payments.start` with tender `crypto` and options `{ chainKey, asset }` does
- * the same (checked in `plan` with invoices.create's errors, the rate locked in `start`). The
+ * the same (checked in `plan` with invoices.create's errors, the rate locked in `prepare`, before
+ * the payment is written, so a missing rate writes nothing). The
  * tender's `start` makes the invoice; the engine's lifecycle reports, later,
  * `succeeded` (settled: the pending transfer is posted) or `expired` / `canceled` (voided). The
  * money lands on `crypto_wallet` in the store currency; the units, the asset and the locked rate are
@@ -92,6 +93,9 @@ export function createCryptoTender(engine: CryptoEngine): CryptoTender {
   const newId = () => ulid(engine.now().getTime());
   const listeners = new Set<TenderUpdateListener>();
   const intents = new Map<string, InvoiceIntent>();
+  // payments.start with options: the asset and the rate locked in `prepare`, before the payment is
+  // written (a retry prepares afresh, so a stale rate is never reused).
+  const prepared = new Map<string, InvoiceIntent>();
   const notify = (update: TenderUpdate) => {
     for (const listener of listeners) listener(update);
   };
@@ -147,14 +151,23 @@ export function createCryptoTender(engine: CryptoEngine): CryptoTender {
       }
       return planExactAmount(request);
     },
+    async prepare(request) {
+      if (intents.has(request.paymentId)) return; // invoices.create chose and locked it already
+      const chosen = chosenAsset(engine, request);
+      // No rate: refused here (rate_unavailable), so no pending payment is written.
+      if (chosen)
+        prepared.set(request.paymentId, {
+          ...chosen,
+          quote: await engine.quote(chosen.asset, request.currency),
+        });
+    },
+    abandon(paymentId) {
+      prepared.delete(paymentId);
+    },
     async start(request, plan) {
-      let intent = intents.get(request.paymentId);
+      const intent = intents.get(request.paymentId) ?? prepared.get(request.paymentId);
       intents.delete(request.paymentId);
-      if (!intent) {
-        // payments.start with options: the rate is locked now (a rate_unavailable fails the payment).
-        const chosen = chosenAsset(engine, request);
-        if (chosen) intent = { ...chosen, quote: await engine.quote(chosen.asset, request.currency) };
-      }
+      prepared.delete(request.paymentId);
       if (!intent) return { paymentId: request.paymentId, status: 'failed', message: 'No asset was chosen.' };
       if (intent.invoiceId) {
         // A late payment accepted by a manager: this payment settles with that invoice.

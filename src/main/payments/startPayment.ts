@@ -97,73 +97,28 @@ function checkOptions(adapter: TenderAdapter, options: StartPaymentInput['option
   );
 }
 
-/**
- * Starts a payment: checks and plans it, writes it pending (and, for a tender that decides at
- * once, decided) in one transaction, then asks the tender. Returns the payment as it stands.
- */
-export async function startPayment(
-  core: FlowCore,
-  input: StartPaymentInput,
-): Promise<{ payment: PaymentRecord; fresh: boolean }> {
-  const { deps, registry, orders, require, apply, applyInTx, announce, newId, tenderAccount, receivable } =
-    core;
-  const { db } = deps;
-  const requestJson = JSON.stringify(input.request);
-  const existing = getPaymentRow(db, input.paymentId);
-  if (existing) {
-    checkReplay(existing, input.orderId, requestJson);
-    return { payment: existing, fresh: false };
-  }
-  const adapter = registry.get(input.kind);
-  checkOptions(adapter, input.options);
-  const state = adapter.state();
-  if (state.state !== 'ready') {
-    throw new TillpointError('unavailable', state.reason ?? `The ${adapter.label} tender is not ready.`, {
-      kind: adapter.kind,
-      state: state.state,
-    });
-  }
-  const shift = orders().requireOpenShift();
-  const due = orders().dueFor(input.orderId);
-  const inFlight = paymentsOfOrder(db, input.orderId).find((payment) => payment.status === 'pending');
-  if (due.dueMinor === 0n && inFlight) {
-    throw new TillpointError(
-      'conflict',
-      `Nothing more is due: the rest is being collected by the ${inFlight.kind} payment in flight; wait for it or cancel it.`,
-      {
-        orderId: input.orderId,
-        paymentId: inFlight.id,
-        kind: inFlight.kind,
-        reason: 'payment_in_flight',
-      },
-    );
-  }
-  const request: PaymentRequest = {
-    paymentId: input.paymentId,
-    orderId: input.orderId,
-    currency: due.currency,
-    dueMinor: due.dueMinor,
-    amountMinor: input.amountMinor,
-    tenderedMinor: input.tenderedMinor,
-    cashRoundingIncrementMinor: due.cashRoundingIncrementMinor,
-    staffId: input.staffId,
-    shiftId: shift.id,
-    options: input.options,
-  };
-  const plan: PaymentPlan = adapter.plan(request);
-  const coveredMinor = plan.amountMinor - plan.roundingMinor;
-  if (
-    plan.amountMinor < 0n ||
-    coveredMinor > due.dueMinor ||
-    (plan.amountMinor === 0n && due.dueMinor > 0n)
-  ) {
-    throw new TillpointError('bad_input', `A payment must collect more than zero and at most what is due.`, {
-      amountMinor: plan.amountMinor.toString(),
-      dueMinor: due.dueMinor.toString(),
-    });
-  }
+interface PendingWrite {
+  readonly request: PaymentRequest;
+  readonly plan: PaymentPlan;
+  readonly shift: { id: string };
+  readonly due: ReturnType<OrderSettlementPort['dueFor']>;
+  readonly requestJson: string;
+}
 
-  const written = db.transaction(() => {
+/**
+ * Writes the payment pending (and its pending ledger transfer, the audit line and, for a tender that
+ * decides at once, its outcome) in one transaction, after checking the order and shift did not
+ * change since the payment was planned. A payment id already written returns that payment.
+ */
+function writePending(
+  core: FlowCore,
+  adapter: TenderAdapter,
+  input: StartPaymentInput,
+  { request, plan, shift, due, requestJson }: PendingWrite,
+): { payment: PaymentRecord; fresh: boolean } {
+  const { deps, orders, require, applyInTx, newId, tenderAccount, receivable } = core;
+  const { db } = deps;
+  return db.transaction(() => {
     const again = getPaymentRow(db, input.paymentId);
     if (again) return { payment: again, fresh: false };
     const shiftNow = orders().requireOpenShift();
@@ -242,6 +197,82 @@ export async function startPayment(
     if (adapter.decideAtOnce) applyInTx(adapter.decideAtOnce.payment(request, plan), input.staffId);
     return { payment: require(input.paymentId), fresh: true };
   })();
+}
+
+/**
+ * Starts a payment: checks and plans it, writes it pending (and, for a tender that decides at
+ * once, decided) in one transaction, then asks the tender. Returns the payment as it stands.
+ */
+export async function startPayment(
+  core: FlowCore,
+  input: StartPaymentInput,
+): Promise<{ payment: PaymentRecord; fresh: boolean }> {
+  const { deps, registry, orders, require, apply, announce } = core;
+  const { db } = deps;
+  const requestJson = JSON.stringify(input.request);
+  const existing = getPaymentRow(db, input.paymentId);
+  if (existing) {
+    checkReplay(existing, input.orderId, requestJson);
+    return { payment: existing, fresh: false };
+  }
+  const adapter = registry.get(input.kind);
+  checkOptions(adapter, input.options);
+  const state = adapter.state();
+  if (state.state !== 'ready') {
+    throw new TillpointError('unavailable', state.reason ?? `The ${adapter.label} tender is not ready.`, {
+      kind: adapter.kind,
+      state: state.state,
+    });
+  }
+  const shift = orders().requireOpenShift();
+  const due = orders().dueFor(input.orderId);
+  const inFlight = paymentsOfOrder(db, input.orderId).find((payment) => payment.status === 'pending');
+  if (due.dueMinor === 0n && inFlight) {
+    throw new TillpointError(
+      'conflict',
+      `Nothing more is due: the rest is being collected by the ${inFlight.kind} payment in flight; wait for it or cancel it.`,
+      {
+        orderId: input.orderId,
+        paymentId: inFlight.id,
+        kind: inFlight.kind,
+        reason: 'payment_in_flight',
+      },
+    );
+  }
+  const request: PaymentRequest = {
+    paymentId: input.paymentId,
+    orderId: input.orderId,
+    currency: due.currency,
+    dueMinor: due.dueMinor,
+    amountMinor: input.amountMinor,
+    tenderedMinor: input.tenderedMinor,
+    cashRoundingIncrementMinor: due.cashRoundingIncrementMinor,
+    staffId: input.staffId,
+    shiftId: shift.id,
+    options: input.options,
+  };
+  const plan: PaymentPlan = adapter.plan(request);
+  const coveredMinor = plan.amountMinor - plan.roundingMinor;
+  if (
+    plan.amountMinor < 0n ||
+    coveredMinor > due.dueMinor ||
+    (plan.amountMinor === 0n && due.dueMinor > 0n)
+  ) {
+    throw new TillpointError('bad_input', `A payment must collect more than zero and at most what is due.`, {
+      amountMinor: plan.amountMinor.toString(),
+      dueMinor: due.dueMinor.toString(),
+    });
+  }
+
+  if (adapter.prepare) await adapter.prepare(request, plan);
+  let written: { payment: PaymentRecord; fresh: boolean };
+  try {
+    written = writePending(core, adapter, input, { request, plan, shift, due, requestJson });
+  } catch (error) {
+    adapter.abandon?.(input.paymentId);
+    throw error;
+  }
+  if (!written.fresh) adapter.abandon?.(input.paymentId);
   if (!written.fresh) {
     checkReplay(written.payment, input.orderId, requestJson);
     return { payment: written.payment, fresh: false };

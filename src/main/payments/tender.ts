@@ -137,6 +137,14 @@ export interface TenderAdapter {
   /** Checks a payment and works out what it collects, before anything is written; throws bad_input. */
   plan(request: PaymentRequest): PaymentPlan;
   /**
+   * Optional: what must be settled with the outside world before the payment is written, so that a
+   * refusal writes nothing (crypto locks its rate here: no rate, no pending payment). Called after
+   * `plan`, before the write; `abandon` is called when the write then does not happen.
+   */
+  prepare?(request: PaymentRequest, plan: PaymentPlan): Promise<void>;
+  /** Forgets what `prepare` kept for a payment that was not written after all. */
+  abandon?(paymentId: string): void;
+  /**
    * A tender that decides at once (cash): its report for a payment and for a refund share, known
    * without waiting, so the service writes the payment (or share) and its outcome in one transaction.
    */
