@@ -6,7 +6,7 @@
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { demoStaff, goTo, loginByPin, openShiftWithFloat } from './helpers';
+import { demoStaff, goTo, loginByPin, startSaleWithTender } from './helpers';
 import { expect, shot, test } from './fixtures';
 
 test('a BTC invoice paid from the simulated wallet: QR, status, paid, receipt with the txid', async ({
@@ -24,19 +24,7 @@ test('a BTC invoice paid from the simulated wallet: QR, status, paid, receipt wi
             printed.push(node.srcdoc);
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(host.url);
-  await loginByPin(page, demoStaff.cashier);
-  await openShiftWithFloat(page, '100.00');
-  await goTo(page, 'Checkout');
-  await page
-    .getByRole('button', { name: /^Espresso\b/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: /^Pay/ }).click();
-  await page
-    .getByRole('dialog', { name: 'Take payment' })
-    .getByRole('button', { name: 'Crypto', exact: true })
-    .click();
+  await startSaleWithTender(page, host, 'Crypto');
   const crypto = page.getByRole('dialog', { name: 'Crypto' });
   await crypto.getByRole('button', { name: 'BTC on Bitcoin (demo)' }).click();
   const panel = crypto.getByTestId('invoice-panel');
@@ -81,19 +69,7 @@ test('a BTC invoice paid from the simulated wallet: QR, status, paid, receipt wi
 
 test('the invoice fits at 1280×800, 1024×768 and 800×1280', async ({ page, host }) => {
   test.setTimeout(120_000);
-  await page.goto(host.url);
-  await loginByPin(page, demoStaff.cashier);
-  await openShiftWithFloat(page, '100.00');
-  await goTo(page, 'Checkout');
-  await page
-    .getByRole('button', { name: /^Espresso\b/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: /^Pay/ }).click();
-  await page
-    .getByRole('dialog', { name: 'Take payment' })
-    .getByRole('button', { name: 'Crypto', exact: true })
-    .click();
+  await startSaleWithTender(page, host, 'Crypto');
   const crypto = page.getByRole('dialog', { name: 'Crypto' });
   await crypto.getByRole('button', { name: 'USDC on Ethereum (demo)' }).click();
   const panel = crypto.getByTestId('invoice-panel');
@@ -167,19 +143,7 @@ test('the customer display shows the invoice (QR, amount, what to check), then t
   await expect(display.getByRole('heading', { name: 'Welcome' })).toBeVisible();
   await displayListening;
 
-  await page.goto(host.url);
-  await loginByPin(page, demoStaff.cashier);
-  await openShiftWithFloat(page, '100.00');
-  await goTo(page, 'Checkout');
-  await page
-    .getByRole('button', { name: /^Espresso\b/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: /^Pay/ }).click();
-  await page
-    .getByRole('dialog', { name: 'Take payment' })
-    .getByRole('button', { name: 'Crypto', exact: true })
-    .click();
+  await startSaleWithTender(page, host, 'Crypto');
   const crypto = page.getByRole('dialog', { name: 'Crypto' });
   await crypto.getByRole('button', { name: 'BTC on Bitcoin (demo)' }).click();
   const panel = crypto.getByTestId('invoice-panel');

@@ -3,38 +3,34 @@
  * still watched for, the tolerance, BIP-21's upper-case address, and printing the receipt by itself
  * when an invoice settles.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
-import { Button, Card, Switch, TextField, errorMessage, toast } from '../../ui';
+import { Button, Card, LoadError, LoadingPanel, Switch, TextField, toast } from '../../ui';
 import './crypto.css';
 
 type Settings = ApiOutput<'crypto.settings'>['settings'];
 
+const loadSettings = async () => (await client.invoke('crypto.settings', {})).settings;
+
 export function CryptoSettingsPanel() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const loaded = useCoreData(loadSettings);
+  // What the last save answered, else what was read.
+  const [saved, setSaved] = useState<Settings | null>(null);
+  const settings = saved ?? (loaded.kind === 'ready' ? loaded.data : null);
   const [expiry, setExpiry] = useState('');
   const [monitoring, setMonitoring] = useState('');
   const [tolerance, setTolerance] = useState('');
   const [spread, setSpread] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const show = (next: Settings) => {
-    setSettings(next);
-    setExpiry(String(next.expiryMinutes));
-    setMonitoring(String(next.monitoringHours));
-    setTolerance(next.tolerancePercent);
-    setSpread(next.spreadPercent);
-  };
-  const load = useCallback(async () => {
-    try {
-      show((await client.invoke('crypto.settings', {})).settings);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, []);
+  // The fields start from the settings shown, and again after each save.
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!settings) return;
+    setExpiry(String(settings.expiryMinutes));
+    setMonitoring(String(settings.monitoringHours));
+    setTolerance(settings.tolerancePercent);
+    setSpread(settings.spreadPercent);
+  }, [settings]);
   const save = async (patch: Partial<Settings>) => {
     try {
       const { settings: next } = await client.invoke('crypto.saveSettings', {
@@ -45,7 +41,7 @@ export function CryptoSettingsPanel() {
         ...(patch.bip21Uppercase !== undefined ? { bip21Uppercase: patch.bip21Uppercase } : {}),
         ...(patch.autoPrintOnSettle !== undefined ? { autoPrintOnSettle: patch.autoPrintOnSettle } : {}),
       });
-      show(next);
+      setSaved(next);
       toast.success('Crypto settings saved.');
     } catch (failure) {
       toast.error(failure, { title: 'The crypto settings were not saved' });
@@ -56,7 +52,8 @@ export function CryptoSettingsPanel() {
       title="Crypto invoices"
       description="How long a customer has to pay, and what the till does when they have."
     >
-      {error && <p className="form-error">{error}</p>}
+      {!settings && loaded.kind === 'loading' && <LoadingPanel label="Loading the crypto settings" />}
+      {!settings && loaded.kind === 'error' && <LoadError message={loaded.message} onRetry={loaded.reload} />}
       {settings && (
         <div className="crypto-form">
           <TextField

@@ -8,8 +8,8 @@
 import { monotonicFactory } from 'ulid';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { client } from '../../api';
-import { type ApiOutput } from '../../../../shared/api';
-import { Button, Spinner, errorMessage, toast } from '../../ui';
+import { useCoreData } from '../../api/coreData';
+import { Button, LoadError, LoadingPanel, errorMessage, toast } from '../../ui';
 import { type OrderView } from '../checkout/types';
 import { printReceipt } from '../orders/receiptActions';
 import { InvoicePanel } from './InvoicePanel';
@@ -18,7 +18,9 @@ import './crypto.css';
 
 const ulid = monotonicFactory();
 
-type Options = ApiOutput<'invoices.options'>;
+const loadOptions = () => client.invoke('invoices.options', {});
+// The store's setting: print the receipt by itself once the invoice pays the sale (a till out of reach).
+const loadAutoPrint = async () => (await client.invoke('crypto.settings', {})).settings.autoPrintOnSettle;
 
 export interface CryptoStepProps {
   order: OrderView;
@@ -28,53 +30,36 @@ export interface CryptoStepProps {
 }
 
 export function CryptoStep({ order, onOrder, onBack, onBusyChange }: CryptoStepProps) {
-  const [options, setOptions] = useState<Options | null>(null);
+  const optionsData = useCoreData(loadOptions);
+  const options = optionsData.kind === 'ready' ? optionsData.data : null;
   const [first, setFirst] = useState<InvoiceView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState<string | null>(null);
   const { invoice, error: invoiceError } = useInvoice(first?.id ?? null, first);
 
-  useEffect(() => {
-    let live = true;
-    client.invoke('invoices.options', {}).then(
-      (result) => live && setOptions(result),
-      (failure: unknown) => live && setError(errorMessage(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Without the setting, nothing prints by itself (as when it is off).
+  const autoPrintData = useCoreData(loadAutoPrint);
+  const autoPrint = autoPrintData.kind === 'ready' && autoPrintData.data;
 
-  // The store's setting: print the receipt by itself once the invoice pays the sale (a till out of reach).
-  const autoPrint = useRef(false);
+  // The order as the core says it is now, read again on every payment.updated.
+  const loadOrder = useCallback(
+    async () => (await client.invoke('orders.get', { orderId: order.id })).order,
+    [order.id],
+  );
+  const orderData = useCoreData(loadOrder, { refreshOn: ['payment.updated'] });
+  const readOrder = orderData.kind === 'ready' ? orderData.data : null;
   const printed = useRef(false);
   useEffect(() => {
-    client.invoke('crypto.settings', {}).then(
-      (result) => {
-        autoPrint.current = result.settings.autoPrintOnSettle;
-      },
-      () => undefined,
-    );
-  }, []);
-  const refreshOrder = useCallback(async () => {
-    const next = (await client.invoke('orders.get', { orderId: order.id })).order;
-    if (next.status === 'paid' && autoPrint.current && !printed.current) {
+    if (!readOrder) return;
+    if (readOrder.status === 'paid' && autoPrint && !printed.current) {
       printed.current = true;
-      printReceipt(next.id).catch((failure: unknown) =>
+      printReceipt(readOrder.id).catch((failure: unknown) =>
         toast.error(failure, { title: 'The receipt was not printed' }),
       );
     }
-    onOrder(next);
-  }, [order.id, onOrder]);
-
-  useEffect(
-    () =>
-      client.on('payment.updated', (event) => {
-        if (event.orderId === order.id)
-          void refreshOrder().catch((failure: unknown) => setError(errorMessage(failure)));
-      }),
-    [order.id, refreshOrder],
-  );
+    onOrder(readOrder);
+  }, [readOrder, autoPrint, onOrder]);
+  const orderError = orderData.kind === 'error' ? orderData.message : null;
 
   const open = invoice !== null && (invoice.status === 'new' || invoice.status === 'processing');
   useEffect(() => onBusyChange(open), [open, onBusyChange]);
@@ -97,7 +82,7 @@ export function CryptoStep({ order, onOrder, onBack, onBusyChange }: CryptoStepP
   const cancel = () => {
     if (!invoice) return;
     client.invoke('invoices.cancel', { invoiceId: invoice.id }).then(
-      () => void refreshOrder(),
+      () => orderData.reload(),
       (failure: unknown) => setError(errorMessage(failure)),
     );
   };
@@ -106,7 +91,10 @@ export function CryptoStep({ order, onOrder, onBack, onBusyChange }: CryptoStepP
     return (
       <div className="crypto-step" data-testid="crypto-step">
         <p className="due-card__note">Choose what the customer pays with.</p>
-        {!options && !error && <Spinner size={32} label="Loading the networks" />}
+        {optionsData.kind === 'loading' && <LoadingPanel label="Loading the networks" size={32} />}
+        {optionsData.kind === 'error' && (
+          <LoadError message={optionsData.message} onRetry={optionsData.reload} />
+        )}
         {options && options.options.length === 0 && (
           <p className="form-error">
             No crypto network is set up on this till: add a wallet and a chain in Settings › Crypto.
@@ -147,9 +135,9 @@ export function CryptoStep({ order, onOrder, onBack, onBusyChange }: CryptoStepP
   return (
     <div className="crypto-step" data-testid="crypto-step">
       <InvoicePanel invoice={invoice} demo={options?.demo ?? false} />
-      {(error ?? invoiceError) && (
+      {(error ?? invoiceError ?? orderError) && (
         <p className="form-error" role="alert">
-          {error ?? invoiceError}
+          {error ?? invoiceError ?? orderError}
         </p>
       )}
       <div className="crypto-step__actions">

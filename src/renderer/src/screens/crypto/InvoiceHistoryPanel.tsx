@@ -2,10 +2,20 @@
  * Crypto invoice history: newest first, with what each received (transactions and explorer links),
  * and for a manager the late payments to accept and the money to send back (overpaid, late, partial).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { formatDateTime } from '../../app/format';
-import { Button, Card, StatusPill, TextField, errorMessage, toast, useDisplayLocale } from '../../ui';
+import {
+  Button,
+  Card,
+  LoadError,
+  LoadingPanel,
+  StatusPill,
+  TextField,
+  toast,
+  useDisplayLocale,
+} from '../../ui';
 import { invoiceHeadline } from './invoiceWords';
 import { type InvoiceView } from './useInvoice';
 import './crypto.css';
@@ -43,25 +53,17 @@ function RefundForm({ invoice, onDone }: { invoice: InvoiceView; onDone: () => v
   );
 }
 
+const loadInvoices = async () => (await client.invoke('invoices.list', { limit: 50 })).invoices;
+
 export function InvoiceHistoryPanel() {
   const locale = useDisplayLocale();
-  const [invoices, setInvoices] = useState<InvoiceView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setInvoices((await client.invoke('invoices.list', { limit: 50 })).invoices);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-    return client.on('invoice.updated', () => void load());
-  }, [load]);
+  const loaded = useCoreData(loadInvoices, { refreshOn: ['invoice.updated'] });
+  const { reload } = loaded;
+  const invoices = loaded.kind === 'ready' ? loaded.data : null;
   const acceptLate = async (invoice: InvoiceView) => {
     try {
       await client.invoke('invoices.acceptLate', { invoiceId: invoice.id });
-      await load();
+      reload();
     } catch (failure) {
       toast.error(failure, { title: 'The late payment was not accepted' });
     }
@@ -71,7 +73,8 @@ export function InvoiceHistoryPanel() {
       title="Crypto invoices"
       description="Every invoice, what it received, and what is left to settle or send back."
     >
-      {error && <p className="form-error">{error}</p>}
+      {loaded.kind === 'loading' && <LoadingPanel label="Loading the crypto invoices" />}
+      {loaded.kind === 'error' && <LoadError message={loaded.message} onRetry={reload} />}
       {invoices && invoices.length === 0 && <p>No crypto invoice yet.</p>}
       {invoices && invoices.length > 0 && (
         <table className="crypto-table" aria-label="Crypto invoices">
@@ -105,7 +108,7 @@ export function InvoiceHistoryPanel() {
                         Accept late payment
                       </Button>
                     )}
-                    {refundable && <RefundForm invoice={invoice} onDone={() => void load()} />}
+                    {refundable && <RefundForm invoice={invoice} onDone={reload} />}
                     {invoice.refunds.map((r) => (
                       <div key={r.id} className="due-card__note">
                         Refund {r.amount} {r.asset}:{' '}

@@ -2,9 +2,10 @@
  * The QR of an invoice, drawn by the core (`invoices.qr`, SVG, error correction M, crisp at any size):
  * the payment URI, or the address alone for wallets that misread a URI. Under it, what it holds.
  */
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { client } from '../../api';
-import { Spinner, errorMessage } from '../../ui';
+import { useCoreData } from '../../api/coreData';
+import { LoadError, LoadingPanel } from '../../ui';
 
 export function InvoiceQr({
   invoiceId,
@@ -15,27 +16,17 @@ export function InvoiceQr({
   content: 'uri' | 'address';
   size?: number;
 }) {
-  const [qr, setQr] = useState<{ key: string; dataUrl: string; text: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const key = `${invoiceId}:${content}`;
-  useEffect(() => {
-    let live = true;
-    client.invoke('invoices.qr', { invoiceId, content, format: 'svg' }).then(
-      (result) => live && setQr({ key, dataUrl: result.dataUrl, text: result.text }),
-      (failure: unknown) => live && setError(errorMessage(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [invoiceId, content, key]);
-  if (error) {
-    return (
-      <p className="form-error" role="alert">
-        Could not draw the QR code: {error}
-      </p>
-    );
+  const load = useCallback(
+    async () => ({ key, ...(await client.invoke('invoices.qr', { invoiceId, content, format: 'svg' })) }),
+    [invoiceId, content, key],
+  );
+  const qr = useCoreData(load);
+  if (qr.kind === 'error') {
+    return <LoadError message={`Could not draw the QR code: ${qr.message}`} onRetry={qr.reload} />;
   }
-  const ready = qr?.key === key ? qr : null;
+  // The other content's code is not shown while this one is drawn.
+  const ready = qr.kind === 'ready' && qr.data.key === key ? qr.data : null;
   return (
     <div
       className="invoice-qr"
@@ -51,7 +42,7 @@ export function InvoiceQr({
           alt={content === 'uri' ? 'QR code of the payment request' : 'QR code of the address alone'}
         />
       ) : (
-        <Spinner size={40} label="Drawing the QR code" />
+        <LoadingPanel size={40} label="Drawing the QR code" />
       )}
     </div>
   );

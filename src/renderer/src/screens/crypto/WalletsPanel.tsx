@@ -3,10 +3,11 @@
  * a private key or seed phrase is refused by the core and never stored), each with its first
  * addresses to check against the wallet app and the gap-limit warning with its fix.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { client } from '../../api';
+import { useCoreData } from '../../api/coreData';
 import { type ApiOutput } from '../../../../shared/api';
-import { Button, Card, Select, TextField, errorMessage, toast } from '../../ui';
+import { Button, Card, LoadError, LoadingPanel, Select, TextField, errorMessage, toast } from '../../ui';
 import './crypto.css';
 
 type Wallet = ApiOutput<'wallets.list'>['wallets'][number];
@@ -18,23 +19,16 @@ const networks = [
   { value: 'evm/evm', label: 'EVM chains (Ethereum, Polygon, …): account xpub' },
 ] as const;
 
+const loadWallets = async () => (await client.invoke('wallets.list', {})).wallets;
+
 export function WalletsPanel() {
-  const [wallets, setWallets] = useState<Wallet[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useCoreData(loadWallets);
+  const { reload } = loaded;
+  const wallets = loaded.kind === 'ready' ? loaded.data : null;
   const [which, setWhich] = useState<(typeof networks)[number]['value']>('bitcoin/mainnet');
   const [publicKey, setPublicKey] = useState('');
   const [label, setLabel] = useState('');
   const [keyError, setKeyError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setWallets((await client.invoke('wallets.list', {})).wallets);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const add = async () => {
     const [family, network] = which.split('/') as ['bitcoin' | 'evm', string];
@@ -50,7 +44,7 @@ export function WalletsPanel() {
       setPublicKey('');
       setLabel('');
       toast.success(`${wallet.label} added: check its first addresses against the wallet app.`);
-      await load();
+      reload();
     } catch (failure) {
       setPublicKey('');
       setKeyError(errorMessage(failure));
@@ -59,7 +53,7 @@ export function WalletsPanel() {
   const remove = async (wallet: Wallet) => {
     try {
       await client.invoke('wallets.remove', { walletId: wallet.id });
-      await load();
+      reload();
     } catch (failure) {
       toast.error(failure, { title: 'The wallet was not removed' });
     }
@@ -70,7 +64,8 @@ export function WalletsPanel() {
       title="Crypto wallets"
       description="Watch-only: paste the account's extended PUBLIC key. The till never takes a private key or seed phrase."
     >
-      {error && <p className="form-error">{error}</p>}
+      {loaded.kind === 'loading' && <LoadingPanel label="Loading the wallets" />}
+      {loaded.kind === 'error' && <LoadError message={loaded.message} onRetry={reload} />}
       <ul className="crypto-wallets" aria-label="Crypto wallets">
         {wallets?.map((wallet) => (
           <li key={wallet.id} className="crypto-card">
