@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 /**
  * Tablet sizes for the settings screens (issue 8): 800×1280 portrait and 1024×768. `buttonProblems`
- * lists the buttons of the screen (inside `main`) that fall outside the window's width or above the
- * page, and each pair of them that overlaps; an empty list means the actions hold together.
+ * lists what is wrong with the screen's buttons (those inside `main`): one that, scrolled to, is
+ * not wholly inside the window or is covered by something else, and two that overlap (a button in
+ * a bar that stays in place, like the settings' Save bar, is compared only with its neighbours
+ * there: the page scrolls under it). An empty list means the actions hold together.
  */
 import { type Page } from '@playwright/test';
 
@@ -13,35 +15,50 @@ export const tabletSizes = [
 
 export async function buttonProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    const name = (el: Element | null) =>
+      el ? `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"` : 'nothing';
+    const pinned = (el: Element) => {
+      for (let at: Element | null = el; at; at = at.parentElement) {
+        const position = getComputedStyle(at).position;
+        if (position === 'sticky' || position === 'fixed') return true;
+      }
+      return false;
+    };
     const buttons = [...document.querySelectorAll('main button')].filter((el) => {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     });
-    const name = (el: Element) => `button "${(el.textContent ?? '').trim().slice(0, 30)}"`;
     const problems: string[] = [];
-    const boxes = buttons.map((el) => {
+
+    for (const el of buttons) {
+      el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
       const r = el.getBoundingClientRect();
-      // In the page's coordinates: a button below the fold is reached by scrolling, not lost.
-      return {
-        el,
-        left: r.left,
-        right: r.right,
-        top: r.top + window.scrollY,
-        bottom: r.bottom + window.scrollY,
-      };
-    });
-    for (const box of boxes) {
-      if (box.left < -0.5 || box.right > window.innerWidth + 0.5 || box.top < -0.5)
-        problems.push(`${name(box.el)} is outside the window`);
+      if (
+        r.left < -0.5 ||
+        r.top < -0.5 ||
+        r.right > window.innerWidth + 0.5 ||
+        r.bottom > window.innerHeight + 0.5
+      ) {
+        problems.push(`${name(el)} is outside the window`);
+        continue;
+      }
+      if (getComputedStyle(el).pointerEvents === 'none') continue; // not hit-tested; its box is checked
+      const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+      if (!hit || !el.contains(hit)) problems.push(`${name(el)} is covered by ${name(hit)}`);
     }
-    for (let i = 0; i < boxes.length; i += 1) {
-      for (let j = i + 1; j < boxes.length; j += 1) {
-        const a = boxes[i] as (typeof boxes)[number];
-        const b = boxes[j] as (typeof boxes)[number];
-        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
-        const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-        const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (across > 0.5 && down > 0.5) problems.push(`${name(a.el)} overlaps ${name(b.el)}`);
+
+    document.querySelector('main')?.scrollTo({ top: 0, behavior: 'instant' });
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    for (let i = 0; i < buttons.length; i += 1) {
+      for (let j = i + 1; j < buttons.length; j += 1) {
+        const a = buttons[i] as Element;
+        const b = buttons[j] as Element;
+        if (a.contains(b) || b.contains(a) || pinned(a) !== pinned(b)) continue;
+        const ra = a.getBoundingClientRect();
+        const rb = b.getBoundingClientRect();
+        const across = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const down = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (across > 0.5 && down > 0.5) problems.push(`${name(a)} overlaps ${name(b)}`);
       }
     }
     return problems;
