@@ -5,9 +5,9 @@
  * of the same payment keeps its id, so it is never taken twice.
  */
 import { monotonicFactory } from 'ulid';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { client } from '../../api';
-import { type ApiOutput } from '../../../../shared/api';
+import { useCoreData } from '../../api/coreData';
 import { assetScale } from '../../../../shared/money';
 import {
   Button,
@@ -15,6 +15,7 @@ import {
   formatAmount,
   isTypingTarget,
   Keypad,
+  LoadError,
   Money,
   NumberField,
   toast,
@@ -53,8 +54,6 @@ export function CashStep({ order, onBack, onPaid, onBusyChange }: CashStepProps)
   const money = (amount: string) => ({ amount, asset: currency });
   const [tenderedText, setTenderedText] = useState('');
   const [applyText, setApplyText] = useState('');
-  /** The core's plan of the quick amounts (each with its change) and of the typed amount. */
-  const [quick, setQuick] = useState<(ApiOutput<'payments.quickAmounts'> & { key: string }) | null>(null);
   const [busy, setBusy] = useState(false);
   // The id of the payment being tried, kept while its amounts stay the same (idempotent retries).
   const attempt = useRef<{ key: string; paymentId: string } | null>(null);
@@ -68,29 +67,20 @@ export function CashStep({ order, onBack, onPaid, onBusyChange }: CashStepProps)
   // would take them (what is shown stays until the next answer, so the buttons do not blink).
   const splitMinor = splitting ? apply.minor : null;
   const quickKey = `${order.id}|${order.amountDueMinor}|${splitMinor ?? ''}`;
-  useEffect(() => {
-    let live = true;
-    const key = `${order.id}|${order.amountDueMinor}|${splitMinor ?? ''}`;
-    client
-      .invoke('payments.quickAmounts', {
+  const loadQuick = useCallback(
+    async () => ({
+      key: quickKey,
+      ...(await client.invoke('payments.quickAmounts', {
         orderId: order.id,
         ...(splitMinor ? { amount: splitMinor } : {}),
         ...(typedMinor ? { tendered: typedMinor } : {}),
-      })
-      .then(
-        (result) => live && setQuick({ ...result, key }),
-        () =>
-          live &&
-          setQuick((shown) =>
-            shown?.key === key
-              ? shown
-              : { key, cashAmountDueMinor: '0', amountsMinor: [], options: [], typed: null },
-          ),
-      );
-    return () => {
-      live = false;
-    };
-  }, [order.id, order.amountDueMinor, splitMinor, typedMinor]);
+      })),
+    }),
+    [quickKey, order.id, splitMinor, typedMinor],
+  );
+  /** The core's plan of the quick amounts (each with its change) and of the typed amount. */
+  const quickData = useCoreData(loadQuick);
+  const quick = quickData.kind === 'ready' ? quickData.data : null;
   /** What this cash payment covers: the amount to apply, or everything due (cash-rounded). */
   const coversMinor = splitting && apply.minor ? apply.minor : order.cashAmountDueMinor;
   const rounded = order.cashAmountDueMinor !== order.amountDueMinor;
@@ -190,37 +180,41 @@ export function CashStep({ order, onBack, onPaid, onBusyChange }: CashStepProps)
           disabled={busy}
         />
         <div className="quick-amounts" role="group" aria-label="Quick amounts">
-          {quickOptions === null
-            ? [0, 1, 2, 3].map((index) => (
-                <span key={index} className="quick-amounts__placeholder" aria-hidden="true" />
-              ))
-            : quickOptions.map((option, index) => (
-                <Button
-                  key={`${index}-${option.tenderedMinor}`}
-                  variant={index === 0 ? 'primary' : 'secondary'}
-                  size="lg"
-                  disabled={busy}
-                  onClick={() => void pay(option.tenderedMinor)}
-                  aria-label={
-                    index === 0
-                      ? 'Exact'
-                      : `${formatAmount(money(option.tenderedMinor), locale).text}, change ${formatAmount(money(option.changeMinor), locale).text}`
-                  }
-                >
-                  {index === 0 ? (
-                    <span className="quick-amounts__exact">
-                      Exact <Money value={money(option.tenderedMinor)} size="sm" />
+          {quickData.kind === 'error' ? (
+            <LoadError message={quickData.message} onRetry={quickData.reload} />
+          ) : quickOptions === null ? (
+            [0, 1, 2, 3].map((index) => (
+              <span key={index} className="quick-amounts__placeholder" aria-hidden="true" />
+            ))
+          ) : (
+            quickOptions.map((option, index) => (
+              <Button
+                key={`${index}-${option.tenderedMinor}`}
+                variant={index === 0 ? 'primary' : 'secondary'}
+                size="lg"
+                disabled={busy}
+                onClick={() => void pay(option.tenderedMinor)}
+                aria-label={
+                  index === 0
+                    ? 'Exact'
+                    : `${formatAmount(money(option.tenderedMinor), locale).text}, change ${formatAmount(money(option.changeMinor), locale).text}`
+                }
+              >
+                {index === 0 ? (
+                  <span className="quick-amounts__exact">
+                    Exact <Money value={money(option.tenderedMinor)} size="sm" />
+                  </span>
+                ) : (
+                  <span className="quick-amounts__option">
+                    <Money value={money(option.tenderedMinor)} />
+                    <span className="quick-amounts__change">
+                      → change <Money value={money(option.changeMinor)} size="sm" />
                     </span>
-                  ) : (
-                    <span className="quick-amounts__option">
-                      <Money value={money(option.tenderedMinor)} />
-                      <span className="quick-amounts__change">
-                        → change <Money value={money(option.changeMinor)} size="sm" />
-                      </span>
-                    </span>
-                  )}
-                </Button>
-              ))}
+                  </span>
+                )}
+              </Button>
+            ))
+          )}
         </div>
       </div>
       <div className="cash-step__pad">

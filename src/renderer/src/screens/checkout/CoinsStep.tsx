@@ -5,16 +5,25 @@
  * (insufficient_funds, with the coins required and available), which is shown as it says.
  */
 import { monotonicFactory } from 'ulid';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { client } from '../../api';
-import { type ApiOutput } from '../../../../shared/api';
-import { Button, Money, MoneyField, errorMessage, parseMoneyInput, toast, useDisplayLocale } from '../../ui';
+import { useCoreData } from '../../api/coreData';
+import {
+  Button,
+  LoadError,
+  LoadingPanel,
+  Money,
+  MoneyField,
+  errorMessage,
+  parseMoneyInput,
+  toast,
+  useDisplayLocale,
+} from '../../ui';
 import { CustomerPicker, formatCoins, type CustomerView } from '../customers/CustomerPicker';
 import { type OrderView } from './types';
 import '../customers/customers.css';
 
 const ulid = monotonicFactory();
-type Balance = ApiOutput<'coins.balance'>;
 
 export interface CoinsStepProps {
   order: OrderView;
@@ -25,46 +34,37 @@ export interface CoinsStepProps {
 
 export function CoinsStep({ order, onBack, onPaid, onBusyChange }: CoinsStepProps) {
   const locale = useDisplayLocale();
-  const [customer, setCustomer] = useState<CustomerView | null>(null);
-  const [picking, setPicking] = useState(false);
-  const [balance, setBalance] = useState<Balance | null>(null);
+  // The order's customer as the core has it; one picked here replaces it.
+  const loadOrderCustomer = useCallback(
+    async () => (await client.invoke('customers.ofOrder', { orderId: order.id })).customer,
+    [order.id],
+  );
+  const ofOrder = useCoreData(loadOrderCustomer);
+  const [picked, setPicked] = useState<CustomerView | null>(null);
+  const customer = picked ?? (ofOrder.kind === 'ready' ? ofOrder.data : null);
+  // Without a customer on the order, the picker opens by itself.
+  const [pickingChosen, setPicking] = useState<boolean | null>(null);
+  const picking = pickingChosen ?? (ofOrder.kind === 'ready' && ofOrder.data === null);
   const [partText, setPartText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const attempt = useRef<{ key: string; paymentId: string } | null>(null);
   const money = (amount: string) => ({ amount, asset: order.currency });
 
-  useEffect(() => {
-    let live = true;
-    client.invoke('customers.ofOrder', { orderId: order.id }).then(
-      (result) => {
-        if (!live) return;
-        setCustomer(result.customer);
-        setPicking(result.customer === null);
-      },
-      (failure: unknown) => live && setError(errorMessage(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [order.id]);
-
-  useEffect(() => {
-    if (!customer) return;
-    let live = true;
-    client.invoke('coins.balance', { customerId: customer.id }).then(
-      (result) => live && setBalance(result),
-      (failure: unknown) => live && setError(errorMessage(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [customer]);
+  // The customer's balance, read again after each payment (coins paid are gone from it).
+  const customerId = customer?.id ?? null;
+  const loadBalance = useCallback(
+    async () => (customerId ? await client.invoke('coins.balance', { customerId }) : null),
+    [customerId],
+  );
+  const balanceData = useCoreData(loadBalance, { refreshOn: ['payment.updated'] });
+  const balance =
+    balanceData.kind === 'ready' && balanceData.data?.customerId === customerId ? balanceData.data : null;
 
   const pick = async (chosen: CustomerView) => {
     try {
       const result = await client.invoke('orders.setCustomer', { orderId: order.id, customerId: chosen.id });
-      setCustomer(result.customer);
+      setPicked(result.customer);
       setPicking(false);
     } catch (failure) {
       toast.error(failure, { title: 'The customer was not set' });
@@ -102,7 +102,9 @@ export function CoinsStep({ order, onBack, onPaid, onBusyChange }: CoinsStepProp
         <span className="due-card__label">Left to pay</span>
         <Money value={money(order.amountDueMinor)} size="xl" className="due-card__amount" />
       </div>
-      {picking || !customer ? (
+      {ofOrder.kind === 'loading' && <LoadingPanel label="Loading the sale’s customer" />}
+      {ofOrder.kind === 'error' && <LoadError message={ofOrder.message} onRetry={ofOrder.reload} />}
+      {ofOrder.kind !== 'ready' && !picked ? null : picking || !customer ? (
         <CustomerPicker onPick={(chosen) => void pick(chosen)} selectedId={customer?.id ?? null} />
       ) : (
         <div className="coins-step__customer" data-testid="coins-customer">
@@ -111,6 +113,9 @@ export function CoinsStep({ order, onBack, onPaid, onBusyChange }: CoinsStepProp
             <p data-testid="coins-balance">
               {formatCoins(balance.balance, locale)} · worth <Money value={money(balance.valueMinor)} />
             </p>
+          )}
+          {balanceData.kind === 'error' && (
+            <LoadError message={balanceData.message} onRetry={balanceData.reload} />
           )}
           <Button variant="ghost" onClick={() => setPicking(true)}>
             Another customer
