@@ -1,41 +1,42 @@
 /**
  * Settings › Payments › Crypto networks: each chain the till knows (the Bitcoin networks, the
- * preconfigured EVM chains), on or off, where its watcher reads it, confirmations, the default QR
- * content, and a connection test. URLs are shown by host only (an RPC URL may hold an API key).
+ * preconfigured EVM chains), on or off, its name, confirmations, explorer link, where its watcher
+ * reads it (Bitcoin: Esplora, Electrum or Bitcoin Core; EVM: RPC and WebSocket URLs with
+ * fail-over), the default QR content, and a connection test; and a form adding an EVM chain.
+ * Owners only (settings.edit). URLs are shown back by host only (an RPC URL may hold an API key)
+ * and secrets never: the renderer sends them and forgets them.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { client } from '../../api';
-import { type ApiOutput } from '../../../../shared/api';
-import { Button, Card, Select, Switch, TextField, errorMessage, toast } from '../../ui';
+import { useCoreData } from '../../api/coreData';
+import { useCan } from '../../app/useCan';
+import { Button, Card, LoadError, LoadingPanel, Select, Switch, errorMessage, toast } from '../../ui';
+import { BitcoinBackendForm } from './BitcoinBackendForm';
+import {
+  type BitcoinBackendForm as BitcoinForm,
+  type Chain,
+  type ChainErrors,
+  type ChainSettingsForm,
+  type ConfigureInput,
+  type EvmUrlsForm,
+  bitcoinFormOf,
+  chainRequest,
+  refusalErrors,
+} from './chainForms';
+import { ChainSettingsFields } from './ChainSettingsFields';
+import { CustomEvmChainForm, EvmUrlsFields } from './EvmChainForm';
 import './crypto.css';
+import './chainForms.css';
 
-type Chain = ApiOutput<'chains.list'>['chains'][number];
+const settingsOf = (chain: Chain): ChainSettingsForm => ({
+  label: chain.label,
+  confirmations: String(chain.confirmations),
+  explorerTxUrl: '',
+});
 
-function ChainRow({ chain, onSaved }: { chain: Chain; onSaved: () => void }) {
-  const [url, setUrl] = useState('');
-  const [confirmations, setConfirmations] = useState(String(chain.confirmations));
+function ConnectionTest({ chain }: { chain: Chain }) {
   const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<string | null>(null);
-  const save = async (patch: Partial<ApiOutput<'chains.list'>['chains'][number]> & { url?: string }) => {
-    try {
-      const count = Number(confirmations);
-      await client.invoke('chains.configure', {
-        chainKey: chain.chainKey,
-        ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
-        ...(patch.qrStyle !== undefined ? { qrStyle: patch.qrStyle } : {}),
-        ...(Number.isInteger(count) && count !== chain.confirmations ? { confirmations: count } : {}),
-        ...(patch.url
-          ? chain.family === 'bitcoin'
-            ? { bitcoin: { kind: 'esplora' as const, url: patch.url } }
-            : { rpcUrls: [patch.url] }
-          : {}),
-      });
-      setUrl('');
-      onSaved();
-    } catch (failure) {
-      toast.error(failure, { title: `${chain.label} was not saved` });
-    }
-  };
   const test = async () => {
     setTesting(true);
     setResult(null);
@@ -51,85 +52,172 @@ function ChainRow({ chain, onSaved }: { chain: Chain; onSaved: () => void }) {
     }
   };
   return (
-    <li className="crypto-card" data-testid={`chain-${chain.chainKey}`}>
+    <>
+      <Button variant="secondary" loading={testing} onClick={() => void test()}>
+        Test the connection
+      </Button>
+      {result && <p role="status">{result}</p>}
+    </>
+  );
+}
+
+function ChainRow({ chain, onSaved }: { chain: Chain; onSaved: (chain: Chain) => void }) {
+  const [settings, setSettings] = useState(() => settingsOf(chain));
+  const [bitcoin, setBitcoin] = useState<BitcoinForm>(() => bitcoinFormOf(chain.backend));
+  const [evm, setEvm] = useState<EvmUrlsForm>({ rpcText: '', wsText: '' });
+  const [errors, setErrors] = useState<ChainErrors>({});
+  const [saving, setSaving] = useState(false);
+  const [open, setOpen] = useState(false);
+  const formId = `chain-setup-${chain.chainKey.replace(':', '-')}`;
+
+  const send = async (input: ConfigureInput): Promise<boolean> => {
+    setSaving(true);
+    try {
+      const saved = (await client.invoke('chains.configure', input)).chain;
+      setErrors({});
+      onSaved(saved);
+      return true;
+    } catch (failure) {
+      const { byField, rest } = refusalErrors(failure);
+      setErrors(byField);
+      if (rest) toast.error(rest, { title: `${chain.label} was not saved` });
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const save = async () => {
+    const result = chainRequest(chain, settings, chain.family === 'bitcoin' ? { bitcoin } : { evm });
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    if (await send(result.input)) {
+      toast.success(`${settings.label.trim() || chain.label} saved`);
+      // Secrets and URLs are forgotten: the chain view shows where it reads by host only.
+      setBitcoin((current) => ({ ...bitcoinFormOf(''), kind: current.kind, ...keepElectrum(current) }));
+      setEvm({ rpcText: '', wsText: '' });
+      setSettings((current) => ({ ...current, explorerTxUrl: '' }));
+    }
+  };
+
+  return (
+    <li className="crypto-card chain-form" data-testid={`chain-${chain.chainKey}`}>
       <strong>
         {chain.label}{' '}
         {chain.chainId !== null && <span className="due-card__note">chain id {chain.chainId}</span>}
       </strong>
-      <span className="due-card__note">
+      <span className="due-card__note" data-testid="chain-backend">
         {chain.assets.map((a) => a.symbol).join(', ')} · reads {chain.backend}
         {chain.hasWallet ? '' : ' · no wallet yet'}
         {chain.watcher
           ? ` · watcher ${chain.watcher.state}${chain.watcher.tipHeight !== null ? `, block ${chain.watcher.tipHeight}` : ''}`
           : ''}
       </span>
-      <div className="crypto-form">
+      <div className="chain-form__fields">
         <Switch
           label="Offered at the checkout"
           checked={chain.enabled}
-          onCheckedChange={(enabled) => void save({ enabled })}
+          disabled={saving}
+          onCheckedChange={(enabled) => void send({ chainKey: chain.chainKey, enabled })}
         />
         <Select
           label="QR code holds"
           value={chain.qrStyle}
-          onValueChange={(qrStyle) => void save({ qrStyle })}
+          disabled={saving}
+          onValueChange={(qrStyle) => void send({ chainKey: chain.chainKey, qrStyle })}
           options={[
             { value: 'uri', label: 'The payment request' },
             { value: 'address', label: 'The address only' },
           ]}
         />
-        <TextField
-          label="Confirmations"
-          inputMode="numeric"
-          value={confirmations}
-          onChange={(e) => setConfirmations(e.target.value.replace(/\D/g, '').slice(0, 3))}
-          onBlur={() => void save({})}
-        />
-        <TextField
-          label={chain.family === 'bitcoin' ? 'Esplora URL' : 'RPC URL'}
-          placeholder={chain.family === 'bitcoin' ? 'https://mempool.space/api' : 'https://…'}
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
-          maxLength={300}
-          autoComplete="off"
-        />
+      </div>
+      {open && (
+        <div className="chain-form__setup" id={formId}>
+          <ChainSettingsFields
+            form={settings}
+            errors={errors}
+            disabled={saving}
+            nameLabel="Name"
+            keepHint
+            onChange={(patch) => setSettings({ ...settings, ...patch })}
+          />
+          {chain.family === 'bitcoin' ? (
+            <BitcoinBackendForm form={bitcoin} errors={errors} disabled={saving} onChange={setBitcoin} />
+          ) : (
+            <EvmUrlsFields form={evm} errors={errors} disabled={saving} keepHint onChange={setEvm} />
+          )}
+          <div className="chain-form__actions">
+            <Button
+              variant="primary"
+              loading={saving}
+              onClick={() => void save()}
+              aria-label={`Save ${chain.label}`}
+            >
+              Save
+            </Button>
+          </div>
+        </div>
+      )}
+      <div className="chain-form__actions">
         <Button
           variant="secondary"
-          disabled={url.trim() === ''}
-          onClick={() => void save({ url: url.trim() })}
+          aria-expanded={open}
+          aria-controls={open ? formId : undefined}
+          onClick={() => setOpen(!open)}
         >
-          Save URL
+          Change the set-up
         </Button>
-        <Button variant="secondary" loading={testing} onClick={() => void test()}>
-          Test the connection
-        </Button>
+        <ConnectionTest chain={chain} />
       </div>
-      {result && <p role="status">{result}</p>}
     </li>
   );
 }
 
-export function ChainsPanel() {
-  const [chains, setChains] = useState<Chain[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setChains((await client.invoke('chains.list', {})).chains);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+/** After a save the Electrum fields stay as saved (they hold no secret); the rest is emptied. */
+function keepElectrum(form: BitcoinForm): Partial<BitcoinForm> {
+  return form.kind === 'electrum' ? { host: form.host.trim(), port: form.port.trim(), tls: form.tls } : {};
+}
+
+function ChainList() {
+  const loadChains = useCallback(async () => (await client.invoke('chains.list', {})).chains, []);
+  const load = useCoreData(loadChains);
+  const [saved, setSaved] = useState<Record<string, Chain>>({});
+  if (load.kind === 'loading') return <LoadingPanel label="Loading the crypto networks" />;
+  if (load.kind === 'error') return <LoadError message={load.message} onRetry={() => load.reload()} />;
+  const chains = load.data.map((chain) => saved[chain.chainKey] ?? chain);
   return (
-    <Card title="Crypto networks" description="The chains the till watches for payments, and how.">
-      {error && <p className="form-error">{error}</p>}
+    <>
       <ul className="crypto-chains" aria-label="Crypto networks">
-        {chains?.map((chain) => (
-          <ChainRow key={chain.chainKey} chain={chain} onSaved={() => void load()} />
+        {chains.map((chain) => (
+          <ChainRow
+            key={chain.chainKey}
+            chain={chain}
+            onSaved={(next) => setSaved((current) => ({ ...current, [next.chainKey]: next }))}
+          />
         ))}
       </ul>
+      <CustomEvmChainForm
+        chains={chains}
+        onSaved={() => {
+          setSaved({});
+          load.reload();
+        }}
+      />
+    </>
+  );
+}
+
+export function ChainsPanel() {
+  const canEdit = useCan('settings.edit');
+  return (
+    <Card title="Crypto networks" description="The chains the till watches for payments, and how.">
+      {canEdit ? (
+        <ChainList />
+      ) : (
+        <p className="muted">Only an owner can see and change the crypto networks.</p>
+      )}
     </Card>
   );
 }
