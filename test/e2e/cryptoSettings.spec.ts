@@ -1,0 +1,141 @@
+/**
+ * Settings › Payments › Crypto networks, as the owner in demo mode: a Bitcoin network read from
+ * Bitcoin Core (the password sent, never shown back) and then from an Electrum server, an EVM
+ * chain's fail-over RPC URLs, a field error beside each bad value, the values kept after a
+ * reload, the form adding an EVM chain with the core's answer beside the chain id, and the panel's
+ * buttons inside the window at 800×1280 and 1024×768.
+ */
+import { expect, type Page } from '@playwright/test';
+import { shot, test } from './fixtures';
+import { demoStaff, goTo, loginByPin } from './helpers';
+
+async function openNetworks(page: Page) {
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Payments' }).click();
+  await expect(page.getByRole('list', { name: 'Crypto networks' })).toBeVisible();
+}
+
+test('the owner sets where each network is read, sees errors beside the fields, and the values are kept', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.owner);
+  await openNetworks(page);
+
+  const btc = page.getByTestId('chain-btc:regtest');
+  const save = btc.getByRole('button', { name: /^Save / });
+  await btc.getByRole('button', { name: 'Change the set-up' }).click();
+
+  // Bitcoin Core: the password goes to the core and is not shown back.
+  await btc.getByRole('radio', { name: 'Bitcoin Core' }).click();
+  await btc.getByRole('textbox', { name: 'Bitcoin Core RPC URL' }).fill('http://127.0.0.1:18443');
+  await btc.getByRole('textbox', { name: 'RPC user' }).fill('till');
+  await save.click();
+  await expect(btc.getByText('Enter the RPC password (it is never shown again).')).toBeVisible();
+  await btc.getByLabel('RPC password').fill('hunter2-secret');
+  await save.click();
+  await expect(btc.getByTestId('chain-backend')).toContainText('reads Bitcoin Core 127.0.0.1');
+  await expect(btc.getByLabel('RPC password')).toHaveValue('');
+  await expect(page.getByText(/hunter2-secret/)).toHaveCount(0);
+
+  // Electrum: a port of 70000 is refused beside the port, then 50002 over TLS is saved.
+  await btc.getByRole('radio', { name: 'Electrum' }).click();
+  await btc.getByRole('textbox', { name: 'Electrum host' }).fill('electrum.example.org');
+  const port = btc.getByRole('textbox', { name: 'Electrum port' });
+  await port.fill('70000');
+  await save.click();
+  await expect(btc.getByText('The port must be at most 65535.')).toBeVisible();
+  await expect(port).toHaveAttribute('aria-invalid', 'true');
+  await port.fill('50002');
+  await btc.getByRole('textbox', { name: 'Confirmations' }).fill('3');
+  await save.click();
+  await expect(btc.getByTestId('chain-backend')).toContainText(
+    'reads Electrum electrum.example.org:50002 (TLS)',
+  );
+  await expect(btc.getByText('The port must be at most 65535.')).toHaveCount(0);
+
+  // An EVM chain's RPC URLs, several for fail-over, and a WebSocket URL; a bad line is named.
+  const evm = page.getByTestId('chain-evm:31337');
+  await evm.getByRole('button', { name: 'Change the set-up' }).click();
+  const rpc = evm.getByRole('textbox', { name: 'RPC URLs' });
+  await rpc.fill('https://rpc-a.example/key-abc123\nrpc-b.example');
+  await evm.getByRole('button', { name: /^Save / }).click();
+  await expect(evm.getByText(/^The RPC URLs \(line 2\) must be a URL/)).toBeVisible();
+  await rpc.fill('https://rpc-a.example/key-abc123\nhttps://rpc-b.example');
+  await evm.getByRole('textbox', { name: 'WebSocket URLs' }).fill('wss://rpc-a.example/ws');
+  await evm.getByRole('textbox', { name: 'Name' }).fill('Local EVM');
+  await evm.getByRole('button', { name: /^Save / }).click();
+  await expect(evm.getByTestId('chain-backend')).toContainText('reads RPC rpc-a.example, rpc-b.example');
+  await expect(rpc).toHaveValue('');
+
+  // A new EVM chain: a chain already listed is named, a bad URL is refused, then the core answers.
+  const add = page.getByRole('region', { name: 'Add an EVM chain' });
+  await add.getByRole('textbox', { name: 'Chain id' }).fill('31337');
+  await add.getByRole('textbox', { name: 'Chain name' }).fill('Base');
+  await add.getByRole('textbox', { name: 'RPC URLs' }).fill('base.example');
+  await add.getByRole('button', { name: 'Add chain' }).click();
+  await expect(add.getByText('Chain id 31337 is Local EVM, already in the list.')).toBeVisible();
+  await add.getByRole('textbox', { name: 'Chain id' }).fill('8453');
+  await add.getByRole('button', { name: 'Add chain' }).click();
+  await expect(add.getByText(/^The RPC URLs \(line 1\) must be a URL/)).toBeVisible();
+  await add.getByRole('textbox', { name: 'RPC URLs' }).fill('https://base.example/rpc');
+  await add.getByRole('button', { name: 'Add chain' }).click();
+  // The core adds no chain it has no preset for yet (chains.configure answers not_found): said beside the id.
+  await expect(add.getByText(/evm:8453/)).toBeVisible();
+  await shot(page, 'crypto-networks-forms');
+
+  // Kept in the core: after a reload the panel shows the same, and no secret or key.
+  await page.reload();
+  await openNetworks(page);
+  await btc.getByRole('button', { name: 'Change the set-up' }).click();
+  await evm.getByRole('button', { name: 'Change the set-up' }).click();
+  await expect(btc.getByTestId('chain-backend')).toContainText(
+    'reads Electrum electrum.example.org:50002 (TLS)',
+  );
+  await expect(btc.getByRole('radio', { name: 'Electrum' })).toHaveAttribute('aria-checked', 'true');
+  await expect(btc.getByRole('textbox', { name: 'Electrum host' })).toHaveValue('electrum.example.org');
+  await expect(btc.getByRole('textbox', { name: 'Electrum port' })).toHaveValue('50002');
+  await expect(btc.getByRole('textbox', { name: 'Confirmations' })).toHaveValue('3');
+  await expect(evm.getByRole('textbox', { name: 'Name' })).toHaveValue('Local EVM');
+  await expect(evm.getByTestId('chain-backend')).toContainText('reads RPC rpc-a.example, rpc-b.example');
+  await expect(page.getByText(/hunter2-secret|key-abc123/)).toHaveCount(0);
+});
+
+test('the networks panel keeps its buttons inside the window at 800×1280 and 1024×768', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.owner);
+  await openNetworks(page);
+  const panel = page.getByRole('region', { name: 'Crypto networks', exact: true });
+  const btc = page.getByTestId('chain-btc:regtest');
+  await btc.getByRole('button', { name: 'Change the set-up' }).click();
+  await expect(btc.getByRole('button', { name: 'Change the set-up' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await btc.getByRole('radio', { name: 'Bitcoin Core' }).click();
+  await page.getByTestId('chain-evm:31337').getByRole('button', { name: 'Change the set-up' }).click();
+  for (const [width, height] of [
+    [800, 1280],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const buttons = panel.getByRole('button');
+    await expect(buttons.first()).toBeVisible();
+    const outside = await buttons.evaluateAll(
+      (elements, windowWidth) =>
+        elements
+          .map((element) => ({ text: element.textContent ?? '', box: element.getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > windowWidth))
+          .map(({ text }) => text),
+      width,
+    );
+    expect(outside, `${width}×${height}`).toEqual([]);
+    const scrolls = await panel.evaluate((element) => element.scrollWidth > element.clientWidth + 1);
+    expect(scrolls, `${width}×${height}`).toBe(false);
+    await shot(page, `crypto-networks-${width}x${height}`);
+  }
+});
