@@ -34,6 +34,7 @@ import {
 import { CategoriesDialog } from './CategoriesDialog';
 import { downloadText } from './download';
 import { ImportCsvDialog } from './ImportCsvDialog';
+import { appendPage, type MorePages, shownPages } from './productPages';
 import { lowStockThreshold, priceSummary, skuSummary, stockSummary } from './productRows';
 
 const pageSize = 50;
@@ -46,13 +47,6 @@ interface FirstPage {
   products: Product[];
   total: number;
   lowStock: LowStock;
-}
-
-/** Pages read with "Show more", appended to the first page they follow. */
-interface MorePages {
-  after: FirstPage;
-  products: Product[];
-  total: number;
 }
 
 export interface ProductListProps {
@@ -93,7 +87,7 @@ export function ProductList({ currency, categories, onCategoriesChanged }: Produ
   const [search, setSearch] = useState('');
   const [categoryId, setCategoryId] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [more, setMore] = useState<MorePages | null>(null);
+  const [more, setMore] = useState<MorePages<Product, FirstPage> | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [categoriesOpen, setCategoriesOpen] = useState(false);
@@ -127,9 +121,7 @@ export function ProductList({ currency, categories, onCategoriesChanged }: Produ
   const list = useCoreData(loadFirstPage, { refreshOn: ['catalog.updated'] });
   const reload = list.reload;
   const firstPage = list.kind === 'ready' ? list.data : null;
-  const extra = more !== null && more.after === firstPage ? more : null;
-  const products = [...(firstPage?.products ?? []), ...(extra?.products ?? [])];
-  const total = extra?.total ?? firstPage?.total ?? 0;
+  const { products, total } = shownPages(firstPage, more);
   const lowStock = firstPage?.lowStock ?? [];
 
   const loadMore = async () => {
@@ -137,15 +129,7 @@ export function ProductList({ currency, categories, onCategoriesChanged }: Produ
     setLoadingMore(true);
     try {
       const result = await query(products.length);
-      setMore((current) => {
-        const shown = current !== null && current.after === firstPage ? current.products : [];
-        const known = new Set([...firstPage.products, ...shown].map((product) => product.id));
-        return {
-          after: firstPage,
-          products: [...shown, ...result.products.filter((product) => !known.has(product.id))],
-          total: result.total,
-        };
-      });
+      setMore((current) => appendPage(firstPage, current, result));
     } catch (error) {
       toast.error(error);
     } finally {
