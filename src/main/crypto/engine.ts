@@ -6,17 +6,18 @@
  * What the lifecycle decides goes to the payments flow as the crypto tender's report: `settled`
  * posts the pending transfer, `expired` / `invalid` void it.
  */
-import Decimal from 'decimal.js';
 import { monotonicFactory } from 'ulid';
 import { TillpointError } from '../../shared/api/errors';
 import { type CoreDeps } from '../kernel';
 import { type ChainWatcher, type ObservedPayment } from '../chains/watcher';
 import { paymentReportFor, type LifecycleState } from './lifecycle';
-import { type ChainAsset, type ChainConfig, type CryptoLibs, type RateQuote, RateUnavailable } from './libs';
+import { type ChainAsset, type ChainConfig, type CryptoLibs, type RateQuote } from './libs';
 import { allChains, readCryptoSettings, type CryptoSettings } from './settings';
 import { type CryptoStore, type InvoiceRecord, type WalletRecord } from './store';
 import { cryptoAmountFor, rateWithSpread } from './units';
 import { describeState, invoiceEvent } from './words';
+import { newInvoiceRecord } from './invoiceRecord';
+import { lockableQuote } from './quote';
 import { lifecycleOfRecord, recordSeen } from './seen';
 
 export interface InvoiceIntent {
@@ -227,21 +228,8 @@ export function createEngine(options: EngineOptions) {
     deps.events.emit('invoice.updated', invoiceEvent(invoice, state, chainOf(invoice.chainKey)));
 
   /** The exchange rate to lock, or a clear `rate_unavailable`. */
-  async function quote(asset: string, currency: string): Promise<RateQuote> {
-    try {
-      return await options.libs().quote(asset, currency);
-    } catch (error) {
-      const rates = settings().manualRates;
-      const manual = Object.hasOwn(rates, asset) ? rates[asset] : undefined;
-      if (manual) return { rate: manual, source: 'manual', atMs: deps.now().getTime() };
-      const why = error instanceof RateUnavailable || error instanceof Error ? error.message : String(error);
-      throw new TillpointError(
-        'unavailable',
-        `No exchange rate for ${asset} in ${currency} is available right now (${why}). Take another tender, or enter a manual rate in Settings › Crypto.`,
-        { asset, currency, reason: 'rate_unavailable' },
-      );
-    }
-  }
+  const quote = (asset: string, currency: string): Promise<RateQuote> =>
+    lockableQuote(options.libs(), settings().manualRates, asset, currency, deps.now().getTime());
 
   /** The next receive address of a wallet: skips addresses that hold history already. */
   async function nextAddress(wallet: WalletRecord, chain: ChainConfig) {
@@ -300,50 +288,30 @@ export function createEngine(options: EngineOptions) {
     const amountUnits = cryptoAmountFor(input.fiatAmountMinor, input.currency, lockedRate, asset.decimals);
     const { index, address } = await nextAddress(wallet, chain);
     const now = deps.now();
-    const expiresAtMs = now.getTime() + s.expiryMinutes * 60_000;
     const uri = options
       .libs()
       .paymentUri({ chain, address, asset, amountUnits, uppercase: s.bip21Uppercase });
     const id = newId();
-    const record: InvoiceRecord = {
+    const record = newInvoiceRecord({
       id,
       paymentId: input.paymentId,
       orderId: input.orderId,
-      walletId: wallet.id,
-      addressIndex: index,
-      address,
-      chainKey: chain.chainKey,
-      asset: asset.symbol,
-      tokenContract: asset.contract,
-      decimals: asset.decimals,
-      amountUnits,
+      staffId: input.staffId,
       currency: input.currency,
       fiatAmountMinor: input.fiatAmountMinor,
-      rate: lockedRate,
-      rateSource:
-        s.spreadBp > 0
-          ? `${input.intent.quote.source} − ${new Decimal(s.spreadBp).div(100).toFixed()} % spread`
-          : input.intent.quote.source,
+      quoteSource: input.intent.quote.source,
+      wallet,
+      chain,
+      asset,
+      addressIndex: index,
+      address,
+      amountUnits,
+      lockedRate,
       uri,
-      createdBy: input.staffId,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(expiresAtMs).toISOString(),
-      monitoringUntil: new Date(expiresAtMs + s.monitoringHours * 3_600_000).toISOString(),
-      confirmationsRequired: chain.confirmations,
-      toleranceBp: s.toleranceBp,
+      settings: s,
+      now,
       fromHeight: tipOf(chain.chainKey),
-      status: 'new',
-      exception: null,
-      phase: 'waiting',
-      paidUnits: 0n,
-      confirmations: 0,
-      watching: true,
-      acceptedLate: false,
-      acceptedBy: null,
-      canceled: false,
-      settledAt: null,
-      updatedAt: now.toISOString(),
-    };
+    });
     deps.db.transaction(() => {
       store.insertInvoice(record);
       store.recordAddress(wallet.id, index, address, false, id, now.toISOString());

@@ -7,7 +7,7 @@
  */
 import { decodeAggregate3Fast, decodeUint256, encodeEthBalanceBatch } from './abi';
 import { type EvmRpc, EvmRpcError, toHex } from './rpc';
-import { type ScanConfig, type ScanState, type WatchedAddress, recordPayment } from './scanner';
+import { type ScanConfig, type ScanState, type WatchedAddress, recordPayment } from './scanState';
 
 /** Checks the balances of the blocks the scan has passed; returns when caught up (or the chain moved). */
 export async function checkBalances(rpc: EvmRpc, config: ScanConfig, state: ScanState): Promise<void> {

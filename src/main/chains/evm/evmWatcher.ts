@@ -21,7 +21,8 @@ import { subscribeHeads, type HeadSubscription } from './heads';
 import { isValidEvmAddress } from './keys';
 import { createEvmRpc, type EvmLogger, type EvmRpcStats, fromHex, fromHexBig, silentLogger } from './rpc';
 import { checkBalances } from './balanceCheck';
-import { newScanState, scanRound, type RpcHeader, type ScanConfig, type WatchedAddress } from './scanner';
+import { scanRound } from './scanner';
+import { newScanState, type RpcHeader, type ScanConfig, type WatchedAddress } from './scanState';
 
 export interface EvmWatcherOptions {
   readonly chainId: number;

@@ -5,7 +5,7 @@
  */
 import WebSocket from 'ws';
 import { type EvmLogger, redact } from './rpc';
-import { type RpcHeader } from './scanner';
+import { type RpcHeader } from './scanState';
 
 export interface HeadSubscriptionOptions {
   readonly urls: readonly string[];
