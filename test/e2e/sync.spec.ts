@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { shot, signIn } from './fixtures';
 import { demoStaff, goTo, loginByPin } from './helpers';
 import { buttonProblems, tabletSizes } from './tabletLayout';
@@ -66,13 +66,24 @@ async function startSyncDemoHost(): Promise<{
 
 const test = base;
 
-test('the till syncs to its central database and says so', async ({ page, request }) => {
-  test.setTimeout(180_000);
+type SyncDemoHost = Awaited<ReturnType<typeof startSyncDemoHost>>;
+
+/** Starts the sync demo host, signs the page in as the manager, runs `steps`, then stops the host. */
+async function asManagerOnSyncDemo(page: Page, steps: (host: SyncDemoHost) => Promise<void>): Promise<void> {
   const host = await startSyncDemoHost();
   try {
     await signIn(page, host.loginLink);
     await page.goto(host.url);
     await loginByPin(page, demoStaff.manager);
+    await steps(host);
+  } finally {
+    await host.stop();
+  }
+}
+
+test('the till syncs to its central database and says so', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await asManagerOnSyncDemo(page, async (host) => {
     const pill = page.getByRole('group', { name: 'Sync status' });
     await expect(pill.getByText('Synced')).toBeVisible({ timeout: 30_000 });
 
@@ -95,18 +106,12 @@ test('the till syncs to its central database and says so', async ({ page, reques
     const text = await metrics.text();
     expect(text).toMatch(/^tillpoint_sync_enabled 1$/m);
     expect(text).toMatch(/^tillpoint_sync_rows_pushed_total [1-9]\d*$/m);
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test('Settings › Sync holds together on a tablet, portrait and landscape', async ({ page }) => {
   test.setTimeout(120_000);
-  const host = await startSyncDemoHost();
-  try {
-    await signIn(page, host.loginLink);
-    await page.goto(host.url);
-    await loginByPin(page, demoStaff.manager);
+  await asManagerOnSyncDemo(page, async () => {
     await goTo(page, 'Settings');
     await page.getByRole('tab', { name: 'Sync' }).click();
     const panel = page.getByRole('region', { name: 'Sync', exact: true });
@@ -116,7 +121,5 @@ test('Settings › Sync holds together on a tablet, portrait and landscape', asy
       expect(await buttonProblems(page)).toEqual([]);
       await shot(page, `settings-sync-${size.width}x${size.height}`);
     }
-  } finally {
-    await host.stop();
-  }
+  });
 });
