@@ -120,6 +120,8 @@ export const fakeChains: ChainConfig[] = [
 export interface FakeLibs extends CryptoLibs {
   readonly watchers: Map<string, FakeWatcher>;
   rates: Map<string, string>;
+  /** The ERC-20 tokens the fake chains answer for, by lower-case contract address. */
+  readonly tokens: Map<string, { symbol: string; decimals: number }>;
 }
 
 export function createFakeLibs(): FakeLibs {
@@ -129,9 +131,17 @@ export function createFakeLibs(): FakeLibs {
     ['ETH', '2500'],
     ['USDC', '1.0002'],
   ]);
+  const tokens = new Map<string, { symbol: string; decimals: number }>();
   return {
     watchers,
     rates,
+    tokens,
+    readToken(_chain, contract) {
+      const token = tokens.get(contract.toLowerCase());
+      return token
+        ? Promise.resolve({ ...token, contract })
+        : Promise.reject(new Error('No token answers at that address on this chain (decimals() failed).'));
+    },
     parseAccountKey(family, network, text) {
       if (!/^(xpub|zpub|tpub|vpub)[0-9A-Za-z]{10,}$/.test(text.trim()))
         throw new Error('Not an extended public key.');

@@ -10,13 +10,14 @@ import { type AuditService } from '../audit';
 import { type PartialHandlerImpls, type CoreDeps } from '../kernel';
 import { type PaymentsService } from '../payments';
 import { type CryptoEngine } from './engine';
-import { type ChainConfig, type CryptoLibs, type WalletFamily } from './libs';
+import { type CryptoLibs, type WalletFamily } from './libs';
 import { readCryptoSettings, type CryptoSettings } from './settings';
 import { type WalletRecord } from './store';
 import { type CryptoTender } from './tender';
-import { chainView, invoiceView } from './views';
+import { invoiceView } from './views';
 import { refusePrivateKey } from './walletKeys';
 import { createInvoiceHandlers } from './invoiceHandlers';
+import { createChainHandlers } from './chainHandlers';
 
 export interface CryptoHandlerPorts {
   readonly deps: CoreDeps;
@@ -164,79 +165,7 @@ export function createCryptoHandlers(ports: CryptoHandlerPorts): PartialHandlerI
           });
         return { removed };
       })(),
-    'chains.list': () => ({ chains: engine.chains().map((chain) => chainView(engine, chain)) }),
-    'chains.configure': async (input, ctx) => {
-      const current = engine.chains().find((c) => c.chainKey === input.chainKey);
-      if (!current) {
-        throw new TillpointError('not_found', `This till knows no chain ${input.chainKey}.`, {
-          chainKey: input.chainKey,
-        });
-      }
-      if (input.bitcoin && current.family !== 'bitcoin')
-        throw new TillpointError('bad_input', 'A Bitcoin backend is for a Bitcoin chain.');
-      if ((input.rpcUrls || input.wsUrls) && current.family !== 'evm')
-        throw new TillpointError('bad_input', 'RPC URLs are for an EVM chain.');
-      const next: ChainConfig = {
-        ...current,
-        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-        ...(input.label !== undefined ? { label: input.label } : {}),
-        ...(input.confirmations !== undefined ? { confirmations: input.confirmations } : {}),
-        ...(input.qrStyle !== undefined ? { qrStyle: input.qrStyle } : {}),
-        ...(input.bitcoin !== undefined ? { bitcoin: input.bitcoin } : {}),
-        ...(input.explorerTxUrl !== undefined ? { explorerTxUrl: input.explorerTxUrl } : {}),
-        ...(input.rpcUrls !== undefined || input.wsUrls !== undefined
-          ? {
-              evm: {
-                rpcUrls: input.rpcUrls ?? current.evm?.rpcUrls ?? [],
-                wsUrls: input.wsUrls ?? current.evm?.wsUrls ?? [],
-              },
-            }
-          : {}),
-      };
-      deps.db.transaction(() => {
-        store.saveChain(next, ctx.staff.staffId, deps.now().toISOString());
-        audit.record({
-          staffId: ctx.staff.staffId,
-          action: 'crypto.chain_configured',
-          ref: next.chainKey,
-          details: { enabled: next.enabled, confirmations: next.confirmations, qrStyle: next.qrStyle },
-        });
-      })();
-      await engine.resetWatcher(next.chainKey);
-      engine.tick();
-      return { chain: chainView(engine, next) };
-    },
-    'chains.test': async (input) => {
-      const chain = engine.chains().find((c) => c.chainKey === input.chainKey);
-      if (!chain) throw new TillpointError('not_found', `This till knows no chain ${input.chainKey}.`);
-      let watcher;
-      try {
-        watcher = libs().createWatcher({ ...chain, enabled: true });
-      } catch (error) {
-        return { ok: false, detail: error instanceof Error ? error.message : String(error), tipHeight: null };
-      }
-      try {
-        await Promise.race([
-          (async () => {
-            await watcher.start();
-            await watcher.refresh();
-          })(),
-          new Promise((_, reject) =>
-            setTimeout(() => reject(new Error('no answer within 10 s')), 10_000).unref(),
-          ),
-        ]);
-        const health = watcher.health();
-        return {
-          ok: health.tip !== null,
-          detail: health.detail || health.state,
-          tipHeight: health.tip?.height ?? null,
-        };
-      } catch (error) {
-        return { ok: false, detail: error instanceof Error ? error.message : String(error), tipHeight: null };
-      } finally {
-        await watcher.stop().catch(() => undefined);
-      }
-    },
+    ...createChainHandlers(ports),
     'rates.get': async (input) => {
       const quote = await engine.quote(input.asset, ports.currency());
       return {

@@ -21,7 +21,13 @@ export interface ChainAsset {
 
 export type BitcoinBackend =
   | { readonly kind: 'esplora'; readonly url: string }
-  | { readonly kind: 'electrum'; readonly host: string; readonly port: number; readonly tls: boolean }
+  | {
+      readonly kind: 'electrum';
+      readonly host: string;
+      readonly port: number;
+      readonly tls: boolean;
+      readonly certSha256?: string;
+    }
   | { readonly kind: 'core'; readonly url: string; readonly wallet?: string };
 
 /** A chain as the till watches it (stored as JSON in crypto_chains). */
@@ -80,6 +86,11 @@ export interface CryptoLibs {
   renderQr(text: string, format: 'svg' | 'png'): Promise<string>;
   /** Throws RateUnavailable when no source answers. */
   quote(asset: string, currency: string): Promise<RateQuote>;
+  /**
+   * An EVM token's symbol and decimals read on-chain through the chain's RPC; throws an Error with a
+   * message for the owner when no ERC-20 answers at that address.
+   */
+  readToken(chain: ChainConfig, contract: string): Promise<ChainAsset>;
 }
 
 export class RateUnavailable extends Error {}

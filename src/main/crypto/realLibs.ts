@@ -15,8 +15,10 @@ import {
   type BitcoinNetwork,
 } from '../chains/bitcoin';
 import {
+  createEvmRpc,
   deriveEvmAddress,
   evmChains,
+  readTokenMetadata,
   isValidEvmAddress,
   parseEvmAccountKey,
   type EvmAccountKey,
@@ -146,6 +148,12 @@ export function createRealLibs(options: RealLibsOptions = {}): CryptoLibs {
       return Promise.resolve(
         format === 'svg' ? renderQrSvg(text) : renderQrPng(text, { sizePx: 512 }).toString('base64'),
       );
+    },
+    async readToken(chain, contract) {
+      const urls = chain.evm?.rpcUrls ?? [];
+      if (urls.length === 0) throw new Error(`${chain.label} has no RPC URL.`);
+      const token = await readTokenMetadata(createEvmRpc({ urls: [...urls] }), contract);
+      return { symbol: token.symbol, contract: token.address, decimals: token.decimals };
     },
     async quote(asset, currency) {
       try {

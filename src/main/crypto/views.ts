@@ -1,7 +1,7 @@
 /** How the crypto domain's records look through the API (src/shared/api/crypto.ts). */
 import { type ApiOutput } from '../../shared/api';
 import { type CryptoEngine } from './engine';
-import { type ChainConfig, type CryptoLibs } from './libs';
+import { type BitcoinBackend, type ChainConfig, type CryptoLibs } from './libs';
 import { type CryptoRefundRecord, type InvoiceRecord } from './store';
 import { unitsToDecimal } from './units';
 import { checkHintOf } from './checkHint';
@@ -101,7 +101,16 @@ export function invoiceView(libs: CryptoLibs, engine: CryptoEngine, invoice: Inv
   };
 }
 
-export function chainView(engine: CryptoEngine, chain: ChainConfig): ChainView {
+/** A chain for the owner, without secrets; `presets`: the chains the till knows without configuration. */
+export function chainView(
+  engine: CryptoEngine,
+  chain: ChainConfig,
+  presets: readonly ChainConfig[],
+): ChainView {
+  const preset = presets.find((p) => p.chainKey === chain.chainKey) ?? null;
+  const presetTokens = new Set(
+    (preset?.assets ?? []).flatMap((a) => (a.contract ? [a.contract.toLowerCase()] : [])),
+  );
   const watcher = engine.watchersHealth().find((w) => w.chainKey === chain.chainKey) ?? null;
   const backend =
     chain.family === 'bitcoin'
@@ -124,6 +133,16 @@ export function chainView(engine: CryptoEngine, chain: ChainConfig): ChainView {
     qrStyle: chain.qrStyle,
     enabled: chain.enabled,
     backend,
+    setup: {
+      bitcoin: chain.bitcoin ? bitcoinSetupOf(chain.bitcoin) : null,
+      rpcHosts: (chain.evm?.rpcUrls ?? []).map(hostOf),
+      wsHosts: (chain.evm?.wsUrls ?? []).map(hostOf),
+      explorerTxUrl: chain.explorerTxUrl ?? null,
+    },
+    custom: chain.family === 'evm' && preset === null,
+    addedTokens: chain.assets.flatMap((a) =>
+      a.contract && !presetTokens.has(a.contract.toLowerCase()) ? [a.contract] : [],
+    ),
     hasWallet: engine.walletFor(chain) !== null,
     watcher: watcher
       ? {
@@ -134,6 +153,23 @@ export function chainView(engine: CryptoEngine, chain: ChainConfig): ChainView {
         }
       : null,
   };
+}
+
+function bitcoinSetupOf(backend: BitcoinBackend): ChainView['setup']['bitcoin'] {
+  switch (backend.kind) {
+    case 'esplora':
+      return { kind: 'esplora', host: hostOf(backend.url) };
+    case 'electrum':
+      return {
+        kind: 'electrum',
+        host: backend.host,
+        port: backend.port,
+        tls: backend.tls,
+        pinned: backend.certSha256 !== undefined,
+      };
+    case 'core':
+      return { kind: 'core', host: hostOf(backend.url), wallet: backend.wallet ?? null };
+  }
 }
 
 /** A URL's host only: an RPC URL may carry an API key in its path or query, which the screens never show. */

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { fiatAmountSchema } from '../money';
 import { percentText, text, ulidText } from './bounds';
 import { defineEvent, defineHandler } from './define';
+import { cryptoChainHandlers } from './cryptoChains';
 import { orderViewSchema, paymentViewSchema } from './orders';
 import {
   walletFamilyValues,
@@ -21,12 +22,9 @@ import {
   assetSymbolSchema,
   addressSchema,
   txidSchema,
-  urlSchema,
   unitsSchema,
   rateText,
   chainAssetSchema,
-  bitcoinBackendSchema,
-  chainViewSchema,
   walletViewSchema,
   cryptoRefundViewSchema,
   invoiceViewSchema,
@@ -72,46 +70,7 @@ export const cryptoHandlers = [
     input: z.object({ walletId: ulidText() }).strict(),
     output: z.object({ removed: z.boolean() }),
   }),
-  defineHandler({
-    name: 'chains.list',
-    summary:
-      'The chains this till knows (Bitcoin networks, the preconfigured EVM chains, any added), with their set-up and watcher.',
-    permission: 'settings.edit',
-    input: z.object({}).strict(),
-    output: z.object({ chains: z.array(chainViewSchema) }),
-  }),
-  defineHandler({
-    name: 'chains.configure',
-    summary:
-      'Sets up a chain: on or off, where to read it (Esplora / Electrum / Bitcoin Core; EVM RPC and WebSocket URLs, ' +
-      'several for fail-over), confirmations, and the default QR content (the payment URI or the address alone).',
-    permission: 'settings.edit',
-    input: z
-      .object({
-        chainKey: chainKeySchema,
-        enabled: z.boolean().optional(),
-        label: text({ max: 40, min: 1 }).optional(),
-        confirmations: z.number().int().min(0).max(100).optional(),
-        qrStyle: z.enum(['uri', 'address']).optional(),
-        bitcoin: bitcoinBackendSchema.optional(),
-        rpcUrls: z.array(urlSchema).min(1).max(5).optional(),
-        wsUrls: z.array(urlSchema).max(5).optional(),
-        explorerTxUrl: text({
-          max: 300,
-          pattern: /^https:\/\/[^\s]+\{txid\}[^\s]*$/,
-          patternMessage: 'must be an https URL with {txid}',
-        }).optional(),
-      })
-      .strict(),
-    output: z.object({ chain: chainViewSchema }),
-  }),
-  defineHandler({
-    name: 'chains.test',
-    summary: 'Tests the connection to a chain: the watcher asks its backend for the tip now.',
-    permission: 'settings.edit',
-    input: z.object({ chainKey: chainKeySchema }).strict(),
-    output: z.object({ ok: z.boolean(), detail: z.string(), tipHeight: z.number().int().nullable() }),
-  }),
+  ...cryptoChainHandlers,
   defineHandler({
     name: 'invoices.options',
     summary:

@@ -30,6 +30,13 @@ export const addressSchema = text({
   pattern: /^[A-Za-z0-9:]+$/,
   patternMessage: 'must be an address (letters and digits only)',
 });
+export const evmAddressSchema = text({
+  max: 42,
+  min: 1,
+  trim: true,
+  pattern: /^0x[0-9A-Fa-f]{40}$/,
+  patternMessage: 'must be a contract address: 0x and 40 hex digits',
+});
 export const txidSchema = text({
   max: 80,
   min: 1,
@@ -63,6 +70,13 @@ export const bitcoinBackendSchema = z.discriminatedUnion('kind', [
       host: text({ max: 200, min: 1, pattern: /^[A-Za-z0-9.-]+$/, patternMessage: 'must be a host name' }),
       port: z.number().int().min(1).max(65_535),
       tls: z.boolean(),
+      certSha256: text({
+        max: 95,
+        pattern: /^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/,
+        patternMessage: "must be the certificate's SHA-256 fingerprint: 64 hex digits, colons allowed",
+      })
+        .optional()
+        .describe('a self-signed TLS certificate is accepted only when pinned by its fingerprint'),
     })
     .strict(),
   z.object({ kind: z.literal('core'), url: urlSchema, wallet: text({ max: 64 }).optional() }).strict(),
@@ -79,6 +93,30 @@ export const chainViewSchema = z.object({
   qrStyle: z.enum(['uri', 'address']),
   enabled: z.boolean(),
   backend: z.string().describe('where the watcher reads the chain, for the owner'),
+  setup: z
+    .object({
+      bitcoin: z
+        .discriminatedUnion('kind', [
+          z.object({ kind: z.literal('esplora'), host: z.string() }),
+          z.object({
+            kind: z.literal('electrum'),
+            host: z.string(),
+            port: z.number().int(),
+            tls: z.boolean(),
+            pinned: z.boolean(),
+          }),
+          z.object({ kind: z.literal('core'), host: z.string(), wallet: z.string().nullable() }),
+        ])
+        .nullable(),
+      rpcHosts: z.array(z.string()),
+      wsHosts: z.array(z.string()),
+      explorerTxUrl: z.string().nullable(),
+    })
+    .describe(
+      'how the chain is set up, without secrets: hosts, not URLs (a URL may carry a key or password)',
+    ),
+  custom: z.boolean().describe('an EVM chain the owner added (not preconfigured)'),
+  addedTokens: z.array(z.string()).describe('contract addresses of the tokens the owner added'),
   hasWallet: z.boolean(),
   watcher: z
     .object({

@@ -22,6 +22,9 @@ const btc: Chain = {
   qrStyle: 'uri',
   enabled: true,
   backend: 'Esplora 127.0.0.1',
+  setup: { bitcoin: { kind: 'esplora', host: '127.0.0.1' }, rpcHosts: [], wsHosts: [], explorerTxUrl: null },
+  custom: false,
+  addedTokens: [],
   hasWallet: true,
   watcher: null,
 };
