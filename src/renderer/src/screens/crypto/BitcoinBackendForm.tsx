@@ -1,5 +1,6 @@
 /**
- * Where a Bitcoin network is read: an Esplora URL, an Electrum server (host, port, TCP or TLS), or
+ * Where a Bitcoin network is read: an Esplora URL, an Electrum server (host, port, TCP or TLS, and
+ * a self-signed certificate pinned by its SHA-256 fingerprint), or
  * the store's own Bitcoin Core node (URL, RPC user and password or its cookie, a watch-only
  * wallet). The password and cookie are sent to the core and never shown back: after a save the
  * fields are empty and the panel shows only the node's host.
@@ -9,17 +10,28 @@ import { SegmentedField, Switch, TextField } from '../../ui';
 import { type BitcoinBackendForm as Form, type BitcoinKind, type ChainErrors } from './chainForms';
 
 type TextKey =
-  'esploraUrl' | 'host' | 'port' | 'coreUrl' | 'coreUser' | 'corePassword' | 'coreCookie' | 'wallet';
+  | 'esploraUrl'
+  | 'host'
+  | 'port'
+  | 'certSha256'
+  | 'coreUrl'
+  | 'coreUser'
+  | 'corePassword'
+  | 'coreCookie'
+  | 'wallet';
 
 export function BitcoinBackendForm({
   form,
   errors,
   disabled,
+  pinned,
   onChange,
 }: {
   form: Form;
   errors: ChainErrors;
   disabled: boolean;
+  /** A certificate is pinned in the saved Electrum set-up. */
+  pinned: boolean;
   onChange: (form: Form) => void;
 }) {
   const set = (patch: Partial<Form>) => onChange({ ...form, ...patch, edited: true });
@@ -65,10 +77,17 @@ export function BitcoinBackendForm({
           <TextField label="Electrum port" inputMode="numeric" {...bind('port', 'port')} maxLength={6} />
           <Switch
             label="TLS"
-            hint="Needs a certificate from a trusted authority; off: plain TCP."
+            hint="A certificate from a trusted authority, or the pinned one; off: plain TCP."
             checked={form.tls}
             disabled={disabled}
             onCheckedChange={(tls) => set({ tls })}
+          />
+          <TextField
+            label="Pinned certificate (SHA-256)"
+            placeholder="AB:CD:…"
+            hint={`Optional, for a self-signed certificate: its fingerprint, 64 hex digits.${pinned ? ' One is pinned now: enter it again when you save the server, or it is no longer pinned.' : ''}`}
+            {...bind('certSha256', 'certSha256')}
+            maxLength={95}
           />
         </div>
       )}

@@ -12,6 +12,7 @@ export function ChainSettingsFields({
   disabled,
   nameLabel,
   leading,
+  afterName,
   keepHint,
   onChange,
 }: {
@@ -21,6 +22,8 @@ export function ChainSettingsFields({
   nameLabel: string;
   /** A field shown first (the chain id of a new chain). */
   leading?: ReactNode;
+  /** Fields shown after the name (a new chain's coin). */
+  afterName?: ReactNode;
   /** A known chain: an empty explorer link keeps the one saved now. */
   keepHint: boolean;
   onChange: (patch: Partial<ChainSettingsForm>) => void;
@@ -36,6 +39,7 @@ export function ChainSettingsFields({
         error={errors.label}
         onChange={(event) => onChange({ label: event.target.value })}
       />
+      {afterName}
       <TextField
         label="Confirmations"
         inputMode="numeric"

@@ -1,10 +1,11 @@
 /**
  * Settings › Payments › Crypto networks: each chain the till knows (the Bitcoin networks, the
- * preconfigured EVM chains), on or off, its name, confirmations, explorer link, where its watcher
- * reads it (Bitcoin: Esplora, Electrum or Bitcoin Core; EVM: RPC and WebSocket URLs with
- * fail-over), the default QR content, and a connection test; and a form adding an EVM chain.
- * Owners only (settings.edit). URLs are shown back by host only (an RPC URL may hold an API key)
- * and secrets never: the renderer sends them and forgets them.
+ * preconfigured EVM chains, those the owner added), on or off, its name, confirmations, explorer
+ * link, where its watcher reads it (Bitcoin: Esplora, Electrum with a pinned certificate or not,
+ * or Bitcoin Core; EVM: RPC and WebSocket URLs with fail-over), an EVM chain's tokens, the default
+ * QR content, and a connection test; and a form adding an EVM chain. Owners only (settings.edit).
+ * The forms start from the chain view's `setup`: URLs are shown back by host only (an RPC URL may
+ * hold an API key) and secrets never: the renderer sends them and forgets them.
  */
 import { useCallback, useState } from 'react';
 import { client } from '../../api';
@@ -25,14 +26,33 @@ import {
 } from './chainForms';
 import { ChainSettingsFields } from './ChainSettingsFields';
 import { CustomEvmChainForm, EvmUrlsFields } from './EvmChainForm';
+import { TokenList } from './TokenList';
 import './crypto.css';
 import './chainForms.css';
 
 const settingsOf = (chain: Chain): ChainSettingsForm => ({
   label: chain.label,
   confirmations: String(chain.confirmations),
-  explorerTxUrl: '',
+  explorerTxUrl: chain.setup.explorerTxUrl ?? '',
 });
+
+/** Where a chain is read, in words, from its set-up: hosts only, and whether a certificate is pinned. */
+function readsText(chain: Chain): string {
+  const { bitcoin, rpcHosts, wsHosts } = chain.setup;
+  if (chain.family === 'evm') {
+    if (rpcHosts.length === 0) return 'not set';
+    const pushed = wsHosts.length > 0 ? ` · new blocks from ${wsHosts.join(', ')}` : '';
+    return `RPC ${rpcHosts.join(', ')}${pushed}`;
+  }
+  if (bitcoin === null) return 'not set';
+  if (bitcoin.kind === 'electrum') {
+    const tls = bitcoin.tls ? ' (TLS)' : '';
+    return `Electrum ${bitcoin.host}:${bitcoin.port}${tls}${bitcoin.pinned ? ' · certificate pinned' : ''}`;
+  }
+  if (bitcoin.kind === 'core')
+    return `Bitcoin Core ${bitcoin.host}${bitcoin.wallet ? ` · wallet ${bitcoin.wallet}` : ''}`;
+  return `Esplora ${bitcoin.host}`;
+}
 
 function ConnectionTest({ chain }: { chain: Chain }) {
   const [testing, setTesting] = useState(false);
@@ -63,25 +83,25 @@ function ConnectionTest({ chain }: { chain: Chain }) {
 
 function ChainRow({ chain, onSaved }: { chain: Chain; onSaved: (chain: Chain) => void }) {
   const [settings, setSettings] = useState(() => settingsOf(chain));
-  const [bitcoin, setBitcoin] = useState<BitcoinForm>(() => bitcoinFormOf(chain.backend));
+  const [bitcoin, setBitcoin] = useState<BitcoinForm>(() => bitcoinFormOf(chain.setup.bitcoin));
   const [evm, setEvm] = useState<EvmUrlsForm>({ rpcText: '', wsText: '' });
   const [errors, setErrors] = useState<ChainErrors>({});
   const [saving, setSaving] = useState(false);
   const [open, setOpen] = useState(false);
   const formId = `chain-setup-${chain.chainKey.replace(':', '-')}`;
 
-  const send = async (input: ConfigureInput): Promise<boolean> => {
+  const send = async (input: ConfigureInput): Promise<Chain | null> => {
     setSaving(true);
     try {
       const saved = (await client.invoke('chains.configure', input)).chain;
       setErrors({});
       onSaved(saved);
-      return true;
+      return saved;
     } catch (failure) {
       const { byField, rest } = refusalErrors(failure);
       setErrors(byField);
       if (rest) toast.error(rest, { title: `${chain.label} was not saved` });
-      return false;
+      return null;
     } finally {
       setSaving(false);
     }
@@ -93,12 +113,13 @@ function ChainRow({ chain, onSaved }: { chain: Chain; onSaved: (chain: Chain) =>
       setErrors(result.errors);
       return;
     }
-    if (await send(result.input)) {
-      toast.success(`${settings.label.trim() || chain.label} saved`);
-      // Secrets and URLs are forgotten: the chain view shows where it reads by host only.
-      setBitcoin((current) => ({ ...bitcoinFormOf(''), kind: current.kind, ...keepElectrum(current) }));
+    const saved = await send(result.input);
+    if (saved) {
+      toast.success(`${saved.label} saved`);
+      // Secrets and URLs are forgotten: the forms start again from the saved set-up (hosts only).
+      setBitcoin(bitcoinFormOf(saved.setup.bitcoin));
       setEvm({ rpcText: '', wsText: '' });
-      setSettings((current) => ({ ...current, explorerTxUrl: '' }));
+      setSettings(settingsOf(saved));
     }
   };
 
@@ -109,7 +130,8 @@ function ChainRow({ chain, onSaved }: { chain: Chain; onSaved: (chain: Chain) =>
         {chain.chainId !== null && <span className="due-card__note">chain id {chain.chainId}</span>}
       </strong>
       <span className="due-card__note" data-testid="chain-backend">
-        {chain.assets.map((a) => a.symbol).join(', ')} · reads {chain.backend}
+        {chain.assets.map((a) => a.symbol).join(', ')} · reads {readsText(chain)}
+        {chain.custom ? ' · added by you' : ''}
         {chain.hasWallet ? '' : ' · no wallet yet'}
         {chain.watcher
           ? ` · watcher ${chain.watcher.state}${chain.watcher.tipHeight !== null ? `, block ${chain.watcher.tipHeight}` : ''}`
@@ -144,7 +166,13 @@ function ChainRow({ chain, onSaved }: { chain: Chain; onSaved: (chain: Chain) =>
             onChange={(patch) => setSettings({ ...settings, ...patch })}
           />
           {chain.family === 'bitcoin' ? (
-            <BitcoinBackendForm form={bitcoin} errors={errors} disabled={saving} onChange={setBitcoin} />
+            <BitcoinBackendForm
+              form={bitcoin}
+              errors={errors}
+              disabled={saving}
+              pinned={chain.setup.bitcoin?.kind === 'electrum' && chain.setup.bitcoin.pinned}
+              onChange={setBitcoin}
+            />
           ) : (
             <EvmUrlsFields form={evm} errors={errors} disabled={saving} keepHint onChange={setEvm} />
           )}
@@ -160,6 +188,7 @@ function ChainRow({ chain, onSaved }: { chain: Chain; onSaved: (chain: Chain) =>
           </div>
         </div>
       )}
+      {chain.family === 'evm' && <TokenList chain={chain} onSaved={onSaved} />}
       <div className="chain-form__actions">
         <Button
           variant="secondary"
@@ -173,11 +202,6 @@ function ChainRow({ chain, onSaved }: { chain: Chain; onSaved: (chain: Chain) =>
       </div>
     </li>
   );
-}
-
-/** After a save the Electrum fields stay as saved (they hold no secret); the rest is emptied. */
-function keepElectrum(form: BitcoinForm): Partial<BitcoinForm> {
-  return form.kind === 'electrum' ? { host: form.host.trim(), port: form.port.trim(), tls: form.tls } : {};
 }
 
 function ChainList() {

@@ -1,21 +1,16 @@
 /**
  * EVM chains: a chain's node URLs (several RPC URLs, the first read and the others on failure, and
- * WebSocket URLs for new blocks pushed), and the form adding a custom EVM chain (chain id, name,
- * URLs, confirmations, explorer link). URLs may hold an API key: the panel shows them back by host
- * only, so the fields start empty and an empty field keeps what is saved.
+ * WebSocket URLs for new blocks pushed), and the form adding an EVM chain the till does not know
+ * (`chains.addEvm`: chain id, name, native coin symbol and decimals, URLs, confirmations, explorer
+ * link). URLs may hold an API key: the panel shows them back by host only, so the fields start
+ * empty and an empty field keeps what is saved.
  */
 import { useState } from 'react';
 import { client } from '../../api';
 import { Button, TextArea, TextField, toast } from '../../ui';
-import {
-  type Chain,
-  type ChainErrors,
-  type CustomChainForm,
-  type EvmUrlsForm,
-  customChainRequest,
-  refusalErrors,
-} from './chainForms';
+import { type Chain, type ChainErrors, type EvmUrlsForm, refusalErrors } from './chainForms';
 import { ChainSettingsFields } from './ChainSettingsFields';
+import { type CustomChainForm, addEvmRequest, emptyCustomChain } from './evmForms';
 
 export function EvmUrlsFields({
   form,
@@ -60,15 +55,6 @@ export function EvmUrlsFields({
   );
 }
 
-const emptyCustomChain: CustomChainForm = {
-  chainId: '',
-  label: '',
-  confirmations: '',
-  explorerTxUrl: '',
-  rpcText: '',
-  wsText: '',
-};
-
 /** Adds an EVM chain the till does not know yet, by its chain id; the core answers whether it can. */
 export function CustomEvmChainForm({ chains, onSaved }: { chains: readonly Chain[]; onSaved: () => void }) {
   const [form, setForm] = useState<CustomChainForm>(emptyCustomChain);
@@ -77,7 +63,7 @@ export function CustomEvmChainForm({ chains, onSaved }: { chains: readonly Chain
   const set = (patch: Partial<CustomChainForm>) => setForm((current) => ({ ...current, ...patch }));
 
   const save = async () => {
-    const result = customChainRequest(form, chains);
+    const result = addEvmRequest(form, chains);
     if (!result.ok) {
       setErrors(result.errors);
       return;
@@ -85,7 +71,7 @@ export function CustomEvmChainForm({ chains, onSaved }: { chains: readonly Chain
     setErrors({});
     setSaving(true);
     try {
-      const { chain } = await client.invoke('chains.configure', result.input);
+      const { chain } = await client.invoke('chains.addEvm', result.input);
       toast.success(`${chain.label} added`);
       setForm(emptyCustomChain);
       onSaved();
@@ -118,6 +104,32 @@ export function CustomEvmChainForm({ chains, onSaved }: { chains: readonly Chain
             error={errors.chainId}
             onChange={(event) => set({ chainId: event.target.value })}
           />
+        }
+        afterName={
+          <>
+            <TextField
+              label="Coin symbol"
+              hint="The chain’s own coin, paying the fees."
+              placeholder="ETH"
+              value={form.nativeSymbol}
+              maxLength={12}
+              spellCheck={false}
+              autoComplete="off"
+              disabled={saving}
+              error={errors.nativeSymbol}
+              onChange={(event) => set({ nativeSymbol: event.target.value })}
+            />
+            <TextField
+              label="Coin decimals"
+              inputMode="numeric"
+              hint="18 for most EVM chains."
+              value={form.nativeDecimals}
+              maxLength={2}
+              disabled={saving}
+              error={errors.nativeDecimals}
+              onChange={(event) => set({ nativeDecimals: event.target.value })}
+            />
+          </>
         }
         onChange={set}
       />

@@ -6,7 +6,6 @@ import {
   type ChainSettingsForm,
   bitcoinFormOf,
   chainRequest,
-  customChainRequest,
   linesOf,
   refusalErrors,
 } from './chainForms';
@@ -30,21 +29,40 @@ const btc: Chain = {
 };
 const evm: Chain = { ...btc, chainKey: 'evm:31337', family: 'evm', label: 'Demo EVM', chainId: 31337 };
 const same: ChainSettingsForm = { label: btc.label, confirmations: '1', explorerTxUrl: '' };
+const onElectrum: Chain['setup']['bitcoin'] = {
+  kind: 'electrum',
+  host: 'example.org',
+  port: 50002,
+  tls: true,
+  pinned: false,
+};
 const electrum = (patch: Partial<BitcoinBackendForm>): BitcoinBackendForm => ({
-  ...bitcoinFormOf('Electrum example.org:50002 (TLS)'),
+  ...bitcoinFormOf(onElectrum),
   edited: true,
   ...patch,
 });
 
-describe('bitcoinFormOf', () => {
-  it.each([
-    ['Electrum example.org:50002 (TLS)', { kind: 'electrum', host: 'example.org', port: '50002', tls: true }],
-    ['Electrum 10.0.0.2:50001', { kind: 'electrum', host: '10.0.0.2', port: '50001', tls: false }],
-    ['Bitcoin Core 127.0.0.1', { kind: 'core', host: '' }],
-    ['Esplora mempool.space', { kind: 'esplora', esploraUrl: '' }],
-    ['not set', { kind: 'esplora' }],
-  ])('%s', (backend, expected) => {
-    expect(bitcoinFormOf(backend)).toMatchObject({ ...expected, edited: false });
+describe('bitcoinFormOf (from the chain view’s setup)', () => {
+  it.each<[string, Chain['setup']['bitcoin'], Partial<BitcoinBackendForm>]>([
+    [
+      'Electrum over TLS',
+      onElectrum,
+      { kind: 'electrum', host: 'example.org', port: '50002', tls: true, certSha256: '' },
+    ],
+    [
+      'Electrum over TCP, a certificate pinned (not shown back)',
+      { kind: 'electrum', host: '10.0.0.2', port: 50001, tls: false, pinned: true },
+      { kind: 'electrum', host: '10.0.0.2', port: '50001', tls: false, certSha256: '' },
+    ],
+    [
+      'Bitcoin Core: the wallet, no URL or password',
+      { kind: 'core', host: '127.0.0.1', wallet: 'shop' },
+      { kind: 'core', coreUrl: '', corePassword: '', wallet: 'shop' },
+    ],
+    ['Esplora: no URL', { kind: 'esplora', host: 'mempool.space' }, { kind: 'esplora', esploraUrl: '' }],
+    ['not set', null, { kind: 'esplora', host: '' }],
+  ])('%s', (_name, setup, expected) => {
+    expect(bitcoinFormOf(setup)).toMatchObject({ ...expected, edited: false });
   });
 });
 
@@ -59,6 +77,22 @@ describe('chainRequest (Bitcoin)', () => {
       'Electrum over TLS',
       electrum({}),
       { ok: true, input: { bitcoin: { kind: 'electrum', host: 'example.org', port: 50002, tls: true } } },
+    ],
+    [
+      'Electrum with a pinned certificate',
+      electrum({ certSha256: ` ${'ab:'.repeat(31)}ab ` }),
+      {
+        ok: true,
+        input: { bitcoin: { kind: 'electrum', port: 50002, tls: true, certSha256: `${'ab:'.repeat(31)}ab` } },
+      },
+    ],
+    [
+      'a pinned certificate too short',
+      electrum({ certSha256: 'ab:cd' }),
+      {
+        ok: false,
+        errors: { certSha256: expect.stringMatching(/^The pinned certificate must be .*64 hex/) },
+      },
     ],
     [
       'a port above 65535',
@@ -148,16 +182,22 @@ describe('chainRequest (Bitcoin)', () => {
       { ok: false, errors: { explorerTxUrl: expect.stringMatching(/\{txid\}/) } },
     ],
     ['an empty name', { ...same, label: ' ' }, { ok: false, errors: { label: expect.any(String) } }],
+    [
+      'the explorer link saved now is not sent again',
+      { ...same, explorerTxUrl: 'https://x.org/tx/{txid}' },
+      { ok: true, input: { chainKey: 'btc:regtest' } },
+    ],
   ])('settings: %s', (_name, settings, expected) => {
-    expect(chainRequest(btc, settings, { bitcoin: { ...electrum({}), edited: false } })).toMatchObject(
-      expected,
-    );
+    const withLink = { ...btc, setup: { ...btc.setup, explorerTxUrl: 'https://x.org/tx/{txid}' } };
+    const result = chainRequest(withLink, settings, { bitcoin: { ...electrum({}), edited: false } });
+    expect(result).toMatchObject(expected);
+    if (result.ok) expect(result.input).not.toHaveProperty('explorerTxUrl');
   });
 });
 
 it('wants an Esplora URL when the backend was another', () => {
-  const onElectrum = { ...btc, backend: 'Electrum example.org:50002 (TLS)' };
-  expect(chainRequest(onElectrum, same, { bitcoin: electrum({ kind: 'esplora' }) })).toEqual({
+  const readsElectrum = { ...btc, setup: { ...btc.setup, bitcoin: onElectrum } };
+  expect(chainRequest(readsElectrum, same, { bitcoin: electrum({ kind: 'esplora' }) })).toEqual({
     ok: false,
     errors: { url: 'Enter the Esplora URL.' },
   });
@@ -194,62 +234,30 @@ describe('chainRequest (EVM)', () => {
   });
 });
 
-describe('customChainRequest', () => {
-  const form = {
-    chainId: '8453',
-    label: 'Base',
-    confirmations: '12',
-    explorerTxUrl: '',
-    rpcText: 'https://base.example',
-    wsText: '',
-  };
-  it.each<[string, Partial<typeof form>, object]>([
-    [
-      'a new chain',
-      {},
-      {
-        ok: true,
-        input: {
-          chainKey: 'evm:8453',
-          enabled: true,
-          label: 'Base',
-          confirmations: 12,
-          rpcUrls: ['https://base.example'],
-          wsUrls: [],
-        },
-      },
-    ],
-    [
-      'a chain already listed',
-      { chainId: '31337' },
-      { ok: false, errors: { chainId: expect.stringMatching(/Demo EVM/) } },
-    ],
-    [
-      'a chain id of 0',
-      { chainId: '0' },
-      { ok: false, errors: { chainId: expect.stringMatching(/whole number/) } },
-    ],
-    [
-      'no name and no URL',
-      { label: '', rpcText: '' },
-      { ok: false, errors: { label: 'Enter the chain’s name.', rpcUrls: 'Enter at least one RPC URL.' } },
-    ],
-    [
-      'a bad WebSocket URL',
-      { wsText: 'ws:/x' },
-      { ok: false, errors: { wsUrls: expect.stringMatching(/line 1/) } },
-    ],
-  ])('%s', (_name, patch, expected) => {
-    expect(customChainRequest({ ...form, ...patch }, [btc, evm])).toMatchObject(expected);
-  });
-});
-
 describe('refusalErrors and linesOf', () => {
   it.each<[string, unknown, object]>([
     [
       'an unknown chain',
       new ApiCallError({ code: 'not_found', message: 'This till knows no chain evm:8453.' }),
       { byField: { chainId: 'This till knows no chain evm:8453.' }, rest: null },
+    ],
+    [
+      'a chain known already (chains.addEvm)',
+      new ApiCallError({
+        code: 'conflict',
+        message: 'This till knows chain 1 already (Ethereum): set it up instead of adding it.',
+        details: { chainKey: 'evm:1', reason: 'chain_exists' },
+      }),
+      { byField: { chainId: expect.stringMatching(/^This till knows chain 1 already/) }, rest: null },
+    ],
+    [
+      'a bad certificate',
+      new ApiCallError({
+        code: 'bad_input',
+        message: 'Invalid input',
+        details: { issues: [{ path: ['bitcoin', 'certSha256'], message: 'must be 64 hex digits' }] },
+      }),
+      { byField: { certSha256: expect.stringMatching(/64 hex digits/) }, rest: null },
     ],
     [
       'a schema issue',

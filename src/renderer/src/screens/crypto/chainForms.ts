@@ -1,13 +1,13 @@
 /**
  * The crypto networks forms, pure: a chain's settings (name, confirmations, explorer link), its
- * Bitcoin backend (Esplora, Electrum, Bitcoin Core) or its EVM node URLs, and a custom EVM chain,
- * turned into a `chains.configure` request checked by the same schema the core checks, each
- * problem placed beside the field it belongs to. Secrets (the Bitcoin Core password or cookie)
- * only go into the request; the chain view never carries them back.
+ * Bitcoin backend (Esplora, Electrum with an optional pinned certificate, Bitcoin Core) or its EVM
+ * node URLs, turned into a `chains.configure` request checked by the same schema the core checks,
+ * each problem placed beside the field it belongs to. The forms start from the chain view's
+ * `setup` (hosts, never URLs); secrets (the Bitcoin Core password or cookie) only go into the
+ * request. Adding an EVM chain or a token is in `evmForms.ts`.
  */
 import { type z } from 'zod';
 import { type ApiInput, type ApiOutput, handlers } from '../../../../shared/api';
-import { chainKeySchema } from '../../../../shared/api/cryptoSchemas';
 import { fieldErrorsOf } from '../../ui/errorMessage';
 import { ApiCallError } from '../../../../shared/api/errors';
 
@@ -22,12 +22,16 @@ export type ChainField =
   | 'url'
   | 'host'
   | 'port'
+  | 'certSha256'
   | 'coreUser'
   | 'corePassword'
   | 'coreCookie'
   | 'wallet'
   | 'rpcUrls'
-  | 'wsUrls';
+  | 'wsUrls'
+  | 'nativeSymbol'
+  | 'nativeDecimals'
+  | 'contract';
 
 export type ChainErrors = Partial<Record<ChainField, string>>;
 
@@ -43,6 +47,8 @@ export interface BitcoinBackendForm {
   host: string;
   port: string;
   tls: boolean;
+  /** A self-signed Electrum certificate's SHA-256 fingerprint; empty: none pinned. */
+  certSha256: string;
   coreUrl: string;
   coreAuth: 'password' | 'cookie';
   coreUser: string;
@@ -64,24 +70,22 @@ export interface ChainSettingsForm {
   explorerTxUrl: string;
 }
 
-export interface CustomChainForm extends EvmUrlsForm {
-  chainId: string;
-  label: string;
-  confirmations: string;
-  explorerTxUrl: string;
-}
-
 const configureInput = handlers['chains.configure'].input;
 
 /** The request's paths → the form's fields (a URL list's line goes to its list's field). */
-const fieldOfPath: Record<string, ChainField> = {
+export const fieldOfPath: Record<string, ChainField> = {
   chainKey: 'chainId',
+  chainId: 'chainId',
+  nativeSymbol: 'nativeSymbol',
+  nativeDecimals: 'nativeDecimals',
+  contract: 'contract',
   label: 'label',
   confirmations: 'confirmations',
   explorerTxUrl: 'explorerTxUrl',
   'bitcoin.url': 'url',
   'bitcoin.host': 'host',
   'bitcoin.port': 'port',
+  'bitcoin.certSha256': 'certSha256',
   'bitcoin.wallet': 'wallet',
   rpcUrls: 'rpcUrls',
   wsUrls: 'wsUrls',
@@ -95,12 +99,16 @@ const fieldNames: Record<ChainField, string> = {
   url: 'The URL',
   host: 'The host',
   port: 'The port',
+  certSha256: 'The pinned certificate',
   coreUser: 'The RPC user',
   corePassword: 'The RPC password',
   coreCookie: 'The cookie',
   wallet: 'The wallet name',
   rpcUrls: 'The RPC URLs',
   wsUrls: 'The WebSocket URLs',
+  nativeSymbol: 'The coin symbol',
+  nativeDecimals: 'The coin decimals',
+  contract: 'The token contract',
 };
 
 /** One zod issue as a sentence for people, naming the field (and the line of a URL list). */
@@ -118,17 +126,26 @@ export function issueText(field: ChainField, issue: z.core.$ZodIssue): string {
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
-/** Checks a request with the core's own schema; every issue goes beside its field. */
-export function checkRequest(input: ConfigureInput): FormResult {
-  const parsed = configureInput.safeParse(input);
+/** Checks an input with one of the core's own schemas; every issue goes beside its field. */
+export function checkInput<T>(
+  schema: z.ZodType,
+  input: T,
+  fallback: ChainField,
+): { ok: true; input: T } | { ok: false; errors: ChainErrors } {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, input };
   const errors: ChainErrors = {};
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((part) => typeof part === 'string').join('.');
-    const field = fieldOfPath[path] ?? fieldOfPath[String(issue.path[0])] ?? 'label';
+    const field = fieldOfPath[path] ?? fieldOfPath[String(issue.path[0])] ?? fallback;
     errors[field] ??= issueText(field, issue);
   }
   return { ok: false, errors };
+}
+
+/** Checks a `chains.configure` request with the core's own schema. */
+export function checkRequest(input: ConfigureInput): FormResult {
+  return checkInput(configureInput, input, 'label');
 }
 
 /** The lines of a URL list, trimmed, without empty ones. */
@@ -140,7 +157,7 @@ export function linesOf(text: string): string[] {
 }
 
 /** A whole number typed as text, or an error; '' is `undefined` (not sent). */
-function wholeNumber(text: string, field: ChainField): number | undefined | { error: string } {
+export function wholeNumber(text: string, field: ChainField): number | undefined | { error: string } {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   if (!/^\d{1,9}$/.test(trimmed)) return { error: `${fieldNames[field]} must be a whole number.` };
@@ -148,18 +165,19 @@ function wholeNumber(text: string, field: ChainField): number | undefined | { er
 }
 
 /**
- * The form a chain's backend starts from: the chain view says only where the watcher reads
- * ("Electrum host:50002 (TLS)", "Esplora host", "Bitcoin Core host"), so an Electrum server's
- * host, port and TLS are filled in again, and URLs (which may hold a key or a password) are not.
+ * The form a chain's backend starts from, from the chain view's `setup`: an Electrum server's host,
+ * port and TLS are filled in again; URLs (which may hold a key or a password), passwords and a
+ * pinned certificate are not (the setup says only whether one is pinned).
  */
-export function bitcoinFormOf(backend: string): BitcoinBackendForm {
+export function bitcoinFormOf(setup: Chain['setup']['bitcoin']): BitcoinBackendForm {
   const form: BitcoinBackendForm = {
-    kind: 'esplora',
+    kind: setup?.kind ?? 'esplora',
     edited: false,
     esploraUrl: '',
     host: '',
     port: '50002',
     tls: true,
+    certSha256: '',
     coreUrl: '',
     coreAuth: 'password',
     coreUser: '',
@@ -167,17 +185,9 @@ export function bitcoinFormOf(backend: string): BitcoinBackendForm {
     coreCookie: '',
     wallet: '',
   };
-  const electrum = /^Electrum ([A-Za-z0-9.-]+):(\d{1,5})( \(TLS\))?$/.exec(backend);
-  if (electrum) {
-    return {
-      ...form,
-      kind: 'electrum',
-      host: electrum[1] ?? '',
-      port: electrum[2] ?? '',
-      tls: !!electrum[3],
-    };
-  }
-  if (backend.startsWith('Bitcoin Core')) return { ...form, kind: 'core' };
+  if (setup?.kind === 'electrum')
+    return { ...form, host: setup.host, port: String(setup.port), tls: setup.tls };
+  if (setup?.kind === 'core') return { ...form, wallet: setup.wallet ?? '' };
   return form;
 }
 
@@ -212,20 +222,29 @@ export function coreUrlWithSecret(
 /** The `bitcoin` part of a request, when the owner edited the backend. */
 function bitcoinPart(
   form: BitcoinBackendForm,
-  backend: string,
+  setup: Chain['setup']['bitcoin'],
 ): { bitcoin?: ConfigureInput['bitcoin'] } | { errors: ChainErrors } {
   if (!form.edited) return {};
   if (form.kind === 'esplora') {
     const url = form.esploraUrl.trim();
     if (url !== '') return { bitcoin: { kind: 'esplora', url } };
     // Empty keeps an Esplora URL saved now; from another backend it is needed.
-    return backend.startsWith('Esplora') ? {} : { errors: { url: 'Enter the Esplora URL.' } };
+    return setup?.kind === 'esplora' ? {} : { errors: { url: 'Enter the Esplora URL.' } };
   }
   if (form.kind === 'electrum') {
     const port = wholeNumber(form.port, 'port');
     if (port === undefined) return { errors: { port: 'Enter the port, e.g. 50002.' } };
     if (typeof port === 'object') return { errors: { port: port.error } };
-    return { bitcoin: { kind: 'electrum', host: form.host.trim(), port, tls: form.tls } };
+    const certSha256 = form.certSha256.trim();
+    return {
+      bitcoin: {
+        kind: 'electrum',
+        host: form.host.trim(),
+        port,
+        tls: form.tls,
+        ...(certSha256 ? { certSha256 } : {}),
+      },
+    };
   }
   const withSecret = coreUrlWithSecret(form);
   if ('error' in withSecret) return { errors: { [withSecret.field]: withSecret.error } };
@@ -253,7 +272,7 @@ function settingsPart(
   return {
     ...(label !== chain.label ? { label } : {}),
     ...(confirmations !== undefined && confirmations !== chain.confirmations ? { confirmations } : {}),
-    ...(explorerTxUrl ? { explorerTxUrl } : {}),
+    ...(explorerTxUrl && explorerTxUrl !== chain.setup.explorerTxUrl ? { explorerTxUrl } : {}),
   };
 }
 
@@ -267,7 +286,7 @@ export function chainRequest(
   if ('errors' in common) return { ok: false, errors: common.errors };
   let part: Partial<ConfigureInput>;
   if ('bitcoin' in backend) {
-    const bitcoin = bitcoinPart(backend.bitcoin, chain.backend);
+    const bitcoin = bitcoinPart(backend.bitcoin, chain.setup.bitcoin);
     if ('errors' in bitcoin) return { ok: false, errors: bitcoin.errors };
     part = bitcoin;
   } else {
@@ -276,41 +295,15 @@ export function chainRequest(
   return checkRequest({ chainKey: chain.chainKey, ...common, ...part });
 }
 
-/** A new EVM chain → its request (turned on, with its name, URLs and confirmations). */
-export function customChainRequest(form: CustomChainForm, known: readonly Chain[]): FormResult {
-  const id = form.chainId.trim();
-  if (!/^[1-9]\d{0,11}$/.test(id))
-    return { ok: false, errors: { chainId: 'The chain id must be a whole number from 1, e.g. 8453.' } };
-  const chainKey = `evm:${id}`;
-  const same = known.find((chain) => chain.chainKey === chainKey);
-  if (same)
-    return { ok: false, errors: { chainId: `Chain id ${id} is ${same.label}, already in the list.` } };
-  const confirmations = wholeNumber(form.confirmations, 'confirmations');
-  if (typeof confirmations === 'object') return { ok: false, errors: { confirmations: confirmations.error } };
-  const errors: ChainErrors = {};
-  if (form.label.trim() === '') errors.label = 'Enter the chain’s name.';
-  if (linesOf(form.rpcText).length === 0) errors.rpcUrls = 'Enter at least one RPC URL.';
-  if (!chainKeySchema.safeParse(chainKey).success) errors.chainId = 'The chain id is too long.';
-  const explorerTxUrl = form.explorerTxUrl.trim();
-  const checked = checkRequest({
-    chainKey,
-    enabled: true,
-    label: form.label.trim(),
-    ...(confirmations !== undefined ? { confirmations } : {}),
-    ...(explorerTxUrl ? { explorerTxUrl } : {}),
-    rpcUrls: linesOf(form.rpcText),
-    wsUrls: linesOf(form.wsText),
-  });
-  const all = { ...(checked.ok ? {} : checked.errors), ...errors };
-  return Object.keys(all).length > 0 || !checked.ok ? { ok: false, errors: all } : checked;
-}
-
 /**
  * The core's refusal of a request, beside the field that caused it: schema issues by their path,
- * an unknown chain beside the chain id; what no field owns is `rest` (a toast's).
+ * an unknown chain, or one known already, beside the chain id; what no field owns is `rest` (a
+ * toast's).
  */
 export function refusalErrors(error: unknown): { byField: ChainErrors; rest: string | null } {
-  if (error instanceof ApiCallError && error.code === 'not_found')
+  const reason =
+    error instanceof ApiCallError ? (error.details as { reason?: unknown } | undefined)?.reason : null;
+  if (error instanceof ApiCallError && (error.code === 'not_found' || reason === 'chain_exists'))
     return { byField: { chainId: error.message }, rest: null };
   return fieldErrorsOf<ChainField>(error, fieldOfPath);
 }
