@@ -1,9 +1,10 @@
 /**
  * Settings › Payments › Crypto networks, as the owner in demo mode: a Bitcoin network read from
- * Bitcoin Core (the password sent, never shown back) and then from an Electrum server, an EVM
- * chain's fail-over RPC URLs, a field error beside each bad value, the values kept after a
- * reload, the form adding an EVM chain with the core's answer beside the chain id, and the panel's
- * buttons inside the window at 800×1280 and 1024×768.
+ * Bitcoin Core (the password sent, never shown back) and then from an Electrum server with a
+ * pinned certificate, an EVM chain's fail-over RPC URLs, an EVM chain added by its chain id
+ * (chains.addEvm), a token's contract address refused beside the token field, a field error beside
+ * each bad value, the values kept after a reload (hosts only, no key), and the panel's buttons
+ * inside the window at 800×1280 and 1024×768.
  */
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
@@ -48,12 +49,23 @@ test('the owner sets where each network is read, sees errors beside the fields, 
   await expect(btc.getByText('The port must be at most 65535.')).toBeVisible();
   await expect(port).toHaveAttribute('aria-invalid', 'true');
   await port.fill('50002');
+  // A pinned certificate that is not 64 hex digits is refused beside its field.
+  const cert = btc.getByRole('textbox', { name: 'Pinned certificate (SHA-256)' });
+  await cert.fill('AB:CD:12');
+  await save.click();
+  const certError =
+    "The pinned certificate must be the certificate's SHA-256 fingerprint: 64 hex digits, colons allowed.";
+  await expect(btc.getByText(certError)).toBeVisible();
+  await expect(cert).toHaveAttribute('aria-invalid', 'true');
+  await cert.fill('ab:'.repeat(31) + 'ab');
   await btc.getByRole('textbox', { name: 'Confirmations' }).fill('3');
   await save.click();
   await expect(btc.getByTestId('chain-backend')).toContainText(
-    'reads Electrum electrum.example.org:50002 (TLS)',
+    'reads Electrum electrum.example.org:50002 (TLS) · certificate pinned',
   );
   await expect(btc.getByText('The port must be at most 65535.')).toHaveCount(0);
+  await expect(btc.getByText(certError)).toHaveCount(0);
+  await expect(cert).toHaveValue('');
 
   // An EVM chain's RPC URLs, several for fail-over, and a WebSocket URL; a bad line is named.
   const evm = page.getByTestId('chain-evm:31337');
@@ -69,20 +81,37 @@ test('the owner sets where each network is read, sees errors beside the fields, 
   await expect(evm.getByTestId('chain-backend')).toContainText('reads RPC rpc-a.example, rpc-b.example');
   await expect(rpc).toHaveValue('');
 
-  // A new EVM chain: a chain already listed is named, a bad URL is refused, then the core answers.
+  // A new EVM chain: a chain already listed is named, a bad URL is refused, then it is added.
   const add = page.getByRole('region', { name: 'Add an EVM chain' });
   await add.getByRole('textbox', { name: 'Chain id' }).fill('31337');
   await add.getByRole('textbox', { name: 'Chain name' }).fill('Base');
   await add.getByRole('textbox', { name: 'RPC URLs' }).fill('base.example');
   await add.getByRole('button', { name: 'Add chain' }).click();
   await expect(add.getByText('Chain id 31337 is Local EVM, already in the list.')).toBeVisible();
+  await expect(add.getByText('Enter the coin’s symbol, e.g. ETH.')).toBeVisible();
   await add.getByRole('textbox', { name: 'Chain id' }).fill('8453');
+  await add.getByRole('textbox', { name: 'Coin symbol' }).fill('ETH');
+  await add.getByRole('textbox', { name: 'Confirmations' }).fill('12');
   await add.getByRole('button', { name: 'Add chain' }).click();
   await expect(add.getByText(/^The RPC URLs \(line 1\) must be a URL/)).toBeVisible();
-  await add.getByRole('textbox', { name: 'RPC URLs' }).fill('https://base.example/rpc');
+  await add.getByRole('textbox', { name: 'RPC URLs' }).fill('https://base.example/rpc/key-xyz789');
+  await add.getByRole('textbox', { name: 'WebSocket URLs' }).fill('wss://ws.base.example/key-xyz789');
   await add.getByRole('button', { name: 'Add chain' }).click();
-  // The core adds no chain it has no preset for yet (chains.configure answers not_found): said beside the id.
-  await expect(add.getByText(/evm:8453/)).toBeVisible();
+  const base = page.getByTestId('chain-evm:8453');
+  await expect(base.getByTestId('chain-backend')).toContainText(
+    'reads RPC base.example · new blocks from ws.base.example · added by you',
+  );
+  await expect(add.getByRole('textbox', { name: 'Chain id' })).toHaveValue('');
+
+  // A token's contract address that is not one is refused beside the token field.
+  const token = base.getByRole('textbox', { name: 'Add a token' });
+  await token.fill('0x12');
+  await base.getByRole('button', { name: /^Add token/ }).click();
+  await expect(
+    base.getByText('The token contract must be a contract address: 0x and 40 hex digits.'),
+  ).toBeVisible();
+  await expect(token).toHaveAttribute('aria-invalid', 'true');
+  await expect(base.getByRole('list', { name: 'Assets on Base' })).toContainText('ETH');
   await shot(page, 'crypto-networks-forms');
 
   // Kept in the core: after a reload the panel shows the same, and no secret or key.
@@ -99,7 +128,20 @@ test('the owner sets where each network is read, sees errors beside the fields, 
   await expect(btc.getByRole('textbox', { name: 'Confirmations' })).toHaveValue('3');
   await expect(evm.getByRole('textbox', { name: 'Name' })).toHaveValue('Local EVM');
   await expect(evm.getByTestId('chain-backend')).toContainText('reads RPC rpc-a.example, rpc-b.example');
-  await expect(page.getByText(/hunter2-secret|key-abc123/)).toHaveCount(0);
+  await expect(btc.getByTestId('chain-backend')).toContainText('certificate pinned');
+  await expect(btc.getByRole('textbox', { name: 'Pinned certificate (SHA-256)' })).toHaveValue('');
+  await expect(base.getByTestId('chain-backend')).toContainText(
+    'reads RPC base.example · new blocks from ws.base.example · added by you',
+  );
+  await base.getByRole('button', { name: 'Change the set-up' }).click();
+  await expect(base.getByRole('textbox', { name: 'Name' })).toHaveValue('Base');
+  await expect(base.getByRole('textbox', { name: 'Confirmations' })).toHaveValue('12');
+  await expect(base.getByRole('textbox', { name: 'RPC URLs' })).toHaveValue('');
+  await expect(page.getByText(/hunter2-secret|key-abc123|key-xyz789/)).toHaveCount(0);
+  const values = await page
+    .locator('input, textarea')
+    .evaluateAll((fields) => fields.map((field) => (field as HTMLInputElement).value));
+  expect(values.filter((value) => /key-|hunter2/.test(value))).toEqual([]);
 });
 
 test('the networks panel keeps its buttons inside the window at 800×1280 and 1024×768', async ({
