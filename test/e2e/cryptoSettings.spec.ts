@@ -2,9 +2,10 @@
  * Settings › Payments › Crypto networks, as the owner in demo mode: a Bitcoin network read from
  * Bitcoin Core (the password sent, never shown back) and then from an Electrum server with a
  * pinned certificate, an EVM chain's fail-over RPC URLs, an EVM chain added by its chain id
- * (chains.addEvm), a token's contract address refused beside the token field, a field error beside
- * each bad value, the values kept after a reload (hosts only, no key), and the panel's buttons
- * inside the window at 800×1280 and 1024×768.
+ * (chains.addEvm), a token's contract address refused beside the token field (by the form, and by
+ * the core when no token answers there), a field error beside each bad value, the values kept
+ * after a reload (hosts only, no key), and the panel's buttons inside the window at 800×1280 and
+ * 1024×768.
  */
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
@@ -67,8 +68,16 @@ test('the owner sets where each network is read, sees errors beside the fields, 
   await expect(btc.getByText(certError)).toHaveCount(0);
   await expect(cert).toHaveValue('');
 
-  // An EVM chain's RPC URLs, several for fail-over, and a WebSocket URL; a bad line is named.
   const evm = page.getByTestId('chain-evm:31337');
+  // On the demo chain no token answers at an empty address: the core's refusal, beside the field.
+  const demoToken = evm.getByRole('textbox', { name: 'Add a token' });
+  await demoToken.fill(`0x${'1'.repeat(40)}`);
+  await evm.getByRole('button', { name: /^Add token/ }).click();
+  await expect(evm.getByText(/^No token could be read at 0x1{40} on Ethereum \(demo\)/)).toBeVisible();
+  await expect(demoToken).toHaveAttribute('aria-invalid', 'true');
+  await expect(evm.getByRole('list', { name: 'Assets on Ethereum (demo)' })).not.toContainText('0x1111');
+
+  // An EVM chain's RPC URLs, several for fail-over, and a WebSocket URL; a bad line is named.
   await evm.getByRole('button', { name: 'Change the set-up' }).click();
   const rpc = evm.getByRole('textbox', { name: 'RPC URLs' });
   await rpc.fill('https://rpc-a.example/key-abc123\nrpc-b.example');
