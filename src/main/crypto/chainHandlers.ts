@@ -3,9 +3,10 @@
  * owner; EVM chains added by chain id; tokens added to an EVM chain by contract address, their
  * decimals and symbol read on-chain. A changed chain gets a fresh watcher at the next tick.
  */
+import { type ApiInput } from '../../shared/api';
 import { TillpointError } from '../../shared/api/errors';
 import { type PartialHandlerImpls } from '../kernel';
-import { type ChainAsset, type ChainConfig } from './libs';
+import { type BitcoinBackend, type ChainAsset, type ChainConfig } from './libs';
 import { type CryptoHandlerPorts } from './handlers';
 import { chainView } from './views';
 
@@ -22,6 +23,25 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
       ).unref(),
     ),
   ]);
+}
+
+type BackendInput = NonNullable<ApiInput<'chains.configure'>['bitcoin']>;
+
+/**
+ * The Bitcoin backend to save: a pinned Electrum certificate is kept when the same server is saved
+ * again without one (the view never sends the fingerprint back), and removed when it is set to null.
+ */
+export function backendToSave(current: BitcoinBackend | undefined, next: BackendInput): BitcoinBackend {
+  if (next.kind !== 'electrum') return next;
+  const { certSha256, ...server } = next;
+  if (certSha256) return { ...server, certSha256 };
+  const samePinned =
+    certSha256 === undefined &&
+    current?.kind === 'electrum' &&
+    current.host === server.host &&
+    current.port === server.port &&
+    current.certSha256 !== undefined;
+  return samePinned ? { ...server, certSha256: current.certSha256 } : server;
 }
 
 export function createChainHandlers(
@@ -80,7 +100,7 @@ export function createChainHandlers(
         ...(input.label !== undefined ? { label: input.label } : {}),
         ...(input.confirmations !== undefined ? { confirmations: input.confirmations } : {}),
         ...(input.qrStyle !== undefined ? { qrStyle: input.qrStyle } : {}),
-        ...(input.bitcoin !== undefined ? { bitcoin: input.bitcoin } : {}),
+        ...(input.bitcoin !== undefined ? { bitcoin: backendToSave(current.bitcoin, input.bitcoin) } : {}),
         ...(input.explorerTxUrl !== undefined ? { explorerTxUrl: input.explorerTxUrl } : {}),
         ...(input.rpcUrls !== undefined || input.wsUrls !== undefined
           ? {

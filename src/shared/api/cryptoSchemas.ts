@@ -75,8 +75,12 @@ export const bitcoinBackendSchema = z.discriminatedUnion('kind', [
         pattern: /^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/,
         patternMessage: "must be the certificate's SHA-256 fingerprint: 64 hex digits, colons allowed",
       })
+        .nullable()
         .optional()
-        .describe('a self-signed TLS certificate is accepted only when pinned by its fingerprint'),
+        .describe(
+          'a self-signed TLS certificate is accepted only when pinned by its fingerprint; left out, the pin of ' +
+            'the same server is kept; null removes it',
+        ),
     })
     .strict(),
   z.object({ kind: z.literal('core'), url: urlSchema, wallet: text({ max: 64 }).optional() }).strict(),

@@ -85,7 +85,7 @@ export function BitcoinBackendForm({
           <TextField
             label="Pinned certificate (SHA-256)"
             placeholder="AB:CD:…"
-            hint={`Optional, for a self-signed certificate: its fingerprint, 64 hex digits.${pinned ? ' One is pinned now: enter it again when you save the server, or it is no longer pinned.' : ''}`}
+            hint={`Optional, for a self-signed certificate: its fingerprint, 64 hex digits.${pinned ? ' One is pinned now and stays pinned for this host and port when this is left empty; enter another to replace it.' : ''}`}
             {...bind('certSha256', 'certSha256')}
             maxLength={95}
           />
