@@ -5,6 +5,7 @@
  * engine, the tender and the handlers are tested without a chain.
  */
 import { type ChainWatcher } from '../chains/watcher';
+import { type BitcoinBackendConfig } from '../chains/bitcoin';
 
 export const walletFamilies = ['bitcoin', 'evm'] as const;
 export type WalletFamily = (typeof walletFamilies)[number];
@@ -19,16 +20,8 @@ export interface ChainAsset {
   readonly decimals: number;
 }
 
-export type BitcoinBackend =
-  | { readonly kind: 'esplora'; readonly url: string }
-  | {
-      readonly kind: 'electrum';
-      readonly host: string;
-      readonly port: number;
-      readonly tls: boolean;
-      readonly certSha256?: string;
-    }
-  | { readonly kind: 'core'; readonly url: string; readonly wallet?: string };
+/** Where a Bitcoin chain is read: the watcher's own backend type (Bitcoin Core's user and password ride in its URL). */
+export type BitcoinBackend = BitcoinBackendConfig;
 
 /** A chain as the till watches it (stored as JSON in crypto_chains). */
 export interface ChainConfig {
