@@ -12,8 +12,8 @@ import {
   loginByPin,
   logOut,
   openShiftWithFloat,
+  ownerTurnsOnBlindCount,
   payCash,
-  saveStoreSettings,
 } from './helpers';
 import { expect, shot, test } from './fixtures';
 
@@ -34,11 +34,7 @@ test('a cashier counts blind: no expected cash is sent to the page until the shi
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await loginByPin(page, demoStaff.owner);
-  await saveStoreSettings(page, async (panel) => {
-    await panel.getByRole('switch', { name: 'Blind count' }).click();
-  });
+  await ownerTurnsOnBlindCount(page, host);
   await logOut(page);
 
   const answers = recordShiftAnswers(page);

@@ -19,6 +19,7 @@ import {
   loginByPin,
   logOut,
   openShiftWithFloat,
+  ownerTurnsOnBlindCount,
   saveStoreSettings,
 } from './helpers';
 import { expect, shot, test } from './fixtures';
@@ -100,11 +101,7 @@ test('blind count: the expected cash shows only once counted, with over/short to
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await loginByPin(page, demoStaff.owner);
-  await saveStoreSettings(page, async (panel) => {
-    await panel.getByRole('switch', { name: 'Blind count' }).click();
-  });
+  await ownerTurnsOnBlindCount(page, host);
   await openShiftWithFloat(page, '100.00');
   await page.getByRole('button', { name: 'Close shift' }).click();
 

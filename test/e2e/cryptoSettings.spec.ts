@@ -67,6 +67,10 @@ test('the owner sets where each network is read, sees errors beside the fields, 
   await expect(btc.getByText('The port must be at most 65535.')).toHaveCount(0);
   await expect(btc.getByText(certError)).toHaveCount(0);
   await expect(cert).toHaveValue('');
+  // Saved again without the fingerprint (never shown back), the server keeps its pin.
+  await btc.getByRole('textbox', { name: 'Electrum port' }).fill('50002');
+  await save.click();
+  await expect(btc.getByTestId('chain-backend')).toContainText('certificate pinned');
 
   const evm = page.getByTestId('chain-evm:31337');
   // On the demo chain no token answers at an empty address: the core's refusal, beside the field.
@@ -151,6 +155,15 @@ test('the owner sets where each network is read, sees errors beside the fields, 
     .locator('input, textarea')
     .evaluateAll((fields) => fields.map((field) => (field as HTMLInputElement).value));
   expect(values.filter((value) => /key-|hunter2/.test(value))).toEqual([]);
+
+  // The pin is removed only when asked.
+  await btc.getByRole('switch', { name: 'Remove the pinned certificate' }).click();
+  await save.click();
+  await expect(btc.getByTestId('chain-backend')).not.toContainText('certificate pinned');
+  await expect(btc.getByTestId('chain-backend')).toContainText(
+    'reads Electrum electrum.example.org:50002 (TLS)',
+  );
+  await expect(btc.getByRole('switch', { name: 'Remove the pinned certificate' })).toHaveCount(0);
 });
 
 test('the networks panel keeps its buttons inside the window at 800×1280 and 1024×768', async ({

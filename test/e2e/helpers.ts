@@ -148,3 +148,12 @@ export async function startSaleWithTender(
   await startSelling(page, host, options.who ?? demoStaff.cashier);
   await payWithTender(page, tender, options.total ? { total: options.total } : {});
 }
+
+/** Opens the till and, as the owner, turns the store's blind count on (Settings › Store). */
+export async function ownerTurnsOnBlindCount(page: Page, host: { url: string }): Promise<void> {
+  await page.goto(host.url);
+  await loginByPin(page, demoStaff.owner);
+  await saveStoreSettings(page, async (panel) => {
+    await panel.getByRole('switch', { name: 'Blind count' }).click();
+  });
+}

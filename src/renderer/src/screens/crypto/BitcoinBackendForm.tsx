@@ -89,6 +89,15 @@ export function BitcoinBackendForm({
             {...bind('certSha256', 'certSha256')}
             maxLength={95}
           />
+          {pinned && (
+            <Switch
+              label="Remove the pinned certificate"
+              hint="On: the server's certificate must come from a trusted authority again."
+              checked={form.unpin}
+              disabled={disabled}
+              onCheckedChange={(unpin) => set({ unpin })}
+            />
+          )}
         </div>
       )}
       {form.kind === 'core' && (

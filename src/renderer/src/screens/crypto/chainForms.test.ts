@@ -87,6 +87,16 @@ describe('chainRequest (Bitcoin)', () => {
       },
     ],
     [
+      'the pinned certificate removed',
+      electrum({ unpin: true }),
+      { ok: true, input: { bitcoin: { kind: 'electrum', port: 50002, tls: true, certSha256: null } } },
+    ],
+    [
+      'a new certificate typed wins over removing the old one',
+      electrum({ unpin: true, certSha256: 'cd'.repeat(32) }),
+      { ok: true, input: { bitcoin: { kind: 'electrum', certSha256: 'cd'.repeat(32) } } },
+    ],
+    [
       'a pinned certificate too short',
       electrum({ certSha256: 'ab:cd' }),
       {

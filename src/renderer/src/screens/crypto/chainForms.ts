@@ -47,8 +47,10 @@ export interface BitcoinBackendForm {
   host: string;
   port: string;
   tls: boolean;
-  /** A self-signed Electrum certificate's SHA-256 fingerprint; empty: none pinned. */
+  /** A self-signed Electrum certificate's SHA-256 fingerprint; empty: the pin saved now is kept. */
   certSha256: string;
+  /** Remove the certificate pinned now (when no new one is typed). */
+  unpin: boolean;
   coreUrl: string;
   coreAuth: 'password' | 'cookie';
   coreUser: string;
@@ -178,6 +180,7 @@ export function bitcoinFormOf(setup: Chain['setup']['bitcoin']): BitcoinBackendF
     port: '50002',
     tls: true,
     certSha256: '',
+    unpin: false,
     coreUrl: '',
     coreAuth: 'password',
     coreUser: '',
@@ -242,7 +245,8 @@ function bitcoinPart(
         host: form.host.trim(),
         port,
         tls: form.tls,
-        ...(certSha256 ? { certSha256 } : {}),
+        // Left out, the core keeps the pin saved for this host and port; null removes it.
+        ...(certSha256 ? { certSha256 } : form.unpin ? { certSha256: null } : {}),
       },
     };
   }
