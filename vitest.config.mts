@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,9 +8,5 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Vitest's default is one worker fewer than the CPUs: a single worker on a 2-core CI machine. The
-    // tests are parallel-safe (each has its own data folder, free ports, and its own PostgreSQL
-    // database), so at least two files run at once.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
