@@ -258,7 +258,8 @@ export function createChainHandlers(
       } catch (error) {
         return { ok: false, detail: error instanceof Error ? error.message : String(error), tipHeight: null };
       } finally {
-        await watcher.stop().catch(() => undefined);
+        // Not waited for: the answer is known, and a stuck connection must not hold it back.
+        void watcher.stop().catch(() => undefined);
       }
     },
   };

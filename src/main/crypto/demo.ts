@@ -127,6 +127,14 @@ export async function startCryptoDemo(options: {
     timers.add(timer);
   };
 
+  /** Where a simulated chain is read (its simulator's URLs); throws for a chain with no simulator. */
+  const simulatedSource = (chain: ChainConfig): Pick<ChainConfig, 'bitcoin' | 'evm'> => {
+    const simulated = chains.find((c) => c.chainKey === chain.chainKey);
+    if (!simulated)
+      throw new Error(`${chain.label}: only the simulated chains are read on this till (no network).`);
+    return { bitcoin: simulated.bitcoin, evm: simulated.evm };
+  };
+
   return {
     bitcoin,
     evm,
@@ -136,6 +144,18 @@ export async function startCryptoDemo(options: {
         onlySimulated
           ? chains
           : [...base.presets().filter((p) => !chains.some((c) => c.chainKey === p.chainKey)), ...chains],
+      // Simulated chains only (tests, the fuzz run): whatever a chain's set-up says, it is read from
+      // its simulator, and a chain without one is refused at once: no call waits on the network.
+      ...(onlySimulated
+        ? {
+            createWatcher(chain: ChainConfig) {
+              return base.createWatcher({ ...chain, ...simulatedSource(chain) });
+            },
+            readToken(chain: ChainConfig, contract: string) {
+              return base.readToken({ ...chain, ...simulatedSource(chain) }, contract);
+            },
+          }
+        : {}),
       async quote(asset, currency) {
         try {
           const quote = await rates.quote(asset, currency);
