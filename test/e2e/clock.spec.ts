@@ -11,28 +11,22 @@ test.use({ timezoneId: 'Asia/Tokyo' });
 
 const storeZone = 'America/New_York';
 
-/** The store's time of day for the last two minutes ("3:05 PM"), to match whichever minute it is. */
-function storeTimes(): RegExp {
-  const fmt = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: storeZone });
+/**
+ * The time of day in `timeZone` a minute ago, now and in a minute ("3:05 PM"), to match whichever
+ * minute it is; never inside a longer time ("1:05 PM" does not match in "11:05 PM": the store is
+ * 14 hours behind the device, so at some hours one's time ends with the other's).
+ */
+function timesIn(timeZone: string): RegExp {
+  const fmt = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone });
   const now = Date.now();
   const times = [now - 60_000, now, now + 60_000].map((ms) =>
     fmt.format(new Date(ms)).replace(/\u202f/g, ' '),
   );
-  return new RegExp(times.map((t) => t.replace(/ /g, '[\\s\\u202f]')).join('|'));
+  return new RegExp(`(?<!\\d)(?:${times.map((t) => t.replace(/ /g, '[\\s\\u202f]')).join('|')})`);
 }
 
-function deviceTimes(): RegExp {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'Asia/Tokyo',
-  });
-  const now = Date.now();
-  const times = [now - 60_000, now, now + 60_000].map((ms) =>
-    fmt.format(new Date(ms)).replace(/\u202f/g, ' '),
-  );
-  return new RegExp(times.map((t) => t.replace(/ /g, '[\\s\\u202f]')).join('|'));
-}
+const storeTimes = () => timesIn(storeZone);
+const deviceTimes = () => timesIn('Asia/Tokyo');
 
 async function cashSale(page: Page): Promise<void> {
   await goTo(page, 'Checkout');
