@@ -9,21 +9,10 @@ import { type PartialHandlerImpls } from '../kernel';
 import { type BitcoinBackend, type ChainAsset, type ChainConfig } from './libs';
 import { type CryptoHandlerPorts } from './handlers';
 import { chainView } from './views';
+import { within } from './within';
 
 /** How long the chain's RPC may take to answer a token's decimals and symbol, or a connection test. */
 const chainAnswerTimeoutMs = 10_000;
-
-function within<T>(promise: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) =>
-      setTimeout(
-        () => reject(new Error(`${what}: no answer within ${chainAnswerTimeoutMs / 1000} s`)),
-        chainAnswerTimeoutMs,
-      ).unref(),
-    ),
-  ]);
-}
 
 type BackendInput = NonNullable<ApiInput<'chains.configure'>['bitcoin']>;
 
@@ -168,7 +157,11 @@ export function createChainHandlers(
       }
       let token: ChainAsset;
       try {
-        token = await within(ports.libs().readToken(chain, input.contract), `The RPC of ${chain.label}`);
+        token = await within(
+          ports.libs().readToken(chain, input.contract),
+          chainAnswerTimeoutMs,
+          `The RPC of ${chain.label}`,
+        );
       } catch (error) {
         throw new TillpointError(
           'bad_input',
@@ -247,6 +240,7 @@ export function createChainHandlers(
             await watcher.start();
             await watcher.refresh();
           })(),
+          chainAnswerTimeoutMs,
           chain.label,
         );
         const health = watcher.health();

@@ -18,6 +18,7 @@ import { cryptoAmountFor, rateWithSpread } from './units';
 import { describeState, invoiceEvent } from './words';
 import { newInvoiceRecord } from './invoiceRecord';
 import { lockableQuote } from './quote';
+import { within } from './within';
 import { lifecycleOfRecord, recordSeen } from './seen';
 
 export interface InvoiceIntent {
@@ -242,12 +243,7 @@ export function createEngine(options: EngineOptions) {
       if (watcher) {
         try {
           // A chain that does not answer soon must not hold the cashier: the address is taken as unused.
-          used = await Promise.race([
-            watcher.hasHistory(address),
-            new Promise<boolean>((_, reject) => {
-              setTimeout(() => reject(new Error('no answer within 3 s')), hasHistoryTimeoutMs).unref();
-            }),
-          ]);
+          used = await within(watcher.hasHistory(address), hasHistoryTimeoutMs, chain.label);
         } catch (error) {
           deps.logger.warn(
             { err: error, chainKey: chain.chainKey },
