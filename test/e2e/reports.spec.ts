@@ -182,14 +182,23 @@ test('Reports: the day’s sales on every tender, charts, drill-down, and every 
     await expect(
       page.locator('figure[data-chart="Sales over time"] svg.recharts-surface').first(),
     ).toBeVisible();
-    const overflow = await page.evaluate(() =>
-      [
-        document.documentElement,
-        document.querySelector('.shell__main'),
-        ...document.querySelectorAll('.reports-chart'),
-      ].map((el) => (el ? el.scrollWidth - el.clientWidth : 0)),
-    );
-    expect(Math.max(...overflow), `${width}×${height}`).toBeLessThanOrEqual(0);
+    // The charts follow their box once its resize observer fires: from a one-column layout to two
+    // they are wider than their column for a frame or two, so the check waits for them to settle.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            Math.max(
+              ...[
+                document.documentElement,
+                document.querySelector('.shell__main'),
+                ...document.querySelectorAll('.reports-chart'),
+              ].map((el) => (el ? el.scrollWidth - el.clientWidth : 0)),
+            ),
+          ),
+        { message: `sideways overflow at ${width}×${height}`, timeout: 5_000 },
+      )
+      .toBeLessThanOrEqual(0);
     await shot(page, `reports-${width}x${height}`);
     await page
       .locator('.reports-charts')
