@@ -21,6 +21,8 @@ export default defineConfig({
   outputDir: 'test-results',
   timeout: 90_000,
   expect: { timeout: 10_000 },
+  // One worker: a test keeps both cores of a 2-core machine busy (Chromium's browser, renderer and
+  // software compositor, the host), so a second worker made the run longer, not shorter.
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -28,7 +30,10 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 800 },
     actionTimeout: 10_000,
-    trace: 'retain-on-failure',
+    // No trace: recording one (DOM snapshots and a screencast on every action) made the suite half
+    // again as long. A failure still leaves its screenshot and the page's ARIA snapshot
+    // (error-context.md); `npx playwright test --trace on` records traces when they are wanted.
+    trace: 'off',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: browser.path,

@@ -142,6 +142,9 @@ test('the customer display shows the invoice (QR, amount, what to check), then t
   await display.goto(`${host.url}/display.html`);
   await expect(display.getByRole('heading', { name: 'Welcome' })).toBeVisible();
   await displayListening;
+  // The till's page in front: Chromium draws frames only for the front page when no trace records a
+  // screencast, and clicks wait for two frames.
+  await page.bringToFront();
 
   await startSaleWithTender(page, host, 'Crypto');
   const crypto = page.getByRole('dialog', { name: 'Crypto' });

@@ -121,6 +121,9 @@ for (const size of sizes) {
     const display = await context.newPage();
     await display.setViewportSize(size);
     await display.goto(`${host.url}/display.html`);
+    // The till's page in front: Chromium draws frames only for the front page when no trace records a
+    // screencast, and clicks wait for two frames.
+    await page.bringToFront();
 
     await page.goto(host.url);
     await loginByPin(page, demoStaff.owner);

@@ -4,7 +4,6 @@
  * creation time, the fonts are the ones in resources/fonts (embedded as subsets, named after their
  * order of use), and nothing random is written.
  */
-import PDFDocument from 'pdfkit';
 import { type ReceiptLayout, assertReceiptLayout } from './layout';
 import { type ReceiptModel } from './model';
 import { registerReceiptFonts } from './fonts';
@@ -53,6 +52,8 @@ export async function renderReceiptPdf(model: ReceiptModel, options: ReceiptPdfO
   // The thermal QR is drawn 34 mm wide: 8 px per module stays sharp at a 203 dpi print head.
   const qr = await qrPng(clean.orderId, 8);
 
+  // pdfkit (and its fonts' parser) is loaded on the first PDF, not when the till starts.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: options.layout === 'a4',

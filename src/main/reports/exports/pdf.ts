@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { type ReportOutput, type ReportTable } from '../../../shared/api/reports';
 import { cellText, decimalOf } from './cells';
 import { summaryTable } from './csv';
@@ -174,8 +173,10 @@ function tableBlock(doc: PDFKit.PDFDocument, table: ReportTable, currency: strin
   return top + 10;
 }
 
-export function reportPdf(report: ReportOutput): Promise<Buffer> {
+export async function reportPdf(report: ReportOutput): Promise<Buffer> {
   const dir = fontsDir();
+  // Loaded on the first export, not when the till starts.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin,

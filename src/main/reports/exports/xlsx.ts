@@ -2,7 +2,7 @@
  * XLSX: one sheet per report table (the summary first), money as numbers with the currency's format
  * ('#,##0.00 "USD"'), counts as whole numbers, a bold header and totals row.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type ReportOutput, type ReportTable } from '../../../shared/api/reports';
 import { guardText, scaleOf } from './cells';
 import { summaryTable } from './csv';
@@ -48,7 +48,9 @@ function addSheet(book: ExcelJS.Workbook, table: ReportTable, currency: string, 
 }
 
 export async function reportXlsx(report: ReportOutput, extra: readonly ReportTable[] = []): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // exceljs is loaded on the first export, not when the till starts (it is a large module).
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = 'Tillpoint';
   book.created = new Date(`${report.to}T00:00:00Z`);
   const used = new Set<string>();
