@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core';
 import { createLedger } from '../../src/main/ledger';
 import { createCrashTender } from './crashTender';
+import { testPinHashParams } from '../../src/main/staff';
 
 const kills = Number(process.env.CRASH_KILLS ?? 12);
 const seed = Number(process.env.CRASH_SEED ?? 20261121);
@@ -72,6 +73,7 @@ async function checkTill(
   acknowledged: ReadonlyMap<string, string>,
 ): Promise<{ paidOrders: number; later: number; refunds: number; closedShifts: number }> {
   const core = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir,
     logger: pino({ level: 'silent' }),
     config: { mode: 'demo' },

@@ -10,6 +10,7 @@ import pino from 'pino';
 import { monotonicFactory } from 'ulid';
 import { createCore } from '../../src/main/core';
 import { createCrashTender, decidedOutcome } from './crashTender';
+import { testPinHashParams } from '../../src/main/staff';
 
 const dataDirArgument = process.argv[2];
 if (!dataDirArgument) throw new Error('usage: saleWorker.ts DATA_DIR');
@@ -20,6 +21,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function main(): Promise<void> {
   const tender = createCrashTender();
   const core = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir,
     logger: pino({ level: 'silent' }),
     config: { mode: 'demo' },

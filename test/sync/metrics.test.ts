@@ -6,6 +6,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import { createHostServer } from '../../src/main/host/server';
+import { testPinHashParams } from '../../src/main/staff';
 
 let core: Core;
 let dataDir: string;
@@ -15,6 +16,7 @@ const token = 'metrics-test-token-0123456789abcdef';
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-metrics-'));
   core = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir,
     logger: pino({ level: 'silent' }),
     config: { mode: 'demo' },
@@ -89,6 +91,7 @@ describe('/metrics', () => {
       '{"databaseUrl": "not a url", "storeId": "s", "tillId": "t"}',
     );
     const broken = await createCore({
+      pinHashParams: testPinHashParams,
       dataDir: dir,
       logger: pino({ level: 'silent' }),
       config: { mode: 'demo' },

@@ -9,6 +9,7 @@ import pino from 'pino';
 import { createCore, type Core } from '../../src/main/core';
 import { addTill, pgClientConfig } from '../../src/main/sync';
 import type { CentralDb } from './centralDb';
+import { testPinHashParams } from '../../src/main/staff';
 
 export interface TestTill {
   readonly core: Core;
@@ -41,6 +42,7 @@ export async function startTill(options: {
   const databaseUrl = url.toString();
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `tillpoint-sync-${tillId}-`));
   const core = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir,
     logger: pino({ level: 'silent' }),
     config: { mode: 'demo' },

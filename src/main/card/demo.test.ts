@@ -10,6 +10,7 @@ import { ulid } from 'ulid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core';
 import { expectApiError } from '../orders/salesTestKit';
+import { testPinHashParams } from '../staff';
 
 let dir: string;
 let core: Core;
@@ -17,6 +18,7 @@ let core: Core;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-card-demo-'));
   core = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir: dir,
     logger: pino({ level: 'silent' }),
     config: { mode: 'demo' },

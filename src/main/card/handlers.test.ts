@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSimKit, testKey, type SimKit } from '../../../test/stripe-sim/simKit';
 import { createCore, type Core } from '../core';
 import { expectApiError } from '../orders/salesTestKit';
+import { testPinHashParams } from '../staff';
 
 let kit: SimKit;
 let dir: string;
@@ -23,6 +24,7 @@ async function open(env: NodeJS.ProcessEnv = {}) {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-stripe-'));
   const logger = pino({ level: 'trace' }, { write: (line: string) => logged.push(line) });
   core = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir: dir,
     logger,
     card: { stripeApi: kit.sim.clientOptions, env, pollMs: 5 },

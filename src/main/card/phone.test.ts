@@ -14,6 +14,7 @@ import { openSimKit, testKey, type SimKit } from '../../../test/stripe-sim/simKi
 import { createCore, type Core } from '../core';
 import { openSalesTill, type SalesTill } from '../orders/salesTestKit';
 import { createPhoneTender, type PhoneTender } from './phoneTender';
+import { testPinHashParams } from '../staff';
 
 let kit: SimKit;
 let dir: string;
@@ -129,6 +130,7 @@ describe('pay by phone', () => {
     await payOnPage(url as string);
     const second = phoneFor(() => later?.core ?? null);
     const core = await createCore({
+      pinHashParams: testPinHashParams,
       dataDir: dir,
       logger: pino({ level: 'silent' }),
       now: () => new Date(Date.parse(payment.createdAt) + 60_000),

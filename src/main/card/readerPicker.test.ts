@@ -11,6 +11,7 @@ import { openSimKit, testKey, type SimKit } from '../../../test/stripe-sim/simKi
 import { createCore, type Core } from '../core';
 import { expectApiError } from '../orders/salesTestKit';
 import { tillReaderState } from './readerPicker';
+import { testPinHashParams } from '../staff';
 
 let kit: SimKit;
 let dir: string;
@@ -23,7 +24,11 @@ describe('the reader picker at the checkout', () => {
   beforeEach(async () => {
     kit = await openSimKit();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-readers-'));
-    core = await createCore({ dataDir: dir, card: { stripeApi: kit.sim.clientOptions, env: {}, pollMs: 5 } });
+    core = await createCore({
+      pinHashParams: testPinHashParams,
+      dataDir: dir,
+      card: { stripeApi: kit.sim.clientOptions, env: {}, pollMs: 5 },
+    });
     owner = (await core.call('staff.setupOwner', { name: 'Olga Owner', pin: '482715' })).session;
     await core.call('stripe.setKey', { secretKey: testKey }, owner);
   });

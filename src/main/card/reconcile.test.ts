@@ -15,6 +15,7 @@ import { openSimKit, simulatedReader, testKey, type SimKit } from '../../../test
 import { createCore, type Core } from '../core';
 import { openSalesTill, type SalesTill } from '../orders/salesTestKit';
 import { createCardTender, type CardTender } from './cardTender';
+import { testPinHashParams } from '../staff';
 
 let kit: SimKit;
 let stripe: Stripe;
@@ -64,6 +65,7 @@ async function restart(paymentCreatedAt: string): Promise<Core> {
   second = tenderFor(() => core2);
   let clock = Date.parse(paymentCreatedAt) + 60_000;
   core2 = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir: dir,
     logger: pino({ level: 'silent' }),
     now: () => new Date((clock += 1)),

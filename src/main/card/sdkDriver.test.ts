@@ -15,6 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSimKit, testKey, type SimKit } from '../../../test/stripe-sim/simKit';
 import { createCore, type Core } from '../core';
 import { expectApiError } from '../orders/salesTestKit';
+import { testPinHashParams } from '../staff';
 
 let kit: SimKit;
 let dir: string;
@@ -25,7 +26,11 @@ let readerId: string;
 beforeEach(async () => {
   kit = await openSimKit();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-sdk-'));
-  core = await createCore({ dataDir: dir, card: { stripeApi: kit.sim.clientOptions, env: {}, pollMs: 5 } });
+  core = await createCore({
+    pinHashParams: testPinHashParams,
+    dataDir: dir,
+    card: { stripeApi: kit.sim.clientOptions, env: {}, pollMs: 5 },
+  });
   owner = (await core.call('staff.setupOwner', { name: 'Olga Owner', pin: '482715' })).session;
   await core.call('stripe.setKey', { secretKey: testKey }, owner);
   await core.call(

@@ -14,6 +14,7 @@ import { createCore, type Core } from '../core';
 import { type CoreDeps } from '../kernel';
 import { type CatalogContext, createCatalogContext } from './context';
 import { createCatalogModule, type CatalogService } from '.';
+import { testPinHashParams } from '../staff';
 
 export interface CatalogTill {
   readonly core: Core;
@@ -66,7 +67,12 @@ export async function openCatalogTill(): Promise<CatalogTill> {
   let clockMs = Date.parse('2026-11-21T09:00:00.000Z');
   // Each reading of the clock moves it by a millisecond, so timestamps are distinct and ordered.
   const now = () => new Date((clockMs += 1));
-  const core = await createCore({ dataDir: dir, logger: pino({ level: 'silent' }), now });
+  const core = await createCore({
+    pinHashParams: testPinHashParams,
+    dataDir: dir,
+    logger: pino({ level: 'silent' }),
+    now,
+  });
   const announced: string[][] = [];
   core.events.on('catalog.updated', (payload) => announced.push(payload.productIds));
   const owner = await core.call('staff.setupOwner', { name: 'Olive Owner', pin: ownerPin });

@@ -5,13 +5,19 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiCallError, handlers } from '../../shared/api';
 import { createCore, type Core } from './createCore';
+import { testPinHashParams } from '../staff';
 
 let dataDir: string;
 let core: Core;
 
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-core-'));
-  core = await createCore({ dataDir, logger: pino({ level: 'silent' }), config: { mode: 'demo' } });
+  core = await createCore({
+    pinHashParams: testPinHashParams,
+    dataDir,
+    logger: pino({ level: 'silent' }),
+    config: { mode: 'demo' },
+  });
 });
 afterEach(async () => {
   await core.close();

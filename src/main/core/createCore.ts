@@ -13,7 +13,7 @@ import {
 } from '../../shared/api';
 import { createSystemModule } from '../system';
 import { createAuditModule } from '../audit';
-import { createStaffModule, type DeviceSecretProvider } from '../staff';
+import { createStaffModule, type DeviceSecretProvider, type PinHashParams } from '../staff';
 import { createCatalogModule } from '../catalog';
 import { createLedgerModule } from '../ledger';
 import { createSettingsModule, type SettingsService } from '../settings';
@@ -68,6 +68,11 @@ export interface CreateCoreOptions {
   printer?: ReceiptPrinter;
   /** The key PIN hashes are keyed with (the Electron shell's is sealed by safeStorage); default: DIR/device.key. */
   deviceSecret?: DeviceSecretProvider;
+  /**
+   * scrypt's cost for new PIN hashes (default: production's). Only a test that makes hundreds of
+   * members lowers it (the fuzz run): the doors never pass it.
+   */
+  pinHashParams?: PinHashParams;
   /** Tenders beside cash (tests hand in a tender whose payments settle later). */
   tenders?: readonly TenderAdapter[];
   /** The card tender's Stripe: where its requests go (the simulator in demo mode), the key's sealing. */
@@ -106,13 +111,17 @@ export interface Core {
 function buildDomains(
   deps: CoreDeps,
   tenders: readonly TenderAdapter[],
-  deviceSecret?: DeviceSecretProvider,
+  staffOptions: { deviceSecret?: DeviceSecretProvider; pinHashParams?: PinHashParams },
   cardOptions?: CardModuleOptions,
   cryptoOptions?: CryptoModuleOptions,
 ): { modules: DomainModule[]; payments: PaymentsService; settings: SettingsService } {
   const system = createSystemModule(deps);
   const audit = createAuditModule(deps);
-  const staff = createStaffModule(deps, { audit: audit.service, ...(deviceSecret ? { deviceSecret } : {}) });
+  const staff = createStaffModule(deps, {
+    audit: audit.service,
+    ...(staffOptions.deviceSecret ? { deviceSecret: staffOptions.deviceSecret } : {}),
+    ...(staffOptions.pinHashParams ? { pinHashParams: staffOptions.pinHashParams } : {}),
+  });
   const ledger = createLedgerModule(deps);
   const catalog = createCatalogModule(deps);
   const settings = createSettingsModule(deps, { audit: audit.service });
@@ -288,7 +297,16 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     ...(options.printer ? { printer: options.printer } : {}),
     serviceHealth: () => serviceHealth(),
   };
-  const built = buildDomains(deps, options.tenders ?? [], options.deviceSecret, options.card, options.crypto);
+  const built = buildDomains(
+    deps,
+    options.tenders ?? [],
+    {
+      ...(options.deviceSecret ? { deviceSecret: options.deviceSecret } : {}),
+      ...(options.pinHashParams ? { pinHashParams: options.pinHashParams } : {}),
+    },
+    options.card,
+    options.crypto,
+  );
   const { payments } = built;
   // A pull may bring the central copy of the store settings: the settings service reads them again.
   const sync = createSyncModule(deps, {

@@ -18,6 +18,7 @@ import {
 import { createCore, type Core } from '../core';
 import { createLedger, type Ledger } from '../ledger';
 import { type ChainConfig, type CryptoLibs, RateUnavailable } from './libs';
+import { testPinHashParams } from '../staff';
 
 export const fakeUsdc = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
 
@@ -210,6 +211,7 @@ export async function openCryptoTill(
   const now = () => new Date((clockMs += 1));
   const libs = options.libs ?? createFakeLibs();
   const core = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir: dir,
     logger: pino({ level: process.env.TP_LOG ?? 'silent' }),
     now,

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePaymentUri } from '../../shared/paymentUri';
 import { createCore, type Core } from '../core';
 import { demoBitcoinAccountKey, demoEvmAccountKey } from './demo';
+import { testPinHashParams } from '../staff';
 
 let dir: string;
 let core: Core;
@@ -29,7 +30,12 @@ async function loginAs(name: string, pin: string): Promise<string> {
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-crypto-demo-'));
-  core = await createCore({ dataDir: dir, logger: pino({ level: 'silent' }), config: { mode: 'demo' } });
+  core = await createCore({
+    pinHashParams: testPinHashParams,
+    dataDir: dir,
+    logger: pino({ level: 'silent' }),
+    config: { mode: 'demo' },
+  });
   owner = await loginAs('Olivia Owner', '2580');
   cashier = await loginAs('Casey Cashier', '3690');
   await core.call('shifts.open', { float: { amount: '10000' } }, cashier);

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core';
 import { checkBarcode } from '../catalog';
 import { demoEan13, demoProducts, demoStaff } from './sampleStore';
+import { testPinHashParams } from '../staff';
 
 let dir: string;
 let core: Core | null = null;
@@ -21,7 +22,12 @@ afterEach(() => {
 });
 
 const start = async (mode: 'demo' | 'normal'): Promise<Core> =>
-  createCore({ dataDir: dir, logger: pino({ level: 'silent' }), config: { mode } });
+  createCore({
+    pinHashParams: testPinHashParams,
+    dataDir: dir,
+    logger: pino({ level: 'silent' }),
+    config: { mode },
+  });
 
 async function loginAs(c: Core, name: string, pin: string): Promise<string> {
   const { staff } = await c.call('staff.list', {});

@@ -16,6 +16,7 @@ import { accessCookieName } from './browserAccess';
 import { mintLoginCode } from './loginCodes';
 import { createHostServer } from './server';
 import { loadOrCreateToken } from './token';
+import { testPinHashParams } from '../staff';
 
 let dataDir: string;
 let core: Core;
@@ -25,7 +26,12 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-access-'));
-  core = await createCore({ dataDir, logger: pino({ level: 'silent' }), config: { door: 'host' } });
+  core = await createCore({
+    pinHashParams: testPinHashParams,
+    dataDir,
+    logger: pino({ level: 'silent' }),
+    config: { door: 'host' },
+  });
   token = loadOrCreateToken(dataDir);
   const app = await createHostServer({ core, token, rendererDir: null, bodyLimitBytes: 64 * 1024 });
   await app.listen({ port: 0, host: '127.0.0.1' });

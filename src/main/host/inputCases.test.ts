@@ -14,6 +14,7 @@ import { handlers, maxLineQuantity } from '../../shared/api';
 import { createCore, type Core } from '../core';
 import { createHostServer } from './server';
 import { loadOrCreateToken } from './token';
+import { testPinHashParams } from '../staff';
 
 let dataDir: string;
 let core: Core;
@@ -26,7 +27,12 @@ let taxClassId: string;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-cases-'));
-  core = await createCore({ dataDir, logger: pino({ level: 'silent' }), config: { door: 'host' } });
+  core = await createCore({
+    pinHashParams: testPinHashParams,
+    dataDir,
+    logger: pino({ level: 'silent' }),
+    config: { door: 'host' },
+  });
   token = loadOrCreateToken(dataDir);
   const app = await createHostServer({ core, token, rendererDir: null });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -12,6 +12,7 @@ import { appContentSecurityPolicy, appContentSecurityPolicyFor, cspDirectives } 
 import { createCore, type Core } from '../core';
 import { createHostServer } from './server';
 import { loadOrCreateToken } from './token';
+import { testPinHashParams } from '../staff';
 
 describe('appContentSecurityPolicyFor', () => {
   it('is the app’s policy when the reader is driven from the server', () => {
@@ -40,6 +41,7 @@ describe('the host’s pages', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-page-policy-'));
     core = await createCore({
+      pinHashParams: testPinHashParams,
       dataDir,
       logger: pino({ level: 'silent' }),
       config: { door: 'host' },

@@ -17,6 +17,7 @@ import { demoPaystackKey } from '../card/paystack/demoPaystack';
 import { createCore, type Core } from '../core';
 import { createHostServer } from './server';
 import { loadOrCreateToken } from './token';
+import { testPinHashParams } from '../staff';
 
 let dataDir: string;
 let core: Core;
@@ -26,6 +27,7 @@ let close: () => Promise<void>;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-paystack-hook-'));
   core = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir,
     logger: pino({ level: 'silent' }),
     config: { mode: 'demo', door: 'host' },

@@ -9,6 +9,7 @@ import { handlers } from '../../shared/api';
 import { createCore, type Core } from '../core';
 import { createHostServer } from './server';
 import { loadOrCreateToken } from './token';
+import { testPinHashParams } from '../staff';
 
 let dataDir: string;
 let core: Core;
@@ -18,7 +19,12 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-host-'));
-  core = await createCore({ dataDir, logger: pino({ level: 'silent' }), config: { door: 'host' } });
+  core = await createCore({
+    pinHashParams: testPinHashParams,
+    dataDir,
+    logger: pino({ level: 'silent' }),
+    config: { door: 'host' },
+  });
   token = loadOrCreateToken(dataDir);
   const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-renderer-'));
   fs.writeFileSync(

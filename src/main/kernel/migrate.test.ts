@@ -7,6 +7,7 @@ import { createCore } from '../core';
 import { openDatabase } from './db';
 import { applyMigrations, checkMigrationList, DatabaseTooNewError, type Migration } from './migrate';
 import { migrations } from './migrations';
+import { testPinHashParams } from '../staff';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -56,17 +57,21 @@ describe('migrations', () => {
 
   it('refuses to open a database written by a newer Tillpoint, changing nothing', async () => {
     const dataDir = tempDir();
-    const first = await createCore({ dataDir, logger: pino({ level: 'silent' }) });
+    const first = await createCore({
+      pinHashParams: testPinHashParams,
+      dataDir,
+      logger: pino({ level: 'silent' }),
+    });
     first.db
       .prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)')
       .run('29990101T000000_future', 'x');
     first.close();
-    await expect(createCore({ dataDir, logger: pino({ level: 'silent' }) })).rejects.toThrow(
-      DatabaseTooNewError,
-    );
-    await expect(createCore({ dataDir, logger: pino({ level: 'silent' }) })).rejects.toThrow(
-      /29990101T000000_future/,
-    );
+    await expect(
+      createCore({ pinHashParams: testPinHashParams, dataDir, logger: pino({ level: 'silent' }) }),
+    ).rejects.toThrow(DatabaseTooNewError);
+    await expect(
+      createCore({ pinHashParams: testPinHashParams, dataDir, logger: pino({ level: 'silent' }) }),
+    ).rejects.toThrow(/29990101T000000_future/);
   });
 
   it.each([

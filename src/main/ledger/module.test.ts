@@ -8,6 +8,7 @@ import { createCore, type Core } from '../core';
 import { createLedger } from './ledger';
 import { manualClock } from './testLedger';
 import { type Ledger } from './types';
+import { testPinHashParams } from '../staff';
 
 let dir: string;
 let core: Core;
@@ -17,7 +18,12 @@ const clock = manualClock();
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-ledger-module-'));
-  core = await createCore({ dataDir: dir, logger: pino({ level: 'silent' }), now: clock.now });
+  core = await createCore({
+    pinHashParams: testPinHashParams,
+    dataDir: dir,
+    logger: pino({ level: 'silent' }),
+    now: clock.now,
+  });
   // A second Ledger on the core's connection writes what the sales domain would.
   ledger = createLedger(core.db, { now: clock.now });
   owner = (await core.call('staff.setupOwner', { name: 'Olive Owner', pin: '4826' })).session;

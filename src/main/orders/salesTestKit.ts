@@ -15,6 +15,7 @@ import { createCore, type Core } from '../core';
 import { type ReceiptPrinter } from '../kernel';
 import { createLedger, type Ledger } from '../ledger';
 import { type TenderAdapter } from '../payments';
+import { testPinHashParams } from '../staff';
 
 export interface Member {
   readonly staffId: string;
@@ -68,6 +69,7 @@ export async function openSalesTill(
   // Each reading of the clock moves it by a millisecond, so timestamps are distinct and ordered.
   const now = () => new Date((clockMs += 1));
   const core = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir: dir,
     logger: pino({ level: process.env.TP_LOG ?? 'silent' }),
     now,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { ulid } from 'ulid';
 import { createCore, type Core } from '../core';
+import { testPinHashParams } from '../staff';
 
 export interface DemoDay {
   readonly core: Core;
@@ -24,6 +25,7 @@ export interface DemoDay {
 export async function openDemoDay(): Promise<DemoDay> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-reports-demo-'));
   const core = await createCore({
+    pinHashParams: testPinHashParams,
     dataDir: dir,
     logger: pino({ level: 'silent' }),
     config: { mode: 'demo' },

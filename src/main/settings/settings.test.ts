@@ -4,6 +4,7 @@ import { ApiCallError, type ApiInput } from '../../shared/api';
 import { createCore } from '../core';
 import { defaultStoreSettings, storeSettingsSchema } from '../../shared/api/settings';
 import { postCashTender, startTestCore, type TestTill } from '../shifts/testSupport';
+import { testPinHashParams } from '../staff';
 
 let till: TestTill;
 
@@ -139,7 +140,11 @@ describe('settings service', () => {
     });
 
     await core.close();
-    const reopened = await createCore({ dataDir: till.dir, logger: pino({ level: 'silent' }) });
+    const reopened = await createCore({
+      pinHashParams: testPinHashParams,
+      dataDir: till.dir,
+      logger: pino({ level: 'silent' }),
+    });
     try {
       const again = await reopened.call('settings.get', {}, cashier.session);
       expect(again.settings).toEqual(result.settings);

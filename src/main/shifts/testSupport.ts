@@ -9,6 +9,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createCore, type Core, type CoreConfigInput } from '../core';
 import { createLedger, type Ledger } from '../ledger';
+import { testPinHashParams } from '../staff';
 
 export interface Member {
   staffId: string;
@@ -28,7 +29,12 @@ export interface TestTill {
 
 export async function startTestCore(config: CoreConfigInput = {}): Promise<TestTill> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-shifts-'));
-  const core = await createCore({ dataDir: dir, logger: pino({ level: 'silent' }), config });
+  const core = await createCore({
+    pinHashParams: testPinHashParams,
+    dataDir: dir,
+    logger: pino({ level: 'silent' }),
+    config,
+  });
   const setup = await core.call('staff.setupOwner', { name: 'Olga Owner', pin: '482715' });
   const owner: Member = { staffId: setup.staff.staffId, session: setup.session, pin: '482715' };
   const member = async (name: string, role: 'manager' | 'cashier', pin: string): Promise<Member> => {

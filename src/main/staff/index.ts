@@ -31,7 +31,14 @@ import { countPinsOfOtherLength, getStaffRow, recordOf, type StaffRecord } from 
 
 export { approvalValidityMs, canApprove, type ApprovalRefusal } from './approvals';
 export { type NewStaffMember } from './members';
-export { productionPinHashParams, hashPin, verifyPin, parsePinHash, type PinHashParams } from './pinHash';
+export {
+  productionPinHashParams,
+  testPinHashParams,
+  hashPin,
+  verifyPin,
+  parsePinHash,
+  type PinHashParams,
+} from './pinHash';
 export {
   fileDeviceSecret,
   sealedDeviceSecret,

@@ -14,6 +14,7 @@ import { openSalesTill, type SalesTill } from '../../orders/salesTestKit';
 import { createPaystackTender, type PaystackTender } from './paystackTender';
 import { startPaystackSimulator, type PaystackSimulator } from './paystackSim';
 import { paystackSignature, verifyPaystackSignature } from './paystackWebhook';
+import { testPinHashParams } from '../../staff';
 
 const secretKey = 'sk_test_paystackSimulatorKey01';
 let sim: PaystackSimulator;
@@ -166,6 +167,7 @@ describe('Paystack set-up through the core', () => {
   it('checks the key with Paystack, keeps it 0600, and gives the link of a payment in flight', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-paystack-'));
     const core = await createCore({
+      pinHashParams: testPinHashParams,
       dataDir: dir,
       logger: pino({ level: 'silent' }),
       card: { paystackApi: sim.baseUrl, env: {}, pollMs: 5 },
