@@ -69,8 +69,8 @@ export interface CreateCoreOptions {
   /** The key PIN hashes are keyed with (the Electron shell's is sealed by safeStorage); default: DIR/device.key. */
   deviceSecret?: DeviceSecretProvider;
   /**
-   * scrypt's cost for new PIN hashes (default: production's). Only a test that makes hundreds of
-   * members lowers it (the fuzz run): the doors never pass it.
+   * scrypt's cost for new PIN hashes (default: production's). Tests of other domains than staff
+   * lower it (`testPinHashParams`); the doors never pass it.
    */
   pinHashParams?: PinHashParams;
   /** Tenders beside cash (tests hand in a tender whose payments settle later). */
