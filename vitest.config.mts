@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -17,6 +18,9 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // At least two files at once, also on a 2-core machine (Vitest's default there is one): a file
+    // spends much of its time in one thread, and the fuzz run alone is a third of the whole.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
