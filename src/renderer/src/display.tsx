@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/display.css';
+import './styles/displayPayment.css';
 import { DisplayApp, startDisplay } from './display/index';
 
 startDisplay();
