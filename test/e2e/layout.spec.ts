@@ -55,9 +55,9 @@ async function layoutProblems(page: Page, groups: string[][]): Promise<Problem[]
             why: `outside the window (${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.right)},${Math.round(r.bottom)})`,
           });
         const html = el as HTMLElement;
-        if (el.classList.contains('cart-line__name') && r.width < 60)
-          problems.push({ what: name(el), why: `too narrow to read (${Math.round(r.width)} px)` });
         if (el.classList.contains('cart-line__name')) {
+          if (r.width < 60)
+            problems.push({ what: name(el), why: `too narrow to read (${Math.round(r.width)} px)` });
           // A word split over two lines ("Chocolat e") that fits the name's width, or any 160 px,
           // which a name box should always leave it.
           const text = el.firstChild;

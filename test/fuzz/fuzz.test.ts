@@ -15,24 +15,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type AddressInfo } from 'node:net';
-import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { handlers, type ApiInput, type HandlerDef } from '../../src/shared/api';
 import { startPaystackSimulator, type PaystackSimulator } from '../../src/main/card';
 import { startStripeSimulator, type StripeSimulator } from '../../src/main/card/stripeSim';
 import { createCore, type Core } from '../../src/main/core';
 import { testPinHashParams } from '../../src/main/staff';
 import { createLedger } from '../../src/main/ledger';
-import {
-  garbageBodies,
-  garbageValue,
-  holdsLoneSurrogate,
-  inputArbitrary,
-  type IdPool,
-  type JsonSchema,
-} from './fuzzInputs';
+import { callsFor, holdsLoneSurrogate, type IdPool } from './fuzzInputs';
 import { createHostServer } from '../../src/main/host/server';
 import { loadOrCreateToken } from '../../src/main/host/token';
 
@@ -93,9 +84,7 @@ beforeAll(async () => {
     card: { stripeApi: stripeSim.clientOptions, paystackApi: paystackSim.baseUrl, env: {} },
     // Crypto: the simulated chains only (in this process) and the demo rates.
     crypto: { simulatedChains: true },
-    // staff.create and staff.setPin hash each PIN they accept: at production's cost that took a third
-    // of the run. The fuzz checks what a call accepts and refuses; staff's own tests hash at
-    // production's cost.
+    // staff.create and staff.setPin hash each PIN they accept (a third of the run at production's cost).
     pinHashParams: testPinHashParams,
   });
   token = loadOrCreateToken(dataDir);
@@ -286,46 +275,6 @@ function errorCodeOf(text: string): string | null {
   }
 }
 
-interface Call {
-  body: string;
-  value: unknown;
-  who: 'owner' | 'cashier' | 'none';
-}
-
-/** 40% shaped by the schema, 40% shaped with edge values at the leaves, 20% garbage. */
-function callsFor(def: HandlerDef, runSeed: number): Call[] {
-  const schema = z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  const shaped = inputArbitrary(schema, { edgeRate: 0, pool });
-  const edged = inputArbitrary(schema, { edgeRate: 0.15, pool });
-  const shapedCount = Math.round(callsPerHandler * 0.4);
-  const edgedCount = Math.round(callsPerHandler * 0.4);
-  const garbageCount = callsPerHandler - shapedCount - edgedCount;
-  const values = [
-    ...fc.sample(shaped, { numRuns: shapedCount, seed: runSeed }),
-    ...fc.sample(edged, { numRuns: edgedCount, seed: runSeed + 1 }),
-  ];
-  const calls: Call[] = values.map((value) => ({
-    value,
-    body: JSON.stringify(value) ?? 'null',
-    who: 'owner',
-  }));
-  const garbage = fc.sample(garbageValue, { numRuns: garbageCount, seed: runSeed + 2 });
-  garbage.forEach((value, i) => {
-    const raw = i % 2 === 0 ? garbageBodies[(i / 2) % garbageBodies.length] : undefined;
-    calls.push(
-      raw !== undefined
-        ? { value: raw, body: raw, who: 'owner' }
-        : { value, body: JSON.stringify(value) ?? 'null', who: 'owner' },
-    );
-  });
-  // Some callers without a session, some with a cashier's.
-  calls.forEach((call, i) => {
-    if (i % 10 === 3) call.who = 'none';
-    else if (i % 10 === 7) call.who = 'cashier';
-  });
-  return calls;
-}
-
 describe('fuzzing every handler of the contract through the host', () => {
   it(`answers ${callsPerHandler} drawn and garbage calls per handler: no 500, no hang, no write when refused`, async () => {
     // FUZZ_ONLY=<regex> narrows a local run to some handlers; CI runs them all.
@@ -354,7 +303,7 @@ describe('fuzzing every handler of the contract through the host', () => {
       let ok = 0;
       let relogins = 0;
       const refusals: Record<string, number> = {};
-      for (const call of callsFor(def, seed + handlerIndex * 7)) {
+      for (const call of callsFor(def, { seed: seed + handlerIndex * 7, count: callsPerHandler, pool })) {
         const session =
           call.who === 'owner' ? owner.session : call.who === 'cashier' ? cashier.session : null;
         const outcome = await post(name, call.body, session);

@@ -3,9 +3,11 @@
  * JSON Schema, as `z.toJSONSchema` gives it and `GET /api` lists it), with edge values mixed in at
  * every leaf (huge numbers, lone surrogates, long strings, negatives, empty text, wrong types), and
  * garbage bodies. There is no zod → fast-check library here; JSON Schema is the contract's public face
- * anyway. Used by tests only.
+ * anyway. `callsFor` draws one handler's calls from them. Used by tests only.
  */
 import fc from 'fast-check';
+import { z } from 'zod';
+import { type HandlerDef } from '../../src/shared/api';
 
 export interface JsonSchema {
   type?: string | string[];
@@ -297,4 +299,51 @@ export function holdsLoneSurrogate(value: unknown): boolean {
     return Object.entries(value).some(([key, item]) => holdsLoneSurrogate(key) || holdsLoneSurrogate(item));
   }
   return false;
+}
+
+/** One call of the fuzz run: its body, the value it was drawn from, and who makes it. */
+export interface FuzzCall {
+  body: string;
+  value: unknown;
+  who: 'owner' | 'cashier' | 'none';
+}
+
+/**
+ * The calls for one handler: 40% shaped by its input schema, 40% shaped with edge values at the
+ * leaves, 20% garbage; one in ten without a session and one in ten with a cashier's, the rest an owner's.
+ */
+export function callsFor(
+  def: HandlerDef,
+  options: { seed: number; count: number; pool: IdPool },
+): FuzzCall[] {
+  const { seed, count, pool } = options;
+  const schema = z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const shaped = inputArbitrary(schema, { edgeRate: 0, pool });
+  const edged = inputArbitrary(schema, { edgeRate: 0.15, pool });
+  const shapedCount = Math.round(count * 0.4);
+  const edgedCount = Math.round(count * 0.4);
+  const garbageCount = count - shapedCount - edgedCount;
+  const values = [
+    ...fc.sample(shaped, { numRuns: shapedCount, seed }),
+    ...fc.sample(edged, { numRuns: edgedCount, seed: seed + 1 }),
+  ];
+  const calls: FuzzCall[] = values.map((value) => ({
+    value,
+    body: JSON.stringify(value) ?? 'null',
+    who: 'owner',
+  }));
+  const garbage = fc.sample(garbageValue, { numRuns: garbageCount, seed: seed + 2 });
+  garbage.forEach((value, i) => {
+    const raw = i % 2 === 0 ? garbageBodies[(i / 2) % garbageBodies.length] : undefined;
+    calls.push(
+      raw !== undefined
+        ? { value: raw, body: raw, who: 'owner' }
+        : { value, body: JSON.stringify(value) ?? 'null', who: 'owner' },
+    );
+  });
+  calls.forEach((call, i) => {
+    if (i % 10 === 3) call.who = 'none';
+    else if (i % 10 === 7) call.who = 'cashier';
+  });
+  return calls;
 }
